@@ -1,0 +1,114 @@
+// The flaglint command line: parses arguments, calls the engine, picks a format, returns the exit code.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import path from "node:path";
+import { UsageError, resolveNow } from "@flaglint/core";
+import { registerCheck } from "./commands/check.js";
+import { registerReport } from "./commands/report.js";
+import { EXIT_USAGE, reportError } from "./errors.js";
+import { writeFileAtomic, type CliIO } from "./io.js";
+import { VERSION } from "./version.js";
+
+/** Options every command shares (SPEC §6). */
+export interface CommonOptions {
+  registry?: string;
+  now?: string;
+  format?: string;
+  output?: string;
+  quiet?: boolean;
+  color: boolean;
+  maxWarnings?: number;
+}
+
+export function addCommonOptions(command: Command): Command {
+  return command
+    .option("--registry <path>", "use this registry for every file instead of the nearest feature-flags.yaml")
+    .option("--now <date>", "today's date, YYYY-MM-DD (default: $FLAGLINT_NOW, then the clock)")
+    .option("-o, --output <file>", "write the result to a file instead of stdout")
+    .option("--no-color", "plain output without colours (also NO_COLOR=1)");
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number, like 0 or 10.");
+  return Number(value);
+}
+
+export function formatOption(choices: readonly string[], fallback: string): Option {
+  return new Option("-f, --format <format>", "output format").choices([...choices]).default(fallback);
+}
+
+/** Shared plumbing for commands: today's date, colour, where output goes. */
+export class CommandContext {
+  constructor(readonly io: CliIO) {}
+
+  now(options: CommonOptions): string {
+    return resolveNow({ now: options.now, env: this.io.env.FLAGLINT_NOW, clock: () => new Date() });
+  }
+
+  useColor(options: CommonOptions): boolean {
+    const env = this.io.env;
+    if (!options.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== "")) return false;
+    if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return true;
+    return !options.output && this.io.stdout.isTTY === true;
+  }
+
+  /** Writes the result to `--output` (atomically) or stdout. */
+  emit(text: string, options: CommonOptions): void {
+    if (!options.output) {
+      if (text) this.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+      return;
+    }
+    try {
+      writeFileAtomic(path.resolve(this.io.cwd, options.output), text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+
+  /** A one-line progress counter on stderr, only when a person is watching. */
+  progress(label: string): ((done: number, total: number) => void) | undefined {
+    const stderr = this.io.stderr;
+    if (!stderr.isTTY || this.io.env.CI) return undefined;
+    let last = 0;
+    return (done, total) => {
+      const moment = Date.now();
+      if (done < total && moment - last < 100) return;
+      last = moment;
+      stderr.write(done < total ? `\r${label} ${done}/${total} files…` : "\r\u001b[K");
+    };
+  }
+}
+
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command("flaglint")
+    .description("Find feature-flag checks in TypeScript and JavaScript and report the ones that rot.")
+    .version(VERSION, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showHelpAfterError("(run flaglint --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  const context = new CommandContext(io);
+  registerCheck(program, context, setExitCode);
+  registerReport(program, context, setExitCode);
+  return program;
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    return reportError(error, io.cwd, io.stderr, Boolean(io.env.FLAGLINT_DEBUG));
+  }
+}

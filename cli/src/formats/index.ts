@@ -1,0 +1,26 @@
+// Every output format, by the name users pass to --format.
+import type { ProjectResult } from "@flaglint/core";
+import { formatGithub } from "./github.js";
+import type { FormatOptions } from "./options.js";
+import { formatHtmlReport } from "./report-html.js";
+import { formatJson } from "./report-json.js";
+import { formatMarkdownReport } from "./report-markdown.js";
+import { formatSarif } from "./sarif.js";
+import { formatStylish } from "./stylish.js";
+
+export type Formatter = (result: ProjectResult, options: FormatOptions) => string;
+
+export const CHECK_FORMATS: Readonly<Record<string, Formatter>> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+export const REPORT_FORMATS: Readonly<Record<string, Formatter>> = {
+  markdown: formatMarkdownReport,
+  html: formatHtmlReport,
+  json: formatJson,
+};
+
+export type { FormatOptions } from "./options.js";

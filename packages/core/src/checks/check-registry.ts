@@ -1,0 +1,39 @@
+// The rules reported at registry entries: they need the whole project's references.
+import type { Finding, FlagReference, Registry } from "../types.js";
+import { byPosition } from "./check-file.js";
+import { entrySite } from "./finding.js";
+import { noUnusedFlag } from "./no-unused-flag.js";
+import { requireRemovalTicket } from "./require-removal-ticket.js";
+
+export interface RegistryCheckInput {
+  registry: Registry;
+  /** Every reference in the files this registry governs. */
+  references: readonly FlagReference[];
+  /** Today, `YYYY-MM-DD`. */
+  now: string;
+}
+
+/**
+ * require-removal-ticket and no-unused-flag at each registry entry (the CLI's view), in the
+ * registry's file at the entry's key.
+ */
+export function checkRegistry(input: RegistryCheckInput): Finding[] {
+  const { registry } = input;
+  const counts = referenceCounts(input.references);
+  const findings: Array<Finding | undefined> = [];
+  for (const flag of registry.flags.values()) {
+    findings.push(requireRemovalTicket(flag, entrySite(flag, registry), registry));
+    findings.push(noUnusedFlag(flag, counts.get(flag.key) ?? 0, input));
+  }
+  return findings.filter((finding) => finding !== undefined).sort(byPosition);
+}
+
+/** How many references check each flag key (dynamic references check none). */
+export function referenceCounts(references: readonly FlagReference[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const reference of references) {
+    if (reference.flag === null || reference.dynamic) continue;
+    counts.set(reference.flag, (counts.get(reference.flag) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { editDistance, nearestKey } from "./nearest-key.js";
+
+describe("nearestKey", () => {
+  const keys = ["new_checkout", "new_payment_flow", "dark_mode"];
+
+  it("finds a misspelling", () => {
+    expect(nearestKey("new_chekout", keys)).toBe("new_checkout");
+    expect(nearestKey("dark_mdoe", keys)).toBe("dark_mode");
+  });
+
+  it("matches across case and separators first", () => {
+    expect(nearestKey("newCheckout", keys)).toBe("new_checkout");
+    expect(nearestKey("NEW-PAYMENT-FLOW", keys)).toBe("new_payment_flow");
+    expect(nearestKey("newCheckout", ["new_checkou", "new_checkout"])).toBe("new_checkout");
+  });
+
+  it("suggests nothing when no key is close", () => {
+    expect(nearestKey("search_v2", keys)).toBeUndefined();
+    expect(nearestKey("ab", ["cd"])).toBeUndefined();
+    expect(nearestKey("anything", [])).toBeUndefined();
+  });
+
+  it("allows more edits in longer keys", () => {
+    expect(nearestKey("abc", ["axy"])).toBeUndefined();
+    expect(nearestKey("payment_flow_v3x", ["payment_flow_v2"])).toBe("payment_flow_v2");
+  });
+
+  it("prefers the closest key, then the one listed first", () => {
+    expect(nearestKey("flag_ab", ["flag_xy", "flag_ax", "flag_ay"])).toBe("flag_ax");
+  });
+});
+
+describe("editDistance", () => {
+  it("counts a swap of neighbours as one edit", () => {
+    expect(editDistance("abcd", "abdc")).toBe(1);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("same", "same")).toBe(0);
+  });
+});

@@ -1,0 +1,609 @@
+// Finds every flag reference of a file in one walk of its syntax tree, for all matchers at once.
+import ts from "typescript";
+import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceKind } from "../types.js";
+import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } from "./chains.js";
+import { readComments } from "./comments.js";
+import { compileDetect, type CompiledCall, type CompiledDetect, type CompiledObject } from "./config.js";
+import type { ConstantIndex } from "./constants-index.js";
+import { registryKeyFor } from "./key-case.js";
+import { KeyResolver, type KeyFallback } from "./keys.js";
+import { ModuleMatcher } from "./modules.js";
+import { failureFromError, getParseError } from "./parse.js";
+import { Scopes } from "./scope.js";
+import {
+  isWriteTarget,
+  memberName,
+  moduleLoadSpecifier,
+  propertyNameText,
+  rangeOf,
+  skipWrappers,
+} from "./syntax.js";
+
+// typescript exports every name through a getter; binding them once keeps the per-node work cheap.
+const {
+  SyntaxKind,
+  forEachChild,
+  isArrayLiteralExpression,
+  isAwaitExpression,
+  isCallExpression,
+  isComputedPropertyName,
+  isElementAccessExpression,
+  isExpression,
+  isExternalModuleReference,
+  isIdentifier,
+  isImportDeclaration,
+  isImportEqualsDeclaration,
+  isJsxExpression,
+  isNamespaceImport,
+  isObjectBindingPattern,
+  isOmittedExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isSpreadElement,
+  isStringLiteral,
+  isVariableStatement,
+} = ts;
+
+export interface AnalyzeOptions {
+  /** Exported constants of the whole project, for keys imported from other files. */
+  constants?: ConstantIndex;
+  /** Absolute directory of the registry: `./path` modules in `detect.calls` are relative to it. */
+  registryDir?: string;
+  /** The registry's keys, to map a property name in another case (`keyCase`) to its key. */
+  registryKeys?: ReadonlySet<string>;
+  /** Consulted for a key the syntax cannot resolve, e.g. its literal type from a type checker. */
+  resolveKey?: KeyFallback;
+}
+
+/**
+ * Everything detection learns from one parsed file. Never throws: a file that did not parse, or
+ * that the compiler cannot walk, comes back with `parseError` and nothing else, as in ESLint.
+ */
+export function analyzeSource(
+  sourceFile: ts.SourceFile,
+  detect: DetectConfig,
+  options: AnalyzeOptions = {},
+): FileAnalysis {
+  try {
+    const parseError = getParseError(sourceFile);
+    if (parseError !== undefined) return { references: [], notes: [], directives: [], parseError };
+    const references = new FileAnalyzer(sourceFile, compileDetect(detect), options).findReferences();
+    return { references, ...readComments(sourceFile) };
+  } catch (error) {
+    return { references: [], notes: [], directives: [], parseError: failureFromError(error) };
+  }
+}
+
+interface ReferenceSite {
+  keyNode: ts.Node;
+  site: ts.Node;
+  flag: string | undefined;
+  kind: ReferenceKind;
+  label: string;
+  context: boolean | null;
+}
+
+class FileAnalyzer {
+  private readonly references: FlagReference[] = [];
+  /** Key expressions a reference already covers: one site is one reference, whoever else agrees. */
+  private readonly claimedKeys = new Set<ts.Node>();
+  private readonly chains: ChainResolver;
+  private readonly keys: KeyResolver;
+  private readonly modules: ReadonlyArray<ModuleMatcher | undefined>;
+  /** Names a check can be written through in this file: the configured names and their local aliases. */
+  private readonly aliases: Set<string>;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly config: CompiledDetect,
+    private readonly options: AnalyzeOptions,
+  ) {
+    const scopes = new Scopes();
+    this.chains = new ChainResolver(scopes);
+    this.keys = new KeyResolver(scopes, options.constants, options.resolveKey);
+    this.modules = config.calls.map(({ matcher }) =>
+      matcher.module === undefined
+        ? undefined
+        : new ModuleMatcher(matcher.module, sourceFile.fileName, options.registryDir),
+    );
+    this.aliases = new Set(config.aliasHints);
+  }
+
+  findReferences(): FlagReference[] {
+    const { calls, objects, constants, properties } = this.config;
+    if (calls.length + objects.length + constants.size + properties.size === 0) return [];
+    this.seedAliases();
+    this.walk();
+    return this.references.sort((a, b) => a.start - b.start || a.siteStart - b.siteStart);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The walk
+
+  private walk(): void {
+    // Front ends may hand over a tree built without parent pointers; scope lookups need them.
+    const first = this.sourceFile.statements[0];
+    if (first !== undefined && first.parent === undefined) setParents(this.sourceFile);
+    let depth = 0;
+    const visitNode = (node: ts.Node): undefined => {
+      this.visit(node);
+      if (HOLDS_NO_CHECKS[node.kind] === 1) return undefined;
+      // Recursion is the fast path; a generated file can nest thousands of levels (`a + b + c + …`),
+      // so past a safe depth the subtree is walked with an explicit stack instead.
+      if (depth >= MAX_RECURSION) {
+        this.walkWithStack(node);
+        return undefined;
+      }
+      depth++;
+      forEachChild(node, visitNode);
+      depth--;
+      return undefined;
+    };
+    visitNode(this.sourceFile);
+  }
+
+  /** Visits the descendants of `root` (not `root` itself) in source order without recursing. */
+  private walkWithStack(root: ts.Node): void {
+    const stack: ts.Node[] = [];
+    const push = (child: ts.Node): undefined => {
+      stack.push(child);
+      return undefined;
+    };
+    forEachChild(root, push);
+    stack.reverse();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.visit(node);
+      if (HOLDS_NO_CHECKS[node.kind] === 1) continue;
+      const firstChild = stack.length;
+      forEachChild(node, push);
+      reverseTail(stack, firstChild);
+    }
+  }
+
+  private visit(node: ts.Node): void {
+    switch (node.kind) {
+      case SyntaxKind.CallExpression:
+        if (this.config.calls.length > 0) this.checkCall(node as ts.CallExpression);
+        break;
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
+        this.checkMemberRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+        break;
+      case SyntaxKind.VariableDeclaration:
+        this.checkVariable(node as ts.VariableDeclaration);
+        break;
+      case SyntaxKind.PropertyAssignment:
+      case SyntaxKind.ShorthandPropertyAssignment:
+        if (this.config.properties.size > 0) {
+          this.checkProperty(node as ts.PropertyAssignment | ts.ShorthandPropertyAssignment);
+        }
+        break;
+      case SyntaxKind.JsxAttribute:
+        if (this.config.properties.size > 0) this.checkJsxAttribute(node as ts.JsxAttribute);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Aliases: which local names can stand for a configured import or receiver
+
+  /** Top-level imports and consts first, so a function declared above an alias still sees it. */
+  private seedAliases(): void {
+    for (const statement of this.sourceFile.statements) {
+      if (isImportDeclaration(statement)) {
+        const clause = statement.importClause;
+        if (clause === undefined || !isStringLiteral(statement.moduleSpecifier)) continue;
+        if (!this.isConfiguredModule(statement.moduleSpecifier.text)) continue;
+        if (clause.name !== undefined) this.aliases.add(clause.name.text);
+        const bindings = clause.namedBindings;
+        if (bindings === undefined) continue;
+        if (isNamespaceImport(bindings)) this.aliases.add(bindings.name.text);
+        else for (const element of bindings.elements) this.aliases.add(element.name.text);
+      } else if (isImportEqualsDeclaration(statement)) {
+        const reference = statement.moduleReference;
+        if (
+          isExternalModuleReference(reference) &&
+          isStringLiteral(reference.expression) &&
+          this.isConfiguredModule(reference.expression.text)
+        ) {
+          this.aliases.add(statement.name.text);
+        }
+      } else if (isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) this.trackAlias(declaration);
+      }
+    }
+  }
+
+  private isConfiguredModule(specifier: string): boolean {
+    return this.modules.some((module) => module?.matches(specifier) === true);
+  }
+
+  private trackAlias(declaration: ts.VariableDeclaration): void {
+    const initializer = declaration.initializer;
+    if (initializer === undefined) return;
+    if (this.mentionsAlias(initializer) || this.patternMentionsAlias(declaration.name)) {
+      addBoundNames(declaration.name, this.aliases);
+    }
+  }
+
+  /** Whether `client.isEnabled`, `this.flagResolver`, `require("@acme/flags")`… mentions a known name. */
+  private mentionsAlias(expression: ts.Expression): boolean {
+    let current = skipWrappers(expression);
+    for (let depth = 0; depth < 64; depth++) {
+      if (isAwaitExpression(current)) {
+        current = skipWrappers(current.expression);
+      } else if (isPropertyAccessExpression(current) || isElementAccessExpression(current)) {
+        const name = memberName(current);
+        if (name !== undefined && this.aliases.has(name)) return true;
+        current = skipWrappers(current.expression);
+      } else if (isIdentifier(current)) {
+        return this.aliases.has(current.text);
+      } else {
+        const specifier = moduleLoadSpecifier(current);
+        return specifier !== undefined && this.isConfiguredModule(specifier);
+      }
+    }
+    return false;
+  }
+
+  private patternMentionsAlias(name: ts.BindingName): boolean {
+    if (isIdentifier(name)) return false;
+    return name.elements.some((element) => {
+      if (isOmittedExpression(element)) return false;
+      const property = element.propertyName && propertyNameText(element.propertyName);
+      return (property !== undefined && this.aliases.has(property)) || this.patternMentionsAlias(element.name);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // detect.calls
+
+  private checkCall(call: ts.CallExpression): void {
+    const callee = skipWrappers(call.expression);
+    const calledAs = writtenName(callee);
+    if (calledAs === undefined || !this.aliases.has(calledAs)) return;
+    const written = writtenNames(callee);
+    let resolved: Chain | undefined;
+    const chain = (): Chain => (resolved ??= this.chains.of(callee));
+    const calls = this.config.calls;
+    for (let index = 0; index < calls.length; index++) {
+      if (this.callMatches(index, written, chain)) {
+        this.addCallReference(call, calls[index]!, calledAs);
+        return;
+      }
+    }
+  }
+
+  private callMatches(index: number, written: readonly string[], chain: () => Chain): boolean {
+    const { matcher } = this.config.calls[index]!;
+    if (matcher.module !== undefined) {
+      const { root, names } = chain();
+      return (
+        root.kind === "module" &&
+        this.modules[index]!.matches(root.specifier) &&
+        importPathMatches(matcher, root, names)
+      );
+    }
+    // The rest go by trailing names, as written or as seen through a const alias.
+    const suffix = trailingSuffix(matcher);
+    if (suffix === undefined) return false;
+    return endsWith(written, suffix) || endsWith(trailingNames(chain()), suffix);
+  }
+
+  private addCallReference(call: ts.CallExpression, compiled: CompiledCall, calledAs: string): void {
+    const { matcher, label, calleeName } = compiled;
+    const args = call.arguments;
+    const keyIndex = matcher.keyArg ?? 0;
+    // A spread before the key hides which argument the key is.
+    const spread = args.slice(0, keyIndex + 1).find(isSpreadElement);
+    const keyNode = spread ?? args[keyIndex];
+    if (keyNode === undefined) return;
+    this.addReference({
+      keyNode,
+      site: call,
+      flag: spread === undefined ? this.keys.resolve(keyNode) : undefined,
+      kind: isHookName(calleeName ?? calledAs) ? "hook" : "call",
+      label,
+      context: matcher.contextArg === undefined ? null : isArgumentPassed(args, matcher.contextArg),
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // detect.objects and detect.constants: member reads
+
+  private checkMemberRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
+    const receiver = skipWrappers(access.expression);
+    const receiverName = writtenName(receiver);
+    if (receiverName === undefined) return;
+    const constantLabel = this.config.constants.get(receiverName);
+    if (constantLabel !== undefined) {
+      this.addConstantReference(access, constantLabel);
+      return;
+    }
+    if (this.config.objects.length === 0) return;
+    if (this.config.objectTails.has(receiverName) || (isIdentifier(receiver) && this.aliases.has(receiverName))) {
+      this.checkObjectRead(access, receiver);
+    }
+  }
+
+  /** `FeatureFlagsKeysEnum.IS_V2_ENABLED` anywhere is a check of the key it holds. */
+  private addConstantReference(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, label: string): void {
+    // A method called on the constant's object reads no key.
+    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access)) return;
+    const flag = this.keys.resolve(access);
+    this.addReference({ keyNode: access, site: access, flag, kind: "constant", label, context: null });
+  }
+
+  private checkObjectRead(
+    access: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    receiver: ts.Expression,
+  ): void {
+    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access)) return;
+    const matcher = this.objectMatcherFor(writtenNames(receiver), () => trailingNames(this.chains.of(receiver)));
+    if (matcher === undefined) return;
+    const keyNode = isPropertyAccessExpression(access) ? access.name : access.argumentExpression;
+    const name = isPropertyAccessExpression(access) ? access.name.text : this.keys.resolve(access.argumentExpression);
+    this.addMemberReference(matcher, keyNode, access, name);
+  }
+
+  private objectMatcherFor(written: readonly string[], resolved: () => readonly string[]): CompiledObject | undefined {
+    let seen: readonly string[] | undefined;
+    for (const matcher of this.config.objects) {
+      if (endsWith(written, matcher.segments) || endsWith((seen ??= resolved()), matcher.segments)) return matcher;
+    }
+    return undefined;
+  }
+
+  private addMemberReference(matcher: CompiledObject, keyNode: ts.Node, site: ts.Node, name: string | undefined): void {
+    this.addReference({
+      keyNode,
+      site,
+      flag: name === undefined ? undefined : registryKeyFor(name, matcher.keyCase, this.options.registryKeys),
+      kind: "member",
+      label: matcher.label,
+      context: null,
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Variables: aliases, and destructured reads of configured objects
+
+  private checkVariable(declaration: ts.VariableDeclaration): void {
+    this.trackAlias(declaration);
+    const { name, initializer } = declaration;
+    if (this.config.objects.length === 0 || initializer === undefined || !isObjectBindingPattern(name)) return;
+    if (!this.mentionsAlias(initializer) && !this.patternMentionsAlias(name)) return;
+    const chain = this.chains.of(initializer);
+    this.checkDestructuring(name, writtenNames(initializer), trailingNames(chain));
+  }
+
+  /** `const { featureToggles: { newNav } } = config`: each bound name under a configured path is a read. */
+  private checkDestructuring(
+    pattern: ts.ObjectBindingPattern,
+    written: readonly string[],
+    resolved: readonly string[],
+  ): void {
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken !== undefined) continue;
+      const propertyName = element.propertyName;
+      const name = propertyNameText(propertyName ?? element.name);
+      if (isObjectBindingPattern(element.name)) {
+        if (name !== undefined) this.checkDestructuring(element.name, [...written, name], [...resolved, name]);
+        continue;
+      }
+      if (!isIdentifier(element.name)) continue;
+      const matcher = this.objectMatcherFor(written, () => resolved);
+      if (matcher === undefined) continue;
+      // `{ [FLAG]: enabled }` names the key through an expression.
+      const computed =
+        propertyName !== undefined && isComputedPropertyName(propertyName) ? propertyName.expression : undefined;
+      const key = computed === undefined ? name : this.keys.resolve(computed);
+      this.addMemberReference(matcher, computed ?? propertyName ?? element.name, element.name, key);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // detect.properties: keys passed as data
+
+  private checkProperty(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void {
+    const name = propertyNameText(property.name);
+    const label = name === undefined ? undefined : this.config.properties.get(name);
+    if (label === undefined) return;
+    this.addPropertyValues(isPropertyAssignment(property) ? property.initializer : property.name, label);
+  }
+
+  /** `<FeatureGate flag="new-nav">`: a JSX prop is the same thing as an object property. */
+  private checkJsxAttribute(attribute: ts.JsxAttribute): void {
+    const label = isIdentifier(attribute.name) ? this.config.properties.get(attribute.name.text) : undefined;
+    const value = attribute.initializer;
+    if (label === undefined || value === undefined) return;
+    if (isStringLiteral(value)) this.addPropertyValues(value, label);
+    else if (isJsxExpression(value) && value.expression !== undefined) this.addPropertyValues(value.expression, label);
+  }
+
+  private addPropertyValues(value: ts.Expression, label: string): void {
+    const inner = skipWrappers(value);
+    const values = isArrayLiteralExpression(inner) ? inner.elements : [value];
+    for (const element of values) {
+      if (!couldBeKey(element) || this.claimedKeys.has(skipWrappers(element))) continue;
+      const flag = this.keys.resolve(element);
+      this.addReference({ keyNode: element, site: element, flag, kind: "property", label, context: null });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private addReference({ keyNode, site, flag, kind, label, context }: ReferenceSite): void {
+    const sourceFile = this.sourceFile;
+    const start = keyNode.getStart(sourceFile);
+    const end = keyNode.end;
+    this.claimedKeys.add(keyNode);
+    if (isExpression(keyNode)) this.claimedKeys.add(skipWrappers(keyNode));
+    this.references.push({
+      flag: flag ?? null,
+      dynamic: flag === undefined,
+      kind,
+      matcher: label,
+      context,
+      keyText: sourceFile.text.slice(start, end),
+      start,
+      end,
+      siteStart: site.getStart(sourceFile),
+      siteEnd: site.end,
+      ...rangeOf(sourceFile, start, end),
+    });
+  }
+}
+
+// Deep enough for any hand-written code, far below where the stack runs out.
+const MAX_RECURSION = 500;
+
+/** Subtrees that cannot read a flag, by node kind: types, and imports (already read for aliases). */
+const HOLDS_NO_CHECKS = new Uint8Array(SyntaxKind.Count);
+for (let kind = SyntaxKind.FirstTypeNode; kind <= SyntaxKind.LastTypeNode; kind++) HOLDS_NO_CHECKS[kind] = 1;
+for (const kind of [
+  SyntaxKind.InterfaceDeclaration,
+  SyntaxKind.TypeAliasDeclaration,
+  SyntaxKind.ImportDeclaration,
+  SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.ExportDeclaration,
+]) {
+  HOLDS_NO_CHECKS[kind] = 1;
+}
+
+function setParents(sourceFile: ts.SourceFile): void {
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    forEachChild(parent, (child) => {
+      (child as { parent: ts.Node }).parent = parent;
+      stack.push(child);
+    });
+  }
+}
+
+function reverseTail(stack: ts.Node[], from: number): void {
+  for (let low = from, high = stack.length - 1; low < high; low++, high--) {
+    const swap = stack[low]!;
+    stack[low] = stack[high]!;
+    stack[high] = swap;
+  }
+}
+
+/** The names of a member chain as written: `this.flagResolver?.isEnabled` -> flagResolver, isEnabled. */
+function writtenNames(expression: ts.Expression): string[] {
+  const names: string[] = [];
+  let current = skipWrappers(expression);
+  while (isPropertyAccessExpression(current) || isElementAccessExpression(current)) {
+    const name = memberName(current);
+    if (name === undefined) return names.reverse();
+    names.push(name);
+    current = skipWrappers(current.expression);
+  }
+  if (isIdentifier(current)) names.push(current.text);
+  return names.reverse();
+}
+
+/** The last name of `a.b["c"]` or `a`, as written. */
+function writtenName(expression: ts.Expression): string | undefined {
+  if (isIdentifier(expression)) return expression.text;
+  if (isPropertyAccessExpression(expression) || isElementAccessExpression(expression)) return memberName(expression);
+  return undefined;
+}
+
+function addBoundNames(name: ts.BindingName, names: Set<string>): void {
+  if (isIdentifier(name)) {
+    names.add(name.text);
+    return;
+  }
+  for (const element of name.elements) {
+    if (!isOmittedExpression(element)) addBoundNames(element.name, names);
+  }
+}
+
+/** The trailing names a matcher without `module` asks of a callee. */
+function trailingSuffix(matcher: CallMatcher): readonly string[] | undefined {
+  if (matcher.object !== undefined) {
+    return matcher.method === undefined ? [matcher.object] : [matcher.object, matcher.method];
+  }
+  if (matcher.function !== undefined) return [matcher.function];
+  return matcher.method === undefined ? undefined : [matcher.method];
+}
+
+/**
+ * Whether the names read from a configured module reach the configured export and method:
+ * `import { client }` + `client.isEnabled` and `import * as m` + `m.client.isEnabled` both read
+ * client, isEnabled. A `require()`d module is also its own default export.
+ */
+function importPathMatches(
+  matcher: CallMatcher,
+  root: Extract<ChainRoot, { kind: "module" }>,
+  names: readonly string[],
+): boolean {
+  const method = matcher.method;
+  const tail = method === undefined ? [] : [method];
+  switch (matcher.import) {
+    case undefined:
+      if (method === undefined) return names.length === 1 || (root.commonJs && names.length === 0);
+      return (names.length === 2 && names[1] === method) || (names.length === 1 && names[0] === method);
+    case "*":
+      return sameNames(names, tail) && (tail.length > 0 || root.whole);
+    case "default":
+      return sameNames(names, ["default", ...tail]) || (root.commonJs && sameNames(names, tail));
+    default:
+      return sameNames(names, [matcher.import, ...tail]);
+  }
+}
+
+function sameNames(names: readonly string[], expected: readonly string[]): boolean {
+  return names.length === expected.length && endsWith(names, expected);
+}
+
+function isHookName(name: string): boolean {
+  return /^use[A-Z0-9]/.test(name);
+}
+
+/** Whether the argument at `index` is passed; a spread before it may pass it, so it counts. */
+function isArgumentPassed(args: ts.NodeArray<ts.Expression>, index: number): boolean {
+  for (let position = 0; position < args.length && position <= index; position++) {
+    const arg = args[position]!;
+    if (isSpreadElement(arg)) return true;
+    if (position === index) return !(isIdentifier(arg) && arg.text === "undefined");
+  }
+  return false;
+}
+
+function isCallee(node: ts.Node): boolean {
+  const parent = node.parent;
+  return parent !== undefined && isCallExpression(parent) && parent.expression === node;
+}
+
+/** A value that can name a flag: not a boolean, number, null, object, function… */
+function couldBeKey(value: ts.Expression): boolean {
+  const inner = skipWrappers(value);
+  switch (inner.kind) {
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+    case SyntaxKind.NullKeyword:
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.BigIntLiteral:
+    case SyntaxKind.RegularExpressionLiteral:
+    case SyntaxKind.ObjectLiteralExpression:
+    case SyntaxKind.ArrayLiteralExpression:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ArrowFunction:
+    case SyntaxKind.ClassExpression:
+    case SyntaxKind.PrefixUnaryExpression:
+    case SyntaxKind.VoidExpression:
+    case SyntaxKind.OmittedExpression:
+    case SyntaxKind.SpreadElement:
+      return false;
+    case SyntaxKind.Identifier:
+      return (inner as ts.Identifier).text !== "undefined";
+    default:
+      return true;
+  }
+}

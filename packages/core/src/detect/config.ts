@@ -1,0 +1,128 @@
+// Turns a DetectConfig into lookup tables once, so the per-node work of a file walk is a set lookup.
+import type { CallMatcher, DetectConfig, KeyCase } from "../types.js";
+
+export interface CompiledCall {
+  label: string;
+  matcher: CallMatcher;
+  /** The name the called function is known by, for telling hooks (`useX`) from plain calls. */
+  calleeName: string | undefined;
+}
+
+export interface CompiledObject {
+  label: string;
+  /** `config.featureToggles` -> ["config", "featureToggles"]; the key is the name read after them. */
+  segments: readonly string[];
+  keyCase: KeyCase;
+}
+
+export interface CompiledDetect {
+  calls: readonly CompiledCall[];
+  hasModuleCalls: boolean;
+  /**
+   * Names a check is written through (methods, functions, imports, receivers, path segments): a call
+   * or read is looked at closely only when it ends in one of these or in a local alias of one.
+   */
+  aliasHints: ReadonlySet<string>;
+  objects: readonly CompiledObject[];
+  /** Last path segment of each object matcher: the receiver name a member read must end with. */
+  objectTails: ReadonlySet<string>;
+  /** `detect.constants` names -> matcher label. */
+  constants: ReadonlyMap<string, string>;
+  /** `detect.properties` names -> matcher label. */
+  properties: ReadonlyMap<string, string>;
+  /** Texts at least one of which any file with something to report contains. */
+  candidateTokens: readonly string[];
+}
+
+const compiled = new WeakMap<DetectConfig, CompiledDetect>();
+
+// A removal note needs one of these, a flaglint directive names flaglint.
+const COMMENT_TOKENS = ["TODO", "FIXME", "Todo", "Fixme", "todo", "fixme", "flaglint"];
+
+export function compileDetect(detect: DetectConfig): CompiledDetect {
+  let result = compiled.get(detect);
+  if (result === undefined) {
+    result = compile(detect);
+    compiled.set(detect, result);
+  }
+  return result;
+}
+
+function compile(detect: DetectConfig): CompiledDetect {
+  const calls = detect.calls.map((matcher, index) => ({
+    label: `calls[${index}]`,
+    matcher,
+    calleeName: calleeNameOf(matcher),
+  }));
+  const objects = detect.objects.map((matcher, index) => ({
+    label: `objects[${index}]`,
+    segments: matcher.path.split(".").filter((segment) => segment !== ""),
+    keyCase: matcher.keyCase,
+  }));
+  const aliasHints = new Set<string>();
+  const tokens = new Set<string>(COMMENT_TOKENS);
+  for (const { matcher } of calls) {
+    for (const name of [matcher.method, matcher.function, matcher.object, namedImport(matcher)]) {
+      if (name !== undefined) aliasHints.add(name);
+    }
+    tokens.add(callToken(matcher));
+  }
+  for (const { segments } of objects) {
+    for (const segment of segments) aliasHints.add(segment);
+    const tail = segments[segments.length - 1];
+    if (tail !== undefined) tokens.add(tail);
+  }
+  const constants = firstLabelByName(detect.constants, "constants");
+  const properties = firstLabelByName(detect.properties, "properties");
+  for (const name of [...constants.keys(), ...properties.keys()]) tokens.add(name);
+  // An empty token (a matcher with nothing specific to look for) makes every file a candidate.
+  return {
+    calls,
+    hasModuleCalls: calls.some(({ matcher }) => matcher.module !== undefined),
+    aliasHints,
+    objects,
+    objectTails: new Set(objects.map(({ segments }) => segments[segments.length - 1] ?? "")),
+    constants,
+    properties,
+    candidateTokens: [...tokens],
+  };
+}
+
+function namedImport(matcher: CallMatcher): string | undefined {
+  return matcher.import === undefined || matcher.import === "default" || matcher.import === "*"
+    ? undefined
+    : matcher.import;
+}
+
+function calleeNameOf(matcher: CallMatcher): string | undefined {
+  return matcher.method ?? matcher.function ?? namedImport(matcher) ?? matcher.object;
+}
+
+/**
+ * A text every check through this matcher contains. A method or function name is always written
+ * (destructuring keeps it too); a default or namespace import called directly leaves only the module.
+ */
+function callToken(matcher: CallMatcher): string {
+  const name = matcher.method ?? matcher.function ?? namedImport(matcher) ?? matcher.object;
+  if (name !== undefined) return name;
+  return moduleToken(matcher.module ?? "");
+}
+
+/** The part of a module specifier any import of it spells out: `./src/flags/index.ts` -> `flags`. */
+function moduleToken(module: string): string {
+  if (!module.startsWith(".")) return module;
+  const segments = module
+    .replace(/\.[cm]?[jt]sx?$/, "")
+    .split("/")
+    .filter((segment) => segment !== "" && segment !== "." && segment !== ".." && segment !== "index");
+  // `./index.ts` in the registry's own directory can be imported as `..`: nothing specific to look for.
+  return segments[segments.length - 1] ?? "";
+}
+
+function firstLabelByName(matchers: ReadonlyArray<{ name: string }>, kind: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  matchers.forEach(({ name }, index) => {
+    if (!labels.has(name)) labels.set(name, `${kind}[${index}]`);
+  });
+  return labels;
+}

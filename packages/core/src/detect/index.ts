@@ -1,0 +1,13 @@
+// Detection: what counts as a flag check, found on the TypeScript compiler's own syntax tree.
+export { analyzeSource, type AnalyzeOptions } from "./analyze.js";
+export {
+  buildConstantIndex,
+  collectExportedConstants,
+  type ConstantIndex,
+  type ExportedConstant,
+} from "./constants-index.js";
+export { parseDirective, parseRemovalNotes } from "./comments.js";
+export { registryKeyFor, toKeyCase } from "./key-case.js";
+export type { KeyFallback } from "./keys.js";
+export { getParseError, parseSource, scriptKindOf } from "./parse.js";
+export { mayNeedAnalysis } from "./prefilter.js";

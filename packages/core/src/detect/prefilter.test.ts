@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { DetectConfig } from "../types.js";
+import { mayNeedAnalysis } from "./prefilter.js";
+
+const detect: DetectConfig = {
+  sdks: [],
+  calls: [
+    { module: "@acme/feature-flags", import: "client", method: "isEnabled", keyArg: 0 },
+    { module: "@acme/feature-flags", import: "default", keyArg: 0 },
+    { function: "useUiFlag", keyArg: 0 },
+  ],
+  objects: [{ path: "config.featureToggles", keyCase: "camel" }],
+  constants: [{ name: "FeatureFlagsKeysEnum" }],
+  properties: [{ name: "flagNames" }],
+};
+
+describe("mayNeedAnalysis", () => {
+  it.each([
+    ["a method call", `ff.isEnabled("x")`],
+    ["a default import called directly", `import check from "@acme/feature-flags"; check("x")`],
+    ["a function", `useUiFlag("x")`],
+    ["an object path", `const { featureToggles } = config`],
+    ["a constant", `FeatureFlagsKeysEnum.X`],
+    ["a property", `{ flagNames: ["a"] }`],
+    ["a removal note", `// TODO: remove x toggle by 2026-01-01`],
+    ["a flaglint directive", `// eslint-disable-next-line flaglint/no-stale-flag`],
+  ])("keeps a file with %s", (_, text) => {
+    expect(mayNeedAnalysis(text, detect)).toBe(true);
+  });
+
+  it("skips a file that can hold nothing to report", () => {
+    expect(mayNeedAnalysis(`export const add = (a: number, b: number) => a + b;`, detect)).toBe(false);
+  });
+});

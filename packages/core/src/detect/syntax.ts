@@ -1,0 +1,141 @@
+// Small syntax helpers shared by the matchers: seeing through wrappers, static names, module loads.
+import ts from "typescript";
+import type { Range } from "../types.js";
+
+// typescript exports every name through a getter; binding them once keeps the per-node work cheap.
+const {
+  SyntaxKind,
+  isAsExpression,
+  isBinaryExpression,
+  isCallExpression,
+  isComputedPropertyName,
+  isDeleteExpression,
+  isIdentifier,
+  isObjectLiteralExpression,
+  isParenthesizedExpression,
+  isPostfixUnaryExpression,
+  isPrefixUnaryExpression,
+  isPrivateIdentifier,
+  isPropertyAccessExpression,
+  isSatisfiesExpression,
+  isStringLiteralLike,
+  isTypeAssertionExpression,
+  isTypeReferenceNode,
+} = ts;
+
+/** Strips parentheses, `as`, `satisfies`, `!` and `<T>` casts: they do not change which value is read. */
+export function skipWrappers(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    switch (current.kind) {
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.TypeAssertionExpression:
+        current = (current as ts.ParenthesizedExpression).expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The text of a literal that names something statically: `"x"`, `` `x` ``, `1`. */
+export function literalText(node: ts.Node): string | undefined {
+  switch (node.kind) {
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.NumericLiteral:
+      return (node as ts.LiteralExpression).text;
+    default:
+      return undefined;
+  }
+}
+
+/** The name a property is known by, when it is written statically: `a`, `"a"`, `["a"]`, `#a`. */
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text;
+  if (isComputedPropertyName(name)) return literalText(skipWrappers(name.expression));
+  return literalText(name);
+}
+
+/** The member name of `a.b` or `a["b"]`; `undefined` for a computed `a[x]`. */
+export function memberName(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (isPropertyAccessExpression(access)) return access.name.text;
+  return literalText(skipWrappers(access.argumentExpression));
+}
+
+/** The specifier of `require("m")` or `import("m")`, when the expression is one of them. */
+export function moduleLoadSpecifier(expression: ts.Expression): string | undefined {
+  if (!isCallExpression(expression) || expression.arguments.length < 1) return undefined;
+  const callee = expression.expression;
+  const isLoad =
+    callee.kind === SyntaxKind.ImportKeyword || (isIdentifier(callee) && callee.text === "require");
+  if (!isLoad) return undefined;
+  const argument = expression.arguments[0]!;
+  return isStringLiteralLike(argument) ? argument.text : undefined;
+}
+
+/** Whether `node` is written to rather than read: `a.b = 1`, `a.b++`, `delete a.b`. */
+export function isWriteTarget(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (parent === undefined) return false;
+  if (isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return (
+      parent.left === node &&
+      operator >= SyntaxKind.FirstAssignment &&
+      operator <= SyntaxKind.LastAssignment
+    );
+  }
+  if (isPrefixUnaryExpression(parent) || isPostfixUnaryExpression(parent)) {
+    return parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken;
+  }
+  return isDeleteExpression(parent);
+}
+
+/** 1-based line/column range of two offsets; `endColumn` is exclusive. */
+export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number): Range {
+  const from = sourceFile.getLineAndCharacterOfPosition(start);
+  const to = sourceFile.getLineAndCharacterOfPosition(end);
+  return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
+}
+
+export function hasExportModifier(node: ts.Node): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false;
+}
+
+/** Whether `const X = { … } as const` (or `Object.freeze({ … })`) makes an object whose members cannot change. */
+export function constObjectLiteral(initializer: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  let current = initializer;
+  for (;;) {
+    if (isParenthesizedExpression(current) || isSatisfiesExpression(current)) {
+      current = current.expression;
+    } else if (isAsExpression(current) || isTypeAssertionExpression(current)) {
+      const literal = skipWrappers(current.expression);
+      return isConstTypeReference(current.type) && isObjectLiteralExpression(literal) ? literal : undefined;
+    } else if (isObjectFreeze(current)) {
+      const literal = skipWrappers(current.arguments[0]!);
+      return isObjectLiteralExpression(literal) ? literal : undefined;
+    } else {
+      return undefined;
+    }
+  }
+}
+
+function isConstTypeReference(type: ts.TypeNode): boolean {
+  return isTypeReferenceNode(type) && isIdentifier(type.typeName) && type.typeName.text === "const";
+}
+
+function isObjectFreeze(expression: ts.Expression): expression is ts.CallExpression {
+  if (!isCallExpression(expression) || expression.arguments.length !== 1) return false;
+  const callee = expression.expression;
+  return (
+    isPropertyAccessExpression(callee) &&
+    isIdentifier(callee.expression) &&
+    callee.expression.text === "Object" &&
+    callee.name.text === "freeze"
+  );
+}

@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { walkProject } from "./files.js";
+
+const roots: string[] = [];
+
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-walk-"));
+  roots.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(root, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return root;
+}
+
+function relativeFiles(root: string, files: string[]): string[] {
+  return files.map((file) => path.relative(root, file).split(path.sep).join("/"));
+}
+
+afterEach(() => {
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("walkProject", () => {
+  it("lists source files of every supported extension and skips declarations and other files", () => {
+    const root = tree({
+      "a.ts": "", "b.tsx": "", "c.mts": "", "d.cts": "", "e.js": "", "f.jsx": "", "g.mjs": "", "h.cjs": "",
+      "types.d.ts": "", "README.md": "", "style.css": "",
+    });
+    const { files } = walkProject({ cwd: root, paths: [] });
+    expect(relativeFiles(root, files)).toEqual(["a.ts", "b.tsx", "c.mts", "d.cts", "e.js", "f.jsx", "g.mjs", "h.cjs"]);
+  });
+
+  it("skips node_modules, dist, coverage and hidden folders", () => {
+    const root = tree({
+      "src/app.ts": "",
+      "node_modules/pkg/index.js": "",
+      "dist/app.js": "",
+      "coverage/lcov.js": "",
+      ".cache/x.ts": "",
+      "packages/web/node_modules/lib/index.ts": "",
+    });
+    expect(relativeFiles(root, walkProject({ cwd: root, paths: [] }).files)).toEqual(["src/app.ts"]);
+  });
+
+  it("honours nested .gitignore files outside a git repository", () => {
+    const root = tree({
+      ".gitignore": "generated/\n*.gen.ts\n",
+      "src/app.ts": "",
+      "src/api.gen.ts": "",
+      "generated/client.ts": "",
+      "packages/web/.gitignore": "legacy.ts\n!keep.gen.ts\n",
+      "packages/web/legacy.ts": "",
+      "packages/web/main.ts": "",
+      "packages/web/keep.gen.ts": "",
+    });
+    expect(relativeFiles(root, walkProject({ cwd: root, paths: [] }).files)).toEqual([
+      "packages/web/main.ts",
+      "src/app.ts",
+    ]);
+  });
+
+  it("applies the repository root's .gitignore when a sub-folder is scanned inside git", () => {
+    const root = tree({ ".gitignore": "*.gen.ts\n", "packages/web/app.ts": "", "packages/web/api.gen.ts": "" });
+    fs.mkdirSync(path.join(root, ".git"));
+    const { files } = walkProject({ cwd: root, paths: ["packages/web"] });
+    expect(relativeFiles(root, files)).toEqual(["packages/web/app.ts"]);
+  });
+
+  it("collects registries met on the way and reports missing paths", () => {
+    const root = tree({
+      "feature-flags.yaml": "version: 1\n",
+      "packages/api/feature-flags.json": "{}",
+      "packages/api/src/a.ts": "",
+    });
+    const result = walkProject({ cwd: root, paths: [".", "nope"] });
+    expect(relativeFiles(root, result.registries)).toEqual(["feature-flags.yaml", "packages/api/feature-flags.json"]);
+    expect(result.missing).toEqual(["nope"]);
+  });
+
+  it("does not follow symlinked folders, so a loop ends and nothing outside the root is read", () => {
+    const outside = tree({ "secret.ts": "" });
+    const root = tree({ "src/app.ts": "" });
+    fs.symlinkSync(root, path.join(root, "src", "loop"), "dir");
+    fs.symlinkSync(outside, path.join(root, "src", "outside"), "dir");
+    fs.symlinkSync(path.join(outside, "secret.ts"), path.join(root, "src", "link.ts"));
+    expect(relativeFiles(root, walkProject({ cwd: root, paths: [] }).files)).toEqual(["src/app.ts"]);
+  });
+
+  it("takes a file named explicitly even when it is ignored", () => {
+    const root = tree({ ".gitignore": "*.gen.ts\n", "api.gen.ts": "" });
+    expect(relativeFiles(root, walkProject({ cwd: root, paths: ["api.gen.ts"] }).files)).toEqual(["api.gen.ts"]);
+  });
+});

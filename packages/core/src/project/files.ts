@@ -1,0 +1,149 @@
+// Finds the source files and registries a run covers, honouring .gitignore files.
+import fs from "node:fs";
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { REGISTRY_FILE_NAMES } from "../registry/index.js";
+
+export const SOURCE_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/** Folders that never hold code to lint, whatever .gitignore says. */
+const SKIPPED_DIRS = new Set(["node_modules", "dist", "coverage"]);
+
+export interface WalkResult {
+  /** Absolute paths of source files, sorted. */
+  files: string[];
+  /** Absolute paths of registry files met on the way, sorted. */
+  registries: string[];
+  /** Paths the caller named that do not exist. */
+  missing: string[];
+}
+
+export interface WalkOptions {
+  cwd: string;
+  /** Files or folders, relative to cwd or absolute; empty means cwd. */
+  paths: readonly string[];
+}
+
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+export function isSourceFile(file: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(file)) && !file.endsWith(".d.ts");
+}
+
+export function walkProject(options: WalkOptions): WalkResult {
+  const files = new Set<string>();
+  const registries = new Set<string>();
+  const missing: string[] = [];
+  const targets = options.paths.length > 0 ? options.paths : ["."];
+
+  for (const target of targets) {
+    const absolute = path.resolve(options.cwd, target);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      missing.push(target);
+      continue;
+    }
+    if (stat.isFile()) {
+      // A file named explicitly is linted even when ignored, as ESLint does with a warning.
+      if (isSourceFile(absolute)) files.add(absolute);
+      else if (REGISTRY_FILE_NAMES.includes(path.basename(absolute))) registries.add(absolute);
+      continue;
+    }
+    const scopes = ancestorIgnoreScopes(absolute);
+    walkDirectory(absolute, absolute, scopes, files, registries);
+  }
+
+  return { files: [...files].sort(), registries: [...registries].sort(), missing };
+}
+
+function walkDirectory(
+  dir: string,
+  root: string,
+  scopes: IgnoreScope[],
+  files: Set<string>,
+  registries: Set<string>,
+): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable folder: nothing in it can be linted
+  }
+  const local = readIgnoreScope(dir);
+  const active = local ? [...scopes, local] : scopes;
+
+  for (const entry of entries) {
+    const name = entry.name;
+    const full = path.join(dir, name);
+    if (entry.isDirectory()) {
+      if (name.startsWith(".") || SKIPPED_DIRS.has(name) || isIgnored(active, full, true)) continue;
+      walkDirectory(full, root, active, files, registries);
+    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileInside(full, root))) {
+      if (isIgnored(active, full, false)) continue;
+      if (isSourceFile(name)) files.add(full);
+      else if (REGISTRY_FILE_NAMES.includes(name)) registries.add(full);
+    }
+    // Symlinked folders are not followed: they loop or lead outside the scanned tree.
+  }
+}
+
+function isFileInside(link: string, root: string): boolean {
+  try {
+    const target = fs.realpathSync(link);
+    const realRoot = fs.realpathSync(root);
+    return fs.statSync(target).isFile() && !path.relative(realRoot, target).startsWith("..");
+  } catch {
+    return false;
+  }
+}
+
+function isIgnored(scopes: readonly IgnoreScope[], full: string, isDir: boolean): boolean {
+  for (const scope of scopes) {
+    const relative = path.relative(scope.base, full).split(path.sep).join("/");
+    if (!relative || relative.startsWith("..")) continue;
+    if (scope.rules.ignores(isDir ? `${relative}/` : relative)) return true;
+  }
+  return false;
+}
+
+function readIgnoreScope(dir: string): IgnoreScope | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, ".gitignore"), "utf8");
+  } catch {
+    return undefined;
+  }
+  return { base: dir, rules: ignore().add(text) };
+}
+
+/**
+ * The .gitignore files above a scanned folder still apply to it (running on `packages/app`
+ * honours the repository root's .gitignore). Outside a git repository only the folder's own
+ * .gitignore files count, since there is no root to stop at.
+ */
+function ancestorIgnoreScopes(dir: string): IgnoreScope[] {
+  const chain: string[] = [];
+  let current = path.dirname(dir);
+  let repositoryRoot: string | undefined;
+  if (fs.existsSync(path.join(dir, ".git"))) return [];
+  while (true) {
+    chain.push(current);
+    if (fs.existsSync(path.join(current, ".git"))) {
+      repositoryRoot = current;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (!repositoryRoot) return [];
+  return chain
+    .reverse()
+    .map(readIgnoreScope)
+    .filter((scope): scope is IgnoreScope => scope !== undefined);
+}

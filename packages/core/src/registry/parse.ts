@@ -1,0 +1,70 @@
+// parseRegistry / loadRegistry: text -> validated Registry, or a RegistryError that lists every problem.
+import { readFileSync } from "node:fs";
+import type { Registry } from "../types.js";
+import { buildRegistry } from "./build.js";
+import { readJson } from "./json-source.js";
+import { fileProblem, RegistryError, sortProblems, type RegistryProblem } from "./problems.js";
+import { schemaProblems, type ValueProblem } from "./schema.js";
+import { semanticProblems } from "./semantics.js";
+import { offsetOf, type SourceText, type TextProblem } from "./source.js";
+import { readYaml } from "./yaml-source.js";
+
+/**
+ * Reads registry text; `path` (absolute) names the file in problems and decides the syntax:
+ * `.json` is read as strict JSON, anything else as YAML. Throws `RegistryError`, and nothing else.
+ */
+export function parseRegistry(text: string, path: string): Registry {
+  try {
+    return parseChecked(text, path);
+  } catch (error) {
+    if (error instanceof RegistryError) throw error;
+    // A bug or a resource limit deep in a library must still read as a registry problem, not a crash.
+    throw new RegistryError([fileProblem(path, `cannot read the registry: ${errorText(error)}`)]);
+  }
+}
+
+/** Reads and parses the file at `path` (absolute). A missing or unreadable file is a problem at 1:1. */
+export function loadRegistry(path: string): Registry {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new RegistryError([fileProblem(path, `cannot read the registry: ${readFailure(error)}`)]);
+  }
+  return parseRegistry(text, path);
+}
+
+function parseChecked(text: string, path: string): Registry {
+  const source: SourceText = /\.json$/i.test(path) ? readJson(text) : readYaml(text);
+  const placeText = (problem: TextProblem) => placed(path, source, problem.offset, problem);
+  if (!source.root) throw new RegistryError(sortProblems(source.problems.map(placeText)));
+
+  const placeValue = (problem: ValueProblem) => placed(path, source, offsetOf(source.root, problem.path, problem.anchor), problem);
+  const problems = [
+    ...source.problems.map(placeText),
+    ...schemaProblems(source.value).map(placeValue),
+    ...semanticProblems(source.value).map(placeValue),
+  ];
+  if (problems.length > 0) throw new RegistryError(sortProblems(problems));
+  return buildRegistry(source.value, source.root, path, source.position);
+}
+
+function placed(file: string, source: SourceText, offset: number, problem: { message: string; hint?: string }): RegistryProblem {
+  const { line, column } = source.position(offset);
+  const result: RegistryProblem = { file, line, column, message: problem.message };
+  if (problem.hint !== undefined) result.hint = problem.hint;
+  return result;
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "file not found";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return errorText(error);
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n", 1)[0]!;
+}

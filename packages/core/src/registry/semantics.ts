@@ -1,0 +1,56 @@
+// What the schema cannot say: that a date exists on the calendar, and that a flag is not due before it is born.
+import type { ValueProblem } from "./schema.js";
+
+const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** Checks every flag entry that has the right shape; entries the schema rejects are skipped here. */
+export function semanticProblems(value: unknown): ValueProblem[] {
+  const flags = isMap(value) ? value.flags : undefined;
+  if (!isMap(flags)) return [];
+  const problems: ValueProblem[] = [];
+  for (const [key, entry] of Object.entries(flags)) {
+    if (isMap(entry)) problems.push(...flagDateProblems(key, entry));
+  }
+  return problems;
+}
+
+function flagDateProblems(key: string, entry: Record<string, unknown>): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  const created = calendarDate(key, entry, "created", problems);
+  const removeBy = calendarDate(key, entry, "removeBy", problems);
+  if (created && removeBy && removeBy < created) {
+    problems.push({ path: ["flags", key, "removeBy"], anchor: "value", message: `removeBy ${removeBy} is before created ${created}` });
+  }
+  return problems;
+}
+
+/** The field's date if it is a real day; reports an impossible one (2026-02-30). */
+function calendarDate(key: string, entry: Record<string, unknown>, field: string, problems: ValueProblem[]): string | undefined {
+  const text = entry[field];
+  const match = typeof text === "string" ? DATE.exec(text) : null;
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const path = ["flags", key, field];
+  if (month < 1 || month > 12) {
+    problems.push({ path, anchor: "value", message: `impossible date "${text}"`, hint: `there is no month ${match[2]}` });
+    return undefined;
+  }
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) {
+    problems.push({ path, anchor: "value", message: `impossible date "${text}"`, hint: `${MONTHS[month - 1]} ${year} has ${days} days` });
+    return undefined;
+  }
+  return text as string;
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC, so no time zone shifts it.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

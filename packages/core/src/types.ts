@@ -1,0 +1,214 @@
+// The shared model: what the registry says, what detection finds, what checks report.
+
+/** 1-based line and column, as every output shows them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A 1-based range; `endColumn` is exclusive, as in ESLint. */
+export interface Range extends Position {
+  endLine: number;
+  endColumn: number;
+}
+
+export const FLAG_TYPES = ["release", "experiment", "ops", "permission"] as const;
+export type FlagType = (typeof FLAG_TYPES)[number];
+
+export const FLAG_STATUSES = ["active", "retired", "archived"] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+export const KEY_CASES = ["exact", "camel", "pascal", "snake", "kebab"] as const;
+export type KeyCase = (typeof KEY_CASES)[number];
+
+/**
+ * One `detect.calls` entry. Exactly one of `module`, `object`, `function` says where the
+ * callee comes from; `import` and `method` narrow a `module` match, `method` an `object` match.
+ */
+export interface CallMatcher {
+  module?: string;
+  import?: string;
+  method?: string;
+  object?: string;
+  function?: string;
+  keyArg: number;
+  contextArg?: number;
+}
+
+export interface ObjectMatcher {
+  path: string;
+  keyCase: KeyCase;
+}
+
+export interface ConstantMatcher {
+  name: string;
+}
+
+export interface PropertyMatcher {
+  name: string;
+}
+
+export interface DetectConfig {
+  sdks: string[];
+  calls: CallMatcher[];
+  objects: ObjectMatcher[];
+  constants: ConstantMatcher[];
+  properties: PropertyMatcher[];
+}
+
+export interface Policy {
+  /** Days a toggle of each type may live; `null` means permanent. */
+  lifetimeDays: Record<FlagType, number | null>;
+  warnDays: number;
+  requireTicket: FlagType[];
+}
+
+export interface FlagDefinition {
+  key: string;
+  type: FlagType;
+  owner?: string;
+  /** `YYYY-MM-DD` */
+  created?: string;
+  /** `YYYY-MM-DD`, as written in the registry (the computed deadline is `deadline()` in checks). */
+  removeBy?: string;
+  ticket?: string;
+  description?: string;
+  status: FlagStatus;
+  /** Where the entry's key is written in the registry file. */
+  position: Position;
+}
+
+export interface Registry {
+  /** Absolute path of the registry file. */
+  path: string;
+  /** Absolute directory that holds it: the root of the files it governs. */
+  dir: string;
+  detect: DetectConfig;
+  policy: Policy;
+  flags: Map<string, FlagDefinition>;
+}
+
+export type ReferenceKind = "call" | "hook" | "member" | "constant" | "property";
+
+/** A place in code where a flag's value is read. */
+export interface FlagReference extends Range {
+  /** The registry key, or `null` when the key cannot be resolved statically. */
+  flag: string | null;
+  dynamic: boolean;
+  kind: ReferenceKind;
+  /** Which matcher found it: `calls[0]`, `objects[1]`, `constants[0]`, `properties[0]`, `sdk:launchdarkly`. */
+  matcher: string;
+  /** Whether an evaluation context was passed; `null` when the matcher does not know a context argument. */
+  context: boolean | null;
+  /** Source text of the key expression (for messages about dynamic keys). */
+  keyText: string;
+  /** 0-based offsets of the key expression in the file text. */
+  start: number;
+  end: number;
+  /**
+   * 0-based offsets of the expression that evaluates to the flag's value: the whole call,
+   * the member access, or the bound identifier of a destructuring. Cleanup rewrites this.
+   */
+  siteStart: number;
+  siteEnd: number;
+}
+
+/** A `TODO: remove <flag> toggle by YYYY-MM-DD` comment. */
+export interface RemovalNote extends Range {
+  flag: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  ticket?: string;
+  text: string;
+}
+
+/** An inline `eslint-disable…` directive that names flaglint rules (or all rules). */
+export interface DisableDirective {
+  kind: "disable" | "enable" | "disable-line" | "disable-next-line";
+  /** Rule ids without the `flaglint/` prefix; empty means every rule. */
+  rules: string[];
+  line: number;
+}
+
+export interface ParseFailure extends Position {
+  message: string;
+}
+
+/** Everything detection learns from one file. */
+export interface FileAnalysis {
+  references: FlagReference[];
+  notes: RemovalNote[];
+  directives: DisableDirective[];
+  parseError?: ParseFailure;
+}
+
+export const RULE_IDS = [
+  "no-unknown-flag",
+  "no-stale-flag",
+  "flag-expiring-soon",
+  "require-removal-ticket",
+  "no-expired-todo",
+  "no-dynamic-flag-key",
+  "require-flag-context",
+  "no-unused-flag",
+  "invalid-registry",
+  "parse-error",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = "error" | "warn";
+
+export interface Finding extends Range {
+  rule: RuleId;
+  severity: Severity;
+  flag: string | null;
+  /** Absolute path of the file the finding is in (front ends make it relative). */
+  file: string;
+  /** ESLint-style message id and data; `message` is the rendered text. */
+  messageId: string;
+  data: Record<string, string | number>;
+  message: string;
+  /** For `no-unknown-flag`: the nearest registry key. */
+  suggestion?: string;
+  /** Absolute path of the registry that governs the file, when one does. */
+  registry?: string;
+}
+
+/** The flag's standing on a given day, as the report and JSON output show it. */
+export type FlagState = "ok" | "due-soon" | "overdue" | "retired" | "archived" | "unused" | "permanent";
+
+/** One registry flag (or one unknown key seen in code) with its standing on `now`. */
+export interface FlagSummary {
+  key: string;
+  /** `false` for a key that code checks but no registry lists. */
+  known: boolean;
+  type?: FlagType;
+  owner?: string;
+  created?: string;
+  /** `created` was inferred (from git history), not written in the registry. */
+  createdInferred?: boolean;
+  /** The effective deadline: `removeBy`, or `created` + the type's lifetime; absent when permanent. */
+  removeBy?: string;
+  ticket?: string;
+  description?: string;
+  status?: FlagStatus;
+  state: FlagState | "unknown";
+  /** Days until the deadline, negative when overdue; `null` when there is none. */
+  daysLeft: number | null;
+  references: number;
+  /** The first few places that check it. */
+  locations: Array<{ file: string; line: number; column: number }>;
+  /** Absolute path of the registry that lists it. */
+  registry?: string;
+}
+
+/** What a whole-project run found, before any output format. Paths are absolute. */
+export interface ProjectResult {
+  cwd: string;
+  now: string;
+  registries: string[];
+  findings: Finding[];
+  references: Array<FlagReference & { file: string }>;
+  flags: FlagSummary[];
+  summary: { files: number; parsed: number; references: number; errors: number; warnings: number };
+}
