@@ -6,7 +6,6 @@ export {
   type ConstantIndex,
   type ExportedConstant,
 } from "./constants-index.js";
-export { parseDirective, parseRemovalNotes } from "./comments.js";
 export { registryKeyFor, toKeyCase } from "./key-case.js";
 export type { KeyFallback } from "./keys.js";
 export { getParseError, parseSource, scriptKindOf } from "./parse.js";

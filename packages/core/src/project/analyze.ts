@@ -119,7 +119,23 @@ function analyzeFile(file: string, registry: Registry, constants?: ConstantIndex
   const sourceFile = parseSource(text, file);
   const parseError = getParseError(sourceFile);
   if (parseError) return { references: [], notes: [], directives: [], parseError };
-  return analyzeSource(sourceFile, registry.detect, { constants, registryDir: registry.dir });
+  return analyzeSource(sourceFile, registry.detect, {
+    constants,
+    registryDir: registry.dir,
+    registryKeys: keysOf(registry),
+  });
+}
+
+const registryKeys = new WeakMap<Registry, ReadonlySet<string>>();
+
+/** One key set per registry: detection caches its `keyCase` maps per set. */
+function keysOf(registry: Registry): ReadonlySet<string> {
+  let keys = registryKeys.get(registry);
+  if (!keys) {
+    keys = new Set(registry.flags.keys());
+    registryKeys.set(registry, keys);
+  }
+  return keys;
 }
 
 /**
