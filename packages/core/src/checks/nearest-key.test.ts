@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, nearestKey } from "./nearest-key.js";
+import { editDistance } from "../registry/suggest.js";
+import { nearestKey } from "./nearest-key.js";
 
 describe("nearestKey", () => {
   const keys = ["new_checkout", "new_payment_flow", "dark_mode"];
