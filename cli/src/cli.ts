@@ -3,6 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import path from "node:path";
 import { UsageError, resolveNow } from "@flaglint/core";
 import { registerCheck } from "./commands/check.js";
+import { registerCleanup } from "./commands/cleanup.js";
+import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { EXIT_USAGE, reportError } from "./errors.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
@@ -17,6 +19,7 @@ export interface CommonOptions {
   quiet?: boolean;
   color: boolean;
   maxWarnings?: number;
+  changedSince?: string;
 }
 
 export function addCommonOptions(command: Command): Command {
@@ -25,6 +28,11 @@ export function addCommonOptions(command: Command): Command {
     .option("--now <date>", "today's date, YYYY-MM-DD (default: $FLAGLINT_NOW, then the clock)")
     .option("-o, --output <file>", "write the result to a file instead of stdout")
     .option("--no-color", "plain output without colours (also NO_COLOR=1)");
+}
+
+/** `check` and `report`: narrow the result to what a branch changed (see analyzeProject). */
+export function changedSinceOption(): Option {
+  return new Option("--changed-since <ref>", "only files changed since the merge base with this git ref, e.g. origin/main");
 }
 
 export function parseCount(value: string): number {
@@ -93,6 +101,8 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   const context = new CommandContext(io);
   registerCheck(program, context, setExitCode);
   registerReport(program, context, setExitCode);
+  registerCleanup(program, context, setExitCode);
+  registerInit(program, context, setExitCode);
   return program;
 }
 

@@ -14,13 +14,23 @@ export interface CliRun {
   stderr: string;
 }
 
-export function flaglint(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliRun {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Run as another user (only root may). */
+  uid?: number;
+  gid?: number;
+}
+
+export function flaglint(args: readonly string[], options: RunOptions = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FLAGLINT_NOW: undefined, CI: undefined };
   Object.assign(env, options.env);
   const result = spawnSync(process.execPath, [FLAGLINT_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
     encoding: "utf8",
+    uid: options.uid,
+    gid: options.gid,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,7 +1,7 @@
 // `flaglint check`: the lint gate. Exit 0 when clean, 1 on an error finding (or too many warnings).
 import type { Command } from "commander";
 import { RULES, analyzeProject, type ProjectResult } from "@flaglint/core";
-import { CommandContext, addCommonOptions, formatOption, parseCount, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, changedSinceOption, formatOption, parseCount, type CommonOptions } from "../cli.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { CHECK_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
@@ -17,6 +17,7 @@ export function registerCheck(program: Command, context: CommandContext, setExit
     .argument("[paths...]", "files or folders to check (default: the current folder)");
   addCommonOptions(command)
     .addOption(formatOption(Object.keys(CHECK_FORMATS), "stylish"))
+    .addOption(changedSinceOption())
     .option("--quiet", "report errors only, not warnings")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
     .action((paths: string[], options: CheckOptions) => {
@@ -31,6 +32,7 @@ function runCheck(paths: string[], options: CheckOptions, context: CommandContex
     paths,
     registry: options.registry,
     now,
+    changedSince: options.changedSince,
     onProgress: context.progress("flaglint: checking"),
   });
   const warnings = full.summary.warnings;

@@ -1,7 +1,7 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
 import { RULES, UsageError, analyzeProject } from "@flaglint/core";
-import { CommandContext, addCommonOptions, formatOption, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, changedSinceOption, formatOption, type CommonOptions } from "../cli.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
@@ -9,6 +9,8 @@ import { VERSION } from "../version.js";
 interface ReportOptions extends CommonOptions {
   format: string;
   ticketUrl?: string;
+  /** `--no-git` sets it to false. */
+  git: boolean;
 }
 
 export function registerReport(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -18,6 +20,8 @@ export function registerReport(program: Command, context: CommandContext, setExi
     .argument("[paths...]", "files or folders to scan (default: the current folder)");
   addCommonOptions(command)
     .addOption(formatOption(Object.keys(REPORT_FORMATS), "markdown"))
+    .addOption(changedSinceOption())
+    .option("--no-git", "do not date flags without a created date from git history")
     .option("--ticket-url <template>", "turn ticket ids into links, e.g. https://tracker.example.com/browse/{id}")
     .action((paths: string[], options: ReportOptions) => {
       setExitCode(runReport(paths, options, context));
@@ -33,6 +37,8 @@ function runReport(paths: string[], options: ReportOptions, context: CommandCont
     paths,
     registry: options.registry,
     now: context.now(options),
+    changedSince: options.changedSince,
+    createdFromGit: options.git,
     onProgress: context.progress("flaglint: scanning"),
   });
   context.emit(

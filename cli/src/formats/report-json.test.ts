@@ -24,6 +24,7 @@ describe("toJson", () => {
       endLine: 12,
       endColumn: 25,
       message: projectResult().findings[0]!.message,
+      registry: "feature-flags.yaml",
     });
     expect(json.findings[1]!.suggestion).toBe("new_payment_flow");
   });

@@ -14,6 +14,8 @@ export interface JsonFinding {
   endColumn: number;
   message: string;
   suggestion?: string;
+  /** The registry that governs the file, relative like `file`: in a monorepo, which package judged it. */
+  registry?: string;
 }
 
 export interface JsonReference {
@@ -77,6 +79,7 @@ function jsonFinding(finding: Finding, relative: Relative): JsonFinding {
   const { rule, severity, flag, line, column, endLine, endColumn, message, suggestion } = finding;
   const json: JsonFinding = { rule, severity, flag, file: relative(finding.file), line, column, endLine, endColumn, message };
   if (suggestion !== undefined) json.suggestion = suggestion;
+  if (finding.registry !== undefined) json.registry = relative(finding.registry);
   return json;
 }
 

@@ -17,7 +17,10 @@ export function formatStylish(result: ProjectResult, options: FormatOptions): st
 
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
-    lines.push("", paint("underline", relativePath(file, options.cwd)));
+    const registry = result.registries.length > 1 ? findings[0]!.registry : undefined;
+    // In a monorepo the header says which package's registry judged the file.
+    const judgedBy = registry !== undefined && registry !== file ? `  ${paint("dim", `(feature-flags: ${relativePath(registry, options.cwd)})`)}` : "";
+    lines.push("", paint("underline", relativePath(file, options.cwd)) + judgedBy);
     const rows = findings.map((finding) => [
       `${finding.line}:${finding.column}`,
       finding.severity === "error" ? "error" : "warning",

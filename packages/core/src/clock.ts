@@ -1,5 +1,6 @@
 // "Now" and calendar-date arithmetic: every date flaglint handles is a `YYYY-MM-DD` calendar date.
-import { isValid, parseISO } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { millisecondsInDay } from "date-fns/constants";
 
 /** Bad CLI or config input that the user can fix; the message is one line and ends with a hint. */

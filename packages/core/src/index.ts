@@ -6,3 +6,5 @@ export * from "./detect/index.js";
 export * from "./checks/index.js";
 export * from "./project/files.js";
 export * from "./project/analyze.js";
+export * from "./project/git.js";
+export * from "./cleanup/index.js";

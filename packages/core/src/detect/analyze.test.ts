@@ -208,6 +208,11 @@ describe("detect.calls with object and method", () => {
     ].join("\n");
     expect(flags(source, { calls: [resolver] })).toEqual(["a", "b", "c", "d"]);
   });
+
+  it("tells destructured parameters apart when following a const alias", () => {
+    const source = `function f({ other }, { flagResolver }) { const o = other; o.isEnabled("no"); const r = flagResolver; r.isEnabled("yes"); }`;
+    expect(flags(source, { calls: [resolver] })).toEqual(["yes"]);
+  });
 });
 
 describe("detect.calls with function", () => {
@@ -298,6 +303,15 @@ describe("detect.objects", () => {
     const registryKeys = new Set(["new_checkout_v2"]);
     const found = flags(source, { objects: [{ path: "config.featureToggles", keyCase: "camel" }] }, { registryKeys });
     expect(found).toEqual(["new_checkout_v2", "new_checkout_v2", "notListed"]);
+  });
+
+  it("reads the flag of a property chain on a service, not the property read off its value", () => {
+    const source = `if (this.featureFlagService.flags.enable_ai.value) a();\nconst { flags } = featureFlagService;\nflags.enable_ai?.value;`;
+    const found = references(source, { objects: [{ path: "featureFlagService.flags", keyCase: "exact" }] });
+    expect(found.map(({ flag, keyText, line }) => [flag, keyText, line])).toEqual([
+      ["enable_ai", "enable_ai", 1],
+      ["enable_ai", "enable_ai", 3],
+    ]);
   });
 
   it("reports a computed member as dynamic", () => {

@@ -6,9 +6,11 @@ import { readComments } from "./comments.js";
 import { compileDetect, type CompiledCall, type CompiledDetect, type CompiledObject } from "./config.js";
 import type { ConstantIndex } from "./constants-index.js";
 import { registryKeyFor } from "./key-case.js";
-import { KeyResolver, type KeyFallback } from "./keys.js";
+import { KeyResolver, propertyValue, type KeyFallback } from "./keys.js";
 import { ModuleMatcher } from "./modules.js";
 import { failureFromError, getParseError } from "./parse.js";
+import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
+import type { Evaluation } from "./presets/types.js";
 import { Scopes } from "./scope.js";
 import {
   isWriteTarget,
@@ -34,8 +36,10 @@ const {
   isImportDeclaration,
   isImportEqualsDeclaration,
   isJsxExpression,
+  isJsxAttribute,
   isNamespaceImport,
   isObjectBindingPattern,
+  isObjectLiteralExpression,
   isOmittedExpression,
   isPropertyAccessExpression,
   isPropertyAssignment,
@@ -89,6 +93,9 @@ class FileAnalyzer {
   private readonly claimedKeys = new Set<ts.Node>();
   private readonly chains: ChainResolver;
   private readonly keys: KeyResolver;
+  private readonly scopes = new Scopes();
+  /** The SDK presets this file can use; `undefined` when it names none of their packages. */
+  private sdk: SdkMatcher | undefined;
   private readonly modules: ReadonlyArray<ModuleMatcher | undefined>;
   /** Names a check can be written through in this file: the configured names and their local aliases. */
   private readonly aliases: Set<string>;
@@ -98,9 +105,8 @@ class FileAnalyzer {
     private readonly config: CompiledDetect,
     private readonly options: AnalyzeOptions,
   ) {
-    const scopes = new Scopes();
-    this.chains = new ChainResolver(scopes);
-    this.keys = new KeyResolver(scopes, options.constants, options.resolveKey);
+    this.chains = new ChainResolver(this.scopes);
+    this.keys = new KeyResolver(this.scopes, options.constants, options.resolveKey);
     this.modules = config.calls.map(({ matcher }) =>
       matcher.module === undefined
         ? undefined
@@ -110,8 +116,10 @@ class FileAnalyzer {
   }
 
   findReferences(): FlagReference[] {
-    const { calls, objects, constants, properties } = this.config;
-    if (calls.length + objects.length + constants.size + properties.size === 0) return [];
+    const { calls, objects, constants, properties, presets } = this.config;
+    if (calls.length + objects.length + constants.size + properties.size + presets.length === 0) return [];
+    this.ensureParents();
+    this.sdk = presets.length === 0 ? undefined : SdkMatcher.forFile(this.sourceFile, presets, this.scopes);
     this.seedAliases();
     this.walk();
     return this.references.sort((a, b) => a.start - b.start || a.siteStart - b.siteStart);
@@ -120,10 +128,13 @@ class FileAnalyzer {
   // -------------------------------------------------------------------------------------------
   // The walk
 
-  private walk(): void {
-    // Front ends may hand over a tree built without parent pointers; scope lookups need them.
+  /** Front ends may hand over a tree built without parent pointers; scope lookups need them. */
+  private ensureParents(): void {
     const first = this.sourceFile.statements[0];
     if (first !== undefined && first.parent === undefined) setParents(this.sourceFile);
+  }
+
+  private walk(): void {
     let depth = 0;
     const visitNode = (node: ts.Node): undefined => {
       this.visit(node);
@@ -163,9 +174,12 @@ class FileAnalyzer {
 
   private visit(node: ts.Node): void {
     switch (node.kind) {
-      case SyntaxKind.CallExpression:
-        if (this.config.calls.length > 0) this.checkCall(node as ts.CallExpression);
+      case SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        const configured = this.config.calls.length > 0 && this.checkCall(call);
+        if (!configured && this.sdk !== undefined) this.checkSdkCall(call, this.sdk);
         break;
+      }
       case SyntaxKind.PropertyAccessExpression:
       case SyntaxKind.ElementAccessExpression:
         this.checkMemberRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
@@ -181,6 +195,10 @@ class FileAnalyzer {
         break;
       case SyntaxKind.JsxAttribute:
         if (this.config.properties.size > 0) this.checkJsxAttribute(node as ts.JsxAttribute);
+        break;
+      case SyntaxKind.JsxOpeningElement:
+      case SyntaxKind.JsxSelfClosingElement:
+        if (this.sdk !== undefined) this.checkSdkGate(node as ts.JsxOpeningLikeElement, this.sdk);
         break;
       default:
         break;
@@ -261,10 +279,11 @@ class FileAnalyzer {
   // -------------------------------------------------------------------------------------------
   // detect.calls
 
-  private checkCall(call: ts.CallExpression): void {
+  /** Whether a configured call matched. */
+  private checkCall(call: ts.CallExpression): boolean {
     const callee = skipWrappers(call.expression);
     const calledAs = writtenName(callee);
-    if (calledAs === undefined || !this.aliases.has(calledAs)) return;
+    if (calledAs === undefined || !this.aliases.has(calledAs)) return false;
     const written = writtenNames(callee);
     let resolved: Chain | undefined;
     const chain = (): Chain => (resolved ??= this.chains.of(callee));
@@ -272,9 +291,10 @@ class FileAnalyzer {
     for (let index = 0; index < calls.length; index++) {
       if (this.callMatches(index, written, chain)) {
         this.addCallReference(call, calls[index]!, calledAs);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   private callMatches(index: number, written: readonly string[], chain: () => Chain): boolean {
@@ -316,6 +336,7 @@ class FileAnalyzer {
 
   private checkMemberRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
     const receiver = skipWrappers(access.expression);
+    if (this.sdk !== undefined && this.checkFlagSetRead(access, receiver, this.sdk)) return;
     const receiverName = writtenName(receiver);
     if (receiverName === undefined) return;
     const constantLabel = this.config.constants.get(receiverName);
@@ -374,6 +395,11 @@ class FileAnalyzer {
   private checkVariable(declaration: ts.VariableDeclaration): void {
     this.trackAlias(declaration);
     const { name, initializer } = declaration;
+    if (this.sdk !== undefined) {
+      this.sdk.trackVariable(declaration);
+      const destructured = initializer !== undefined && isObjectBindingPattern(name);
+      if (destructured && this.checkFlagSetDestructuring(name, initializer, this.sdk)) return;
+    }
     if (this.config.objects.length === 0 || initializer === undefined || !isObjectBindingPattern(name)) return;
     if (!this.mentionsAlias(initializer) && !this.patternMentionsAlias(name)) return;
     const chain = this.chains.of(initializer);
@@ -431,6 +457,112 @@ class FileAnalyzer {
       if (!couldBeKey(element) || this.claimedKeys.has(skipWrappers(element))) continue;
       const flag = this.keys.resolve(element);
       this.addReference({ keyNode: element, site: element, flag, kind: "property", label, context: null });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // detect.sdks: the presets' calls, flag sets and gate components
+
+  private checkSdkCall(call: ts.CallExpression, sdk: SdkMatcher): void {
+    const found = sdk.callCheck(call);
+    if (found !== undefined) this.addSdkCall(call, found);
+  }
+
+  private addSdkCall(call: ts.CallExpression, { evaluation: declared, label }: SdkCall): void {
+    const args = call.arguments;
+    const evaluation = signatureOf(declared, args);
+    const kind = evaluation.hook === true ? "hook" : "call";
+    const { context } = evaluation;
+    const passed = typeof context === "number" ? isArgumentPassed(args, context) : context;
+    // A spread before the key hides which argument the key is.
+    const spread = args.slice(0, evaluation.key + 1).find(isSpreadElement);
+    let keyNode: ts.Expression | undefined = spread ?? args[evaluation.key];
+    if (keyNode === undefined) return;
+    if (spread === undefined && evaluation.property !== undefined) keyNode = optionValue(keyNode, evaluation.property);
+    const site = { site: call, kind, label, context: passed } as const;
+    if (spread === undefined && evaluation.list === true) {
+      const list = skipWrappers(keyNode);
+      if (isArrayLiteralExpression(list)) {
+        // Each listed key is a reference; the list is their site (no single value to rewrite).
+        for (const element of list.elements) this.addSdkKey(element, { ...site, site: list });
+        return;
+      }
+    }
+    this.addSdkKey(keyNode, site);
+  }
+
+  /** A spread (`useFlags([...keys])`, `check(...args)`) hides the key: the reference is dynamic. */
+  private addSdkKey(keyNode: ts.Expression, site: Omit<ReferenceSite, "keyNode" | "flag">): void {
+    if (this.claimedKeys.has(keyNode)) return;
+    const flag = isSpreadElement(keyNode) ? undefined : this.keys.resolve(keyNode);
+    this.addReference({ ...site, keyNode, flag });
+  }
+
+  /** `useFlags().newCheckout`, `flags["new-checkout"]`: a property of a flag set names a flag. */
+  private checkFlagSetRead(
+    access: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    receiver: ts.Expression,
+    sdk: SdkMatcher,
+  ): boolean {
+    const set = sdk.flagSet(receiver);
+    if (set === undefined) return false;
+    // A method called on the set (`flags.hasOwnProperty(…)`) reads no flag.
+    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access)) return true;
+    const keyNode = isPropertyAccessExpression(access) ? access.name : access.argumentExpression;
+    const name = isPropertyAccessExpression(access) ? access.name.text : this.keys.resolve(access.argumentExpression);
+    this.addReference({
+      keyNode,
+      site: access,
+      flag: name === undefined ? undefined : registryKeyFor(name, set.keyCase, this.options.registryKeys),
+      kind: set.hook ? "hook" : "member",
+      label: set.label,
+      context: null,
+    });
+    return true;
+  }
+
+  /** `const { newCheckout, [KEY]: other } = useFlags()`: each bound property names a flag. */
+  private checkFlagSetDestructuring(pattern: ts.ObjectBindingPattern, initializer: ts.Expression, sdk: SdkMatcher): boolean {
+    const set = sdk.flagSet(initializer);
+    if (set === undefined) return false;
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken !== undefined) continue;
+      const propertyName = element.propertyName;
+      const computed =
+        propertyName !== undefined && isComputedPropertyName(propertyName) ? propertyName.expression : undefined;
+      const name = computed === undefined ? propertyNameText(propertyName ?? element.name) : this.keys.resolve(computed);
+      this.addReference({
+        keyNode: computed ?? propertyName ?? element.name,
+        // A nested pattern binds parts of the flag's value: no single name to rewrite.
+        site: isIdentifier(element.name) ? element.name : element,
+        flag: name === undefined ? undefined : registryKeyFor(name, set.keyCase, this.options.registryKeys),
+        kind: set.hook ? "hook" : "member",
+        label: set.label,
+        context: null,
+      });
+    }
+    return true;
+  }
+
+  /** `<IfFeatureEnabled feature="x">`, `<SplitTreatments names={["a", "b"]}>` */
+  private checkSdkGate(element: ts.JsxOpeningLikeElement, sdk: SdkMatcher): void {
+    const gate = sdk.gate(element.tagName);
+    if (gate === undefined) return;
+    const attribute = element.attributes.properties.find(
+      (property): property is ts.JsxAttribute =>
+        isJsxAttribute(property) && isIdentifier(property.name) && property.name.text === gate.attribute,
+    );
+    const value = attribute?.initializer;
+    if (attribute === undefined || value === undefined) return;
+    const keyNode = isJsxExpression(value) ? value.expression : value;
+    if (keyNode === undefined) return;
+    // The attribute is the site: a component is not a value the cleanup can replace.
+    const site = { site: attribute, kind: "property", label: gate.label, context: null } as const;
+    const list = skipWrappers(keyNode);
+    if (gate.list && isArrayLiteralExpression(list)) {
+      for (const listed of list.elements) this.addSdkKey(listed, site);
+    } else {
+      this.addSdkKey(keyNode, site);
     }
   }
 
@@ -606,4 +738,27 @@ function couldBeKey(value: ts.Expression): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * Which signature an SDK call uses, for methods one package serves with two: a client-side
+ * `(key, attributes?)` when there is one argument, attributes come second, or a key list first.
+ */
+function signatureOf(evaluation: Evaluation, args: ts.NodeArray<ts.Expression>): Evaluation {
+  const clientSide = evaluation.clientSide;
+  if (clientSide === undefined) return evaluation;
+  const first = args[0] && skipWrappers(args[0]);
+  const second = args[1] && skipWrappers(args[1]);
+  const isClientSide =
+    args.length < 2 ||
+    (second !== undefined && isObjectLiteralExpression(second)) ||
+    (first !== undefined && isArrayLiteralExpression(first));
+  return isClientSide ? clientSide : evaluation;
+}
+
+/** The value of `property` in an options argument (`{ name: "x" }`); the argument itself when it is not a literal. */
+function optionValue(argument: ts.Expression, property: string): ts.Expression {
+  const options = skipWrappers(argument);
+  if (!isObjectLiteralExpression(options)) return argument;
+  return propertyValue(options, property) ?? argument;
 }

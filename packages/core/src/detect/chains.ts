@@ -54,7 +54,8 @@ export class ChainResolver {
 
   private ofIdentifier(identifier: ts.Identifier, depth: number): Chain {
     const binding = this.scopes.lookup(identifier);
-    if (binding === undefined) return { root: { kind: "name", name: identifier.text }, names: [] };
+    // Opaque bindings share one object: caching by it would give every such name the first one's chain.
+    if (binding === undefined || binding.kind === "opaque") return { root: { kind: "name", name: identifier.text }, names: [] };
     let chain = this.chainsByBinding.get(binding);
     if (chain === undefined) {
       chain = this.ofBinding(binding, identifier.text, depth);

@@ -1,5 +1,6 @@
 // Turns a DetectConfig into lookup tables once, so the per-node work of a file walk is a set lookup.
 import type { CallMatcher, DetectConfig, KeyCase } from "../types.js";
+import { presetsNamed, type SdkPreset } from "./presets/index.js";
 
 export interface CompiledCall {
   label: string;
@@ -30,6 +31,8 @@ export interface CompiledDetect {
   constants: ReadonlyMap<string, string>;
   /** `detect.properties` names -> matcher label. */
   properties: ReadonlyMap<string, string>;
+  /** The SDK presets of `detect.sdks`. */
+  presets: readonly SdkPreset[];
   /** Texts at least one of which any file with something to report contains. */
   candidateTokens: readonly string[];
 }
@@ -75,6 +78,9 @@ function compile(detect: DetectConfig): CompiledDetect {
   const constants = firstLabelByName(detect.constants, "constants");
   const properties = firstLabelByName(detect.properties, "properties");
   for (const name of [...constants.keys(), ...properties.keys()]) tokens.add(name);
+  // Every SDK check goes through a value imported from one of the preset's packages.
+  const presets = presetsNamed(detect.sdks);
+  for (const preset of presets) for (const token of preset.tokens) tokens.add(token);
   // An empty token (a matcher with nothing specific to look for) makes every file a candidate.
   return {
     calls,
@@ -84,6 +90,7 @@ function compile(detect: DetectConfig): CompiledDetect {
     objectTails: new Set(objects.map(({ segments }) => segments[segments.length - 1] ?? "")),
     constants,
     properties,
+    presets,
     candidateTokens: [...tokens],
   };
 }

@@ -10,3 +10,4 @@ export { registryKeyFor, toKeyCase } from "./key-case.js";
 export type { KeyFallback } from "./keys.js";
 export { getParseError, parseSource, scriptKindOf } from "./parse.js";
 export { mayNeedAnalysis } from "./prefilter.js";
+export { SDK_PRESETS, type Evaluation, type SdkPackage, type SdkPreset, type ValueKind } from "./presets/index.js";

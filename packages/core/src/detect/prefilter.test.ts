@@ -32,3 +32,23 @@ describe("mayNeedAnalysis", () => {
     expect(mayNeedAnalysis(`export const add = (a: number, b: number) => a + b;`, detect)).toBe(false);
   });
 });
+
+describe("mayNeedAnalysis with SDK presets", () => {
+  const presets: DetectConfig = { sdks: ["launchdarkly", "split"], calls: [], objects: [], constants: [], properties: [] };
+
+  it.each([
+    ["an import of one of their packages", `import { useFlags } from "launchdarkly-react-client-sdk";`],
+    ["a require of a scoped package", `const { SplitFactory } = require("@splitsoftware/splitio");`],
+    ["a type-only import", `import type { LDClient } from "@launchdarkly/node-server-sdk";`],
+  ])("keeps a file with %s", (_, text) => {
+    expect(mayNeedAnalysis(text, presets)).toBe(true);
+  });
+
+  it("skips a file that calls a method of the same name on its own object", () => {
+    expect(mayNeedAnalysis(`settings.variation("x"); client.getTreatment("y");`, presets)).toBe(false);
+  });
+
+  it("skips a file that only imports an SDK detect.sdks does not name", () => {
+    expect(mayNeedAnalysis(`import { useFeatureIsOn } from "@growthbook/growthbook-react";`, presets)).toBe(false);
+  });
+});

@@ -16,7 +16,9 @@ export type Binding =
    */
   | { kind: "variable"; declaration: ts.VariableDeclaration; path: readonly string[] | null; constant: boolean }
   | { kind: "enum"; declaration: ts.EnumDeclaration }
-  /** A parameter, function, class, catch variable…: a name we do not see through. */
+  /** A parameter bound to a plain name: its type annotation can say what it holds (`client: LDClient`). */
+  | { kind: "parameter"; declaration: ts.ParameterDeclaration }
+  /** A destructured parameter, function, class, catch variable…: a name we do not see through. */
   | { kind: "opaque" };
 
 type Declarations = Map<string, Binding>;
@@ -85,7 +87,10 @@ function collectDeclarations(scope: ts.Node): Declarations {
   } else if (ts.isClassExpression(scope)) {
     if (scope.name !== undefined) declarations.set(scope.name.text, OPAQUE);
   } else if (ts.isFunctionLike(scope)) {
-    for (const parameter of scope.parameters) addOpaqueNames(declarations, parameter.name);
+    for (const parameter of scope.parameters) {
+      if (ts.isIdentifier(parameter.name)) declarations.set(parameter.name.text, { kind: "parameter", declaration: parameter });
+      else addOpaqueNames(declarations, parameter.name);
+    }
     // A named function expression sees its own name.
     if (ts.isFunctionExpression(scope) && scope.name !== undefined && !declarations.has(scope.name.text)) {
       declarations.set(scope.name.text, OPAQUE);

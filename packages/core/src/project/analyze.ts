@@ -1,7 +1,7 @@
 // A whole-project run: walk, pair files with registries, detect, check, summarise.
 import fs from "node:fs";
 import path from "node:path";
-import { findRegistry, loadRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
+import { DEFAULT_POLICY, findRegistry, loadRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
 import {
   analyzeSource,
   buildConstantIndex,
@@ -13,8 +13,9 @@ import {
 } from "../detect/index.js";
 import { applyDirectives, checkFile, checkRegistry, flagState, parseErrorFinding } from "../checks/index.js";
 import { UsageError } from "../clock.js";
-import type { FileAnalysis, Finding, FlagReference, FlagSummary, ProjectResult, Registry } from "../types.js";
+import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry } from "../types.js";
 import { walkProject } from "./files.js";
+import { changedFilesSince, inferCreatedDates } from "./git.js";
 
 export interface ProjectOptions {
   cwd: string;
@@ -26,6 +27,17 @@ export interface ProjectOptions {
   now: string;
   /** Called after each file, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A git ref (`--changed-since`): the result covers only the files changed since the merge base
+   * with it. The whole project is still scanned, so no-unused-flag and cross-file keys stay right;
+   * see narrowToChange for what is kept.
+   */
+  changedSince?: string;
+  /**
+   * Date flags whose entry has no `created` from git history, for the summaries (`report`):
+   * `FlagSummary.createdInferred` marks them. Findings never use an inferred date.
+   */
+  createdFromGit?: boolean;
 }
 
 /** How many locations of a flag the summary keeps. */
@@ -38,6 +50,8 @@ export function analyzeProject(options: ProjectOptions): ProjectResult {
   if (walk.missing.length > 0) {
     throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
   }
+  // Asked before the scan, so a bad ref fails at once.
+  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
 
   const registries = new RegistrySet(options.cwd, options.registry);
   for (const file of walk.registries) registries.add(file);
@@ -90,13 +104,13 @@ export function analyzeProject(options: ProjectOptions): ProjectResult {
   references.sort(byLocation);
   const errors = findings.filter((finding) => finding.severity === "error").length;
 
-  return {
+  const result: ProjectResult = {
     cwd: options.cwd,
     now: options.now,
     registries: registries.all().map((registry) => registry.path),
     findings,
     references,
-    flags: summariseFlags(registries, references, options.now),
+    flags: summariseFlags(registries, references, options.now, options.createdFromGit === true),
     summary: {
       files: governed.length,
       parsed,
@@ -105,6 +119,7 @@ export function analyzeProject(options: ProjectOptions): ProjectResult {
       warnings: findings.length - errors,
     },
   };
+  return changed ? narrowToChange(result, changed.files, registries) : result;
 }
 
 /** Detects flag checks in one file; `undefined` when the pre-filter shows there is nothing to find. */
@@ -180,22 +195,25 @@ function resolveKeysAcrossFiles(
   }
 }
 
-function summariseFlags(registries: RegistrySet, references: readonly Located[], now: string): FlagSummary[] {
+function summariseFlags(registries: RegistrySet, references: readonly Located[], now: string, createdFromGit: boolean): FlagSummary[] {
   const summaries: FlagSummary[] = [];
   const known = new Set<string>();
 
   for (const registry of registries.all()) {
     const own = references.filter((reference) => registries.governs(registry, reference.file));
+    const inferred = createdFromGit ? createdDatesFromGit(registry, registries) : undefined;
     for (const flag of registry.flags.values()) {
       known.add(`${registry.path}\0${flag.key}`);
       const checks = own.filter((reference) => reference.flag === flag.key);
-      const standing = flagState(flag, registry.policy, now, checks.length);
+      const created = flag.created ?? inferred?.get(flag.key);
+      const standing = flagState({ ...flag, created }, registry.policy, now, checks.length);
       summaries.push({
         key: flag.key,
         known: true,
         type: flag.type,
         owner: flag.owner,
-        created: flag.created,
+        created,
+        ...(flag.created === undefined && created !== undefined ? { createdInferred: true } : {}),
         removeBy: standing.deadline,
         ticket: flag.ticket,
         description: flag.description,
@@ -230,6 +248,99 @@ function summariseFlags(registries: RegistrySet, references: readonly Located[],
     });
   }
   return summaries;
+}
+
+/** Git's dates for the flags the registry does not date; nested registries' folders are not searched. */
+function createdDatesFromGit(registry: Registry, registries: RegistrySet): Map<string, string> {
+  const undated = [...registry.flags.values()].filter((flag) => flag.created === undefined).map((flag) => flag.key);
+  const nested = registries
+    .all()
+    .filter((other) => other !== registry && isInside(other.dir, registry.dir))
+    .map((other) => other.dir);
+  return inferCreatedDates({ registry: registry.path, keys: undated, excludeDirs: nested });
+}
+
+function isInside(dir: string, parent: string): boolean {
+  const relative = path.relative(parent, dir);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * `--changed-since`: keeps what the change touches. Findings in changed files; a registry's own
+ * findings (require-removal-ticket, no-unused-flag) only when the registry file changed, since
+ * they sit in it; the references in changed files; the flags those references check, and every
+ * flag of a changed registry. The error and warning counts follow; `files` and `parsed` still
+ * count the whole scan.
+ */
+function narrowToChange(result: ProjectResult, changed: ReadonlySet<string>, registries: RegistrySet): ProjectResult {
+  const findings = result.findings.filter((finding) => changed.has(finding.file));
+  const references = result.references.filter((reference) => changed.has(reference.file));
+  const checked = new Set(
+    references.map((reference) => `${registries.forFile(reference.file)?.path ?? ""}\0${reference.flag ?? ""}`),
+  );
+  const flags = result.flags.filter(
+    (flag) => (flag.registry !== undefined && changed.has(flag.registry)) || checked.has(`${flag.registry ?? ""}\0${flag.key}`),
+  );
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  return {
+    ...result,
+    findings,
+    references,
+    flags,
+    summary: { ...result.summary, references: references.length, errors, warnings: findings.length - errors },
+  };
+}
+
+export interface ScanOptions {
+  cwd: string;
+  /** Files or folders to scan, relative to cwd; empty means cwd. */
+  paths: readonly string[];
+  /** What counts as a flag check. */
+  detect: DetectConfig;
+  /** Absolute folder that `./path` modules in `detect.calls` are relative to. */
+  dir: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  /** Source files walked. */
+  files: number;
+  references: Located[];
+  parseErrors: Array<ParseFailure & { file: string }>;
+}
+
+/**
+ * Every flag check in the files, found with `detect` and no registry (what `flaglint init` needs
+ * to write one): keys are resolved across files as in analyzeProject, nothing is checked.
+ */
+export function scanFlagChecks(options: ScanOptions): ScanResult {
+  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
+  if (walk.missing.length > 0) {
+    throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
+  }
+  const registry: Registry = {
+    path: path.join(options.dir, "feature-flags.yaml"),
+    dir: options.dir,
+    detect: options.detect,
+    policy: DEFAULT_POLICY,
+    flags: new Map(),
+  };
+  const analyses = new Map<string, { analysis: FileAnalysis; registry: Registry }>();
+  walk.files.forEach((file, index) => {
+    const analysis = analyzeFile(file, registry);
+    if (analysis) analyses.set(file, { analysis, registry });
+    options.onProgress?.(index + 1, walk.files.length);
+  });
+  resolveKeysAcrossFiles(analyses, walk.files);
+
+  const references: Located[] = [];
+  const parseErrors: ScanResult["parseErrors"] = [];
+  for (const [file, { analysis }] of analyses) {
+    if (analysis.parseError) parseErrors.push({ ...analysis.parseError, file });
+    for (const reference of analysis.references) references.push({ ...reference, file });
+  }
+  references.sort(byLocation);
+  return { files: walk.files.length, references, parseErrors };
 }
 
 function locations(checks: readonly Located[]): FlagSummary["locations"] {

@@ -1,0 +1,6 @@
+export function flags(): string[] {
+  const out: string[] = [];
+  out.push("on");
+  out.push("not off");
+  return out;
+}

@@ -1,0 +1,4 @@
+export function summary(order: Order): string {
+  const title = "Your order";
+  return `${title}: ${order.id}`;
+}

@@ -1,0 +1,5 @@
+import { NewCart } from "./carts";
+
+export function Cart() {
+  return <NewCart />;
+}

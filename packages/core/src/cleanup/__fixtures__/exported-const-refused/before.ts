@@ -1,0 +1,3 @@
+import { client as ff } from "./flags";
+
+export const NEW_FLOW = ff.isEnabled("new_flow");

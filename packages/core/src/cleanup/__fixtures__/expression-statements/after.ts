@@ -1,0 +1,5 @@
+export function boot(): void {
+  preloadCheckout();
+  startNew();
+  track("boot", true);
+}

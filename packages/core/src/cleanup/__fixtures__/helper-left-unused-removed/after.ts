@@ -1,0 +1,3 @@
+export function rate(amount: number): number {
+  return amount * 0.2;
+}

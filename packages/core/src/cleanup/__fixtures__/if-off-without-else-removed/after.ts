@@ -1,0 +1,5 @@
+export function render(page: Page): void {
+  page.header();
+
+  page.footer();
+}

@@ -1,0 +1,5 @@
+export function checkout(cart: Cart): Receipt {
+  const receipt = newCheckout(cart);
+  audit(receipt);
+  return receipt;
+}

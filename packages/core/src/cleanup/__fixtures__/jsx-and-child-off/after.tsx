@@ -1,0 +1,9 @@
+import { Logo } from "./parts";
+
+export function Header({ user }: Props) {
+  return (
+    <header>
+      <Logo />
+    </header>
+  );
+}

@@ -1,0 +1,7 @@
+export function Checkout() {
+  return (
+    <main>
+      <NewCheckout steps={3} />
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { track } from "./flags";
+
+export function open(): void {
+  track("new");
+}

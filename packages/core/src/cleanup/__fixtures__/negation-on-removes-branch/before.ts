@@ -1,0 +1,8 @@
+import { client as ff } from "./flags";
+
+export function start(): void {
+  if (!ff.isEnabled("new_flow")) {
+    showLegacyNotice();
+  }
+  run();
+}

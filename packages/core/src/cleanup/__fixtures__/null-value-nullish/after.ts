@@ -1,0 +1,3 @@
+export function region(user: User): string {
+  return user.region;
+}

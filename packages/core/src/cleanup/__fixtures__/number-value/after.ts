@@ -1,0 +1,3 @@
+export function retries(): number {
+  return 3;
+}

@@ -1,0 +1,6 @@
+export function beta(user: User): boolean {
+  if (user.beta) {
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,3 @@
+export function setup(isPreview: boolean): void {
+  enableNewEditor();
+}

@@ -1,0 +1,7 @@
+export function submit(form: Form): void {
+  if (validate(form)) {
+    sendNew(form);
+  } else {
+    sendOld(form);
+  }
+}

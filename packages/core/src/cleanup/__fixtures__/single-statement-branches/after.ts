@@ -1,0 +1,5 @@
+export function step(queue: Job[]): void {
+  for (const job of queue)
+    runFast(job);
+  return;
+}

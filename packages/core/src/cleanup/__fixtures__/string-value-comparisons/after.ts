@@ -1,0 +1,4 @@
+export function buttonColor(): string {
+  log("blue");
+  return "#00f";
+}

@@ -1,0 +1,5 @@
+export function configure(app: App): void {
+  app.use(fallback);
+  app.log("fallback");
+  app.start();
+}

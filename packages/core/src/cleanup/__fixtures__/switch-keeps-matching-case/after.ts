@@ -1,0 +1,5 @@
+export function theme(): Theme {
+  const theme = blueTheme();
+  theme.accent = "navy";
+  return theme;
+}

@@ -1,0 +1,1 @@
+export const label = (user: User) => "New checkout";

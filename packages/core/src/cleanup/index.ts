@@ -1,0 +1,13 @@
+// The cleanup codemod: remove a dead flag's checks, simplify what follows, archive its entry.
+export { parseFlagValue, type FlagValue } from "./value.js";
+export { cleanupSource, type CleanupSourceOptions, type FlagSite, type ManualSpot, type SourceCleanup } from "./engine.js";
+export { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
+export {
+  cleanupProject,
+  type CleanupFileSystem,
+  type CleanupOptions,
+  type CleanupResult,
+  type CleanupSpot,
+  type FileChange,
+  type RegistryChange,
+} from "./project.js";

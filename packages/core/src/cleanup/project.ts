@@ -1,0 +1,289 @@
+// `cleanupProject`: every check of one flag in a project, rewritten together or not at all.
+import fs from "node:fs";
+import path from "node:path";
+import { nearestKey } from "../checks/nearest-key.js";
+import { UsageError } from "../clock.js";
+import { analyzeSource, parseSource } from "../detect/index.js";
+import { analyzeProject } from "../project/analyze.js";
+import { findRegistry, loadRegistry } from "../registry/index.js";
+import type { FlagReference, Registry } from "../types.js";
+import { cleanupSource, type FlagSite, type ManualSpot } from "./engine.js";
+import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
+import type { FlagValue } from "./value.js";
+
+/** What cleanup reads and writes; tests pass one that fails on purpose. */
+export interface CleanupFileSystem {
+  readFile(file: string): string;
+  /** Replaces a file's content atomically: a temporary file in the same folder, then a rename. */
+  writeFile(file: string, content: string): void;
+  /** Throws when the file cannot be rewritten. */
+  checkWritable(file: string): void;
+  realPath(file: string): string;
+}
+
+export interface CleanupOptions {
+  cwd: string;
+  /** Files or folders, relative to cwd; empty means cwd. */
+  paths: readonly string[];
+  flag: string;
+  value: FlagValue;
+  /** An explicit registry that governs every file (`--registry`). */
+  registry?: string;
+  /** Compute everything, write nothing. */
+  dryRun: boolean;
+  /**
+   * Today, `YYYY-MM-DD`. Detection runs through the same project pipeline as `check`, which
+   * wants one; what cleanup finds and rewrites does not depend on it.
+   */
+  now?: string;
+  fileSystem?: CleanupFileSystem;
+}
+
+/** A file's text before and after. Paths are absolute. */
+export interface FileChange {
+  file: string;
+  before: string;
+  after: string;
+}
+
+export interface CleanupSpot extends ManualSpot {
+  file: string;
+}
+
+export interface RegistryChange extends FileChange {
+  status: ArchivedStatus;
+}
+
+export interface CleanupResult {
+  flag: string;
+  value: FlagValue;
+  /** How many checks of the flag detection found. */
+  references: number;
+  /** Source files the cleanup rewrites (or would, with dryRun). */
+  files: FileChange[];
+  /** Places left for a person, with why. */
+  manual: CleanupSpot[];
+  /** The registry entry marked archived (retired while checks are left in code). */
+  registry: RegistryChange[];
+  /** Whether the changes were written. */
+  written: boolean;
+  /** Why nothing was written although there were changes: a file that could not be rewritten. */
+  blocked?: string;
+}
+
+const PLACEHOLDER_NOW = "1970-01-01";
+
+export function cleanupProject(options: CleanupOptions): CleanupResult {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
+  const analysis = analyzeProject({ cwd: options.cwd, paths: options.paths, registry: options.registry, now: options.now ?? PLACEHOLDER_NOW });
+  const registries = analysis.registries.map((file) => loadRegistry(file));
+  const listing = registries.filter((registry) => registry.flags.has(options.flag));
+  if (listing.length === 0) throw unknownFlag(options.flag, registries);
+
+  const explicit = options.registry ? path.resolve(options.cwd, options.registry) : undefined;
+  const governing = governingRegistry(explicit, listing);
+  const governed = (file: string): boolean => governing(file) !== undefined;
+  const bySite = new Map<string, FlagReference[]>();
+  const manual: CleanupSpot[] = [];
+  let references = 0;
+  let leftInCode = false;
+
+  for (const reference of analysis.references) {
+    if (!governed(reference.file)) continue;
+    if (reference.flag === null) {
+      manual.push(spot(reference, `the key \`${reference.keyText}\` is computed at run time: this check might be ${options.flag}`));
+    } else if (reference.flag === options.flag) {
+      references++;
+      if (reference.kind === "constant" || reference.kind === "property") {
+        leftInCode = true;
+        manual.push(spot(reference, `the flag's key is used as data here (\`${reference.keyText}\`), not its value: remove it by hand`));
+      } else {
+        bySite.set(reference.file, [...(bySite.get(reference.file) ?? []), reference]);
+      }
+    }
+  }
+
+  const failures: string[] = [];
+  for (const finding of analysis.findings) {
+    if (finding.rule !== "parse-error" || !governed(finding.file)) continue;
+    // A file that does not parse may check the flag in a way nobody can see: do not guess.
+    if (!readOrEmpty(fileSystem, finding.file).includes(options.flag)) continue;
+    leftInCode = true;
+    failures.push(finding.file);
+    manual.push({ file: finding.file, line: finding.line, column: finding.column, reason: `the file does not parse (${finding.message}) and mentions ${options.flag}` });
+  }
+
+  const files: FileChange[] = [];
+  for (const [file, sites] of bySite) {
+    const before = fileSystem.readFile(file);
+    const result = cleanupSource(before, file, sites as FlagSite[], options.value, { flag: options.flag });
+    for (const place of result.manual) manual.push({ file, ...place });
+    if (result.failed) failures.push(file);
+    if (result.failed || stillChecks(result.text, file, governing(file)!, options.flag)) leftInCode = true;
+    else if (result.changed) files.push({ file, before, after: result.text });
+  }
+
+  const status: ArchivedStatus = leftInCode ? "retired" : "archived";
+  const registry: RegistryChange[] = [];
+  for (const entry of listing) {
+    const before = fileSystem.readFile(entry.path);
+    const after = archiveFlagInRegistry(before, entry.path, options.flag, status);
+    if (after !== before) registry.push({ file: entry.path, before, after, status });
+  }
+
+  manual.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const result: CleanupResult = { flag: options.flag, value: options.value, references, files, manual, registry, written: false };
+  if (failures.length > 0) {
+    result.blocked = `${failures.map((file) => relative(options.cwd, file)).join(", ")} could not be rewritten, so no file was changed`;
+    return result;
+  }
+  const changes = [...files, ...registry];
+  if (options.dryRun || changes.length === 0) return result;
+
+  const outside = changes.find((change) => !isInside(fileSystem, change.file, roots(options, explicit)));
+  if (outside) {
+    result.blocked = `${relative(options.cwd, outside.file)} is outside the folders being cleaned up, so no file was changed`;
+    return result;
+  }
+  writeAll(changes, fileSystem, options.cwd);
+  result.written = true;
+  return result;
+}
+
+/** The registry that governs a file, when it lists the flag (another registry's same key is another flag). */
+function governingRegistry(explicit: string | undefined, listing: readonly Registry[]): (file: string) => Registry | undefined {
+  if (explicit) return () => listing[0];
+  const byPath = new Map(listing.map((registry) => [registry.path, registry]));
+  const nearest = new Map<string, string | undefined>();
+  return (file) => {
+    const dir = path.dirname(file);
+    if (!nearest.has(dir)) nearest.set(dir, findRegistry(dir));
+    const registry = nearest.get(dir);
+    return registry === undefined ? undefined : byPath.get(registry);
+  };
+}
+
+/** Whether detection still finds a check of the flag in the rewritten text. */
+function stillChecks(text: string, file: string, registry: Registry, flag: string): boolean {
+  const analysis = analyzeSource(parseSource(text, file), registry.detect, {
+    registryDir: registry.dir,
+    registryKeys: new Set(registry.flags.keys()),
+  });
+  return analysis.references.some((reference) => reference.flag === flag);
+}
+
+function unknownFlag(flag: string, registries: readonly Registry[]): UsageError {
+  const keys = registries.flatMap((registry) => [...registry.flags.keys()]);
+  const near = nearestKey(flag, keys);
+  const where = registries.map((registry) => path.basename(registry.path)).join(", ") || "the registry";
+  return new UsageError(`unknown flag "${flag}": ${where} does not list it` + (near ? ` (did you mean "${near}"?)` : ""));
+}
+
+/**
+ * Writes every change or none: the files are checked for write access first, and if a write
+ * still fails, the files already written get their old text back.
+ */
+function writeAll(changes: readonly FileChange[], fileSystem: CleanupFileSystem, cwd: string): void {
+  for (const change of changes) {
+    try {
+      fileSystem.checkWritable(change.file);
+    } catch (error) {
+      throw new UsageError(`cannot write ${relative(cwd, change.file)}: ${reasonOf(error)}; no file was changed`);
+    }
+  }
+  const written: FileChange[] = [];
+  for (const change of changes) {
+    try {
+      fileSystem.writeFile(change.file, change.after);
+      written.push(change);
+    } catch (error) {
+      const unrestored = restore(written, fileSystem);
+      const note = unrestored.length === 0 ? "the files already written were restored" : `could not restore ${unrestored.map((file) => relative(cwd, file)).join(", ")}`;
+      throw new UsageError(`cannot write ${relative(cwd, change.file)}: ${reasonOf(error)}; ${note}, no file was changed`);
+    }
+  }
+}
+
+function restore(written: readonly FileChange[], fileSystem: CleanupFileSystem): string[] {
+  const failed: string[] = [];
+  for (const change of [...written].reverse()) {
+    try {
+      fileSystem.writeFile(change.file, change.before);
+    } catch {
+      failed.push(change.file);
+    }
+  }
+  return failed;
+}
+
+/**
+ * The folders cleanup may write in: the working folder and the folders named (a file named
+ * counts for its folder), and an explicit registry file. A symlink that leads out of them is
+ * not followed for writing.
+ */
+function roots(options: CleanupOptions, explicit: string | undefined): string[] {
+  const named = options.paths.map((target) => path.resolve(options.cwd, target));
+  const folders = named.map((target) => (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() ? target : path.dirname(target)));
+  return [options.cwd, ...folders, ...(explicit ? [explicit] : [])];
+}
+
+function isInside(fileSystem: CleanupFileSystem, file: string, folders: readonly string[]): boolean {
+  let real: string;
+  try {
+    real = fileSystem.realPath(file);
+  } catch {
+    return false;
+  }
+  return folders.some((folder) => {
+    let root: string;
+    try {
+      root = fileSystem.realPath(folder);
+    } catch {
+      return false;
+    }
+    const relation = path.relative(root, real);
+    return relation === "" || (!relation.startsWith("..") && !path.isAbsolute(relation));
+  });
+}
+
+function spot(reference: FlagReference & { file: string }, reason: string): CleanupSpot {
+  return { file: reference.file, line: reference.line, column: reference.column, reason };
+}
+
+function readOrEmpty(fileSystem: CleanupFileSystem, file: string): string {
+  try {
+    return fileSystem.readFile(file);
+  } catch {
+    return "";
+  }
+}
+
+function relative(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join("/");
+}
+
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+export const nodeFileSystem: CleanupFileSystem = {
+  readFile: (file) => fs.readFileSync(file, "utf8"),
+  writeFile(file, content) {
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.flaglint-${process.pid}.tmp`);
+    try {
+      const mode = fs.statSync(file, { throwIfNoEntry: false })?.mode;
+      fs.writeFileSync(temporary, content, { flag: "wx" });
+      if (mode !== undefined) fs.chmodSync(temporary, mode & 0o7777);
+      fs.renameSync(temporary, file);
+    } catch (error) {
+      fs.rmSync(temporary, { force: true });
+      throw error;
+    }
+  },
+  checkWritable(file) {
+    // The rename needs the folder; a read-only file is a "do not touch" even though a rename could replace it.
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+  },
+  realPath: (file) => fs.realpathSync(file),
+};

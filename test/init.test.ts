@@ -1,0 +1,165 @@
+// `flaglint init`: a starter registry that loads, dated from git, that `flaglint check` then runs on.
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_DETECT, loadRegistry } from "@flaglint/core";
+import { flaglint, project, removeProjects } from "./helpers/cli.js";
+import { gitProject } from "./helpers/git.js";
+
+afterEach(removeProjects);
+
+const SERVER = `import { useFlag } from "./flags";
+export const checkout = () => useFlag("new_checkout");
+export const any = (name: string) => useFlag(name);
+`;
+
+const APP = `import { useFlag } from "./flags";
+export const Theme = () => (useFlag("dark_mode") ? "dark" : "light");
+`;
+
+/** The project's own hook, which init learns of through --function. */
+const HOOK = ["--function", "useFlag"];
+
+/** Checks committed on two dates. */
+function shop() {
+  const repo = gitProject({ "src/server.ts": SERVER }, "2026-03-01T09:00:00Z");
+  repo.commit({ "src/app.tsx": APP }, "2026-05-10T09:00:00Z");
+  return repo;
+}
+
+const registryFile = (root: string) => path.join(root, "feature-flags.yaml");
+
+describe("flaglint init", () => {
+  it("writes every key found, as a release toggle to confirm, dated by the commit that first checked it", () => {
+    const { root } = shop();
+    const run = flaglint(["init", ...HOOK], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("Wrote feature-flags.yaml with 2 flags (2 dated from git).");
+    expect(run.stdout).toContain("1 check with a key that cannot be read statically left out");
+
+    const text = fs.readFileSync(registryFile(root), "utf8");
+    expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=\S+feature-flags\.schema\.json$/);
+    const registry = loadRegistry(registryFile(root));
+    expect([...registry.flags.values()].map(({ key, type, created, owner, ticket }) => ({ key, type, created, owner, ticket }))).toEqual([
+      { key: "dark_mode", type: "release", created: "2026-05-10", owner: undefined, ticket: undefined },
+      { key: "new_checkout", type: "release", created: "2026-03-01", owner: undefined, ticket: undefined },
+    ]);
+    // The matcher that found the checks is written down; the presets stay on beside it.
+    expect(registry.detect).toEqual({ ...DEFAULT_DETECT, calls: [{ function: "useFlag", keyArg: 0 }] });
+    expect(text).toContain("  dark_mode:  # checked in src/app.tsx:2\n");
+  });
+
+  it("gives `flaglint check` a registry it runs on", () => {
+    const { root } = shop();
+    flaglint(["init", ...HOOK], { cwd: root });
+    const run = flaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root });
+    expect(run.status).toBe(1);
+    const rules = JSON.parse(run.stdout).findings.map((finding: { rule: string; flag: string }) => `${finding.rule} ${finding.flag}`);
+    // Both flags outlived a release toggle's 42 days and have no ticket yet: what the starter asks to fill in.
+    expect(rules.sort()).toEqual([
+      "no-dynamic-flag-key null",
+      "no-stale-flag dark_mode",
+      "no-stale-flag new_checkout",
+      "require-removal-ticket dark_mode",
+      "require-removal-ticket new_checkout",
+    ]);
+  });
+
+  it("finds what the built-in presets find, and then needs no detect section", () => {
+    const root = project({
+      "src/server.ts": `import { OpenFeature } from "@openfeature/server-sdk";
+const client = OpenFeature.getClient();
+export const checkout = () => client.getBooleanValue("new_checkout", false);
+`,
+    });
+    expect(flaglint(["init"], { cwd: root }).status).toBe(0);
+    const registry = loadRegistry(registryFile(root));
+    expect([...registry.flags.keys()]).toEqual(["new_checkout"]);
+    expect(registry.detect).toEqual(DEFAULT_DETECT);
+    expect(fs.readFileSync(registryFile(root), "utf8")).not.toMatch(/^detect:/m);
+  });
+
+  it("leaves created out with --no-git", () => {
+    const { root } = shop();
+    const run = flaglint(["init", ...HOOK, "--no-git"], { cwd: root });
+    expect(run.stdout).toContain("Wrote feature-flags.yaml with 2 flags.");
+    expect([...loadRegistry(registryFile(root)).flags.values()].map((flag) => flag.created)).toEqual([undefined, undefined]);
+  });
+
+  it("refuses to replace a registry without --force, and replaces it with --force", () => {
+    const { root } = shop();
+    flaglint(["init", ...HOOK], { cwd: root });
+    fs.appendFileSync(registryFile(root), "# edited by hand\n");
+    const edited = fs.readFileSync(registryFile(root), "utf8");
+
+    const refused = flaglint(["init", ...HOOK], { cwd: root });
+    expect(refused).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "flaglint: feature-flags.yaml already exists (hint: edit it, or pass --force to replace it)\n",
+    });
+    expect(fs.readFileSync(registryFile(root), "utf8")).toBe(edited);
+
+    const forced = flaglint(["init", ...HOOK, "--force"], { cwd: root });
+    expect(forced.status).toBe(0);
+    expect(fs.readFileSync(registryFile(root), "utf8")).not.toContain("# edited by hand");
+    // Written through a temporary file and a rename: nothing else is left behind.
+    expect(fs.readdirSync(root).sort()).toEqual([".git", "feature-flags.yaml", "src"]);
+  });
+
+  it("adds --function and --object matchers and writes them to detect", () => {
+    const root = project({
+      "src/a.ts": 'export const a = useUiFlag("ui_banner");\n',
+      "src/b.ts": 'export class B { run() { return this.flagResolver.isEnabled("search_v2"); } }\n',
+    });
+    const run = flaglint(["init", "--function", "useUiFlag", "--object", "flagResolver.isEnabled"], { cwd: root });
+    expect(run.status).toBe(0);
+    const registry = loadRegistry(registryFile(root));
+    expect([...registry.flags.keys()]).toEqual(["search_v2", "ui_banner"]);
+    expect(registry.detect.calls).toEqual([
+      { function: "useUiFlag", keyArg: 0 },
+      { object: "flagResolver", method: "isEnabled", keyArg: 0 },
+    ]);
+    const check = JSON.parse(flaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root }).stdout);
+    expect(check.references.map((reference: { flag: string }) => reference.flag).sort()).toEqual(["search_v2", "ui_banner"]);
+    expect(check.findings.filter((finding: { rule: string }) => finding.rule === "no-unknown-flag")).toEqual([]);
+  });
+
+  it("copies the detect section of --detect-from, with ./ modules made relative to the new registry", () => {
+    const root = project({
+      "legacy/feature-flags.yaml": 'version: 1\ndetect:\n  sdks: []\n  calls:\n    - module: ../src/flags\n      import: client\n      method: isEnabled\n',
+      "src/flags.ts": "export const client = { isEnabled: (key: string) => key !== '' };\n",
+      "src/a.ts": 'import { client } from "./flags";\nexport const a = client.isEnabled("wrapped_flag");\n',
+    });
+    expect(flaglint(["init", "--detect-from", "legacy/feature-flags.yaml"], { cwd: root }).status).toBe(0);
+    const registry = loadRegistry(registryFile(root));
+    expect(registry.detect.sdks).toEqual([]);
+    expect(registry.detect.calls).toEqual([{ module: "./src/flags", import: "client", method: "isEnabled", keyArg: 0 }]);
+    expect([...registry.flags.keys()]).toEqual(["wrapped_flag"]);
+  });
+
+  it("writes the registry into the first path", () => {
+    const root = project({ "packages/web/src/app.tsx": APP, "packages/web/package.json": "{}" });
+    const run = flaglint(["init", "packages/web", ...HOOK], { cwd: root });
+    expect(run.stdout).toContain("Wrote packages/web/feature-flags.yaml with 1 flag");
+    expect([...loadRegistry(path.join(root, "packages/web/feature-flags.yaml")).flags.keys()]).toEqual(["dark_mode"]);
+  });
+
+  it("exits 2 with one line for bad usage", () => {
+    const root = project({ "src/app.tsx": APP });
+    const notFolder = flaglint(["init", "src/app.tsx"], { cwd: root });
+    expect(notFolder.status).toBe(2);
+    expect(notFolder.stderr).toMatch(/^flaglint: src\/app\.tsx is not a folder \(hint: [^\n]+\)\n$/);
+    const badObject = flaglint(["init", "--object", "isEnabled"], { cwd: root });
+    expect(badObject.status).toBe(2);
+    expect(badObject.stderr).toBe("flaglint: --object isEnabled: expected the object and its method, like flagResolver.isEnabled\n");
+    expect(fs.existsSync(registryFile(root))).toBe(false);
+  });
+
+  it("is listed in --help with its options", () => {
+    expect(flaglint(["--help"]).stdout).toContain("init [options] [paths...]");
+    const help = flaglint(["init", "--help"]).stdout;
+    for (const option of ["--detect-from", "--function", "--object", "--force", "--no-git"]) expect(help).toContain(option);
+  });
+});
