@@ -13,8 +13,8 @@ describe("RULES", () => {
     expect(warnings.sort()).toEqual(["flag-expiring-soon", "no-dynamic-flag-key", "no-unused-flag", "require-flag-context"]);
   });
 
-  it("keeps no-unused-flag, invalid-registry and parse-error out of ESLint", () => {
-    expect(RULE_IDS.filter((id) => RULES[id].cliOnly).sort()).toEqual(["invalid-registry", "no-unused-flag", "parse-error"]);
+  it("keeps no-unused-flag and parse-error out of ESLint", () => {
+    expect(RULE_IDS.filter((id) => RULES[id].cliOnly).sort()).toEqual(["no-unused-flag", "parse-error"]);
   });
 
   it("uses camelCase message ids and one-line templates", () => {

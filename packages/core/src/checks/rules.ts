@@ -103,8 +103,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     id: "invalid-registry",
     severity: "error",
     description: "The registry itself is malformed.",
-    // ESLint has no rule of this id; each rule reports `cannotLoad` when the registry is broken.
-    cliOnly: true,
+    // In ESLint this rule alone reports `cannotLoad`, once per file, so a broken registry is one report.
+    cliOnly: false,
     messages: {
       invalidRegistry: "{{problem}}",
       invalidRegistryHint: "{{problem}} ({{hint}})",

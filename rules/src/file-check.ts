@@ -1,0 +1,184 @@
+// Checks one linted file once for every flaglint rule: settings, registry, detection and policy
+// all come from core; this turns its findings into ESLint reports, shared by the rules through a
+// cache keyed by the file's SourceCode (one per lint), so each rule only reports its own.
+import path from "node:path";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type ts from "typescript";
+import {
+  analyzeSource,
+  checkFile,
+  mayNeedAnalysis,
+  resolveNow,
+  UsageError,
+  type FileAnalysis,
+  type Finding,
+  type FlagReference,
+  type Range,
+  type Registry,
+  type RuleId,
+} from "@flaglint/core";
+import { nearestKeySuggestion, type PreparedSuggestion } from "./nearest-key-suggestion.js";
+import { loadRegistry, registryPathFor } from "./registries.js";
+import { readSettings } from "./settings.js";
+import { lintedTree } from "./source-file.js";
+import { typeCheckerKeys } from "./type-keys.js";
+
+/** One report ready for `context.report`. */
+export interface PreparedReport {
+  messageId: string;
+  data: Record<string, string | number>;
+  loc: TSESTree.SourceLocation;
+  suggestion?: PreparedSuggestion;
+}
+
+
+export type FileReports = ReadonlyMap<RuleId, readonly PreparedReport[]>;
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const NOTHING: FileReports = new Map();
+/** Problems that stop the file's checks go to invalid-registry, at the top of the file. */
+const TOP_OF_FILE: TSESTree.SourceLocation = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
+
+const reportsByLint = new WeakMap<object, FileReports>();
+
+/** What every flaglint rule reports in the file being linted, computed once per lint. */
+export function fileReports(context: Context): FileReports {
+  const { sourceCode } = context;
+  let reports = reportsByLint.get(sourceCode);
+  if (reports === undefined) {
+    reports = checkSafely(context);
+    reportsByLint.set(sourceCode, reports);
+  }
+  return reports;
+}
+
+/** A rule must never crash ESLint (an editor would lose every other rule's reports with it). */
+function checkSafely(context: Context): FileReports {
+  try {
+    return check(context);
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    return fileProblem("internalError", { problem });
+  }
+}
+
+function check(context: Context): FileReports {
+  const { sourceCode } = context;
+  // Another language (JSON, CSS, Markdown) has no JavaScript to check.
+  if (sourceCode.ast?.type !== "Program") return NOTHING;
+
+  const read = readSettings(context.settings);
+  if ("problem" in read) return fileProblem("invalidSettings", { problem: read.problem });
+  const now = today(read.settings.now);
+  if (typeof now !== "string") return now;
+
+  const file = path.resolve(context.cwd, context.physicalFilename);
+  const registryPath = registryPathFor(file, context.cwd, read.settings.registry);
+  // Not every file of a repository is governed by a registry: without one there is nothing to check.
+  if (registryPath === undefined) return NOTHING;
+  const loaded = loadRegistry(registryPath);
+  if (!("registry" in loaded)) return fileProblem("cannotLoad", loaded);
+
+  const { registry } = loaded;
+  // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
+  const parseAs = path.join(path.dirname(file), path.basename(context.filename));
+  const analysis = analyze(context, parseAs, registry);
+  const findings = checkFile({ file, analysis, registry, now, ticketAt: "reference" });
+  return byRule(findings, analysis.references);
+}
+
+/** A given date is checked once; the clock is read per file (an editor session can pass midnight). */
+const givenDays = new Map<string, string | FileReports>();
+
+/** `settings.flaglint.now` (already checked), then FLAGLINT_NOW, then the clock. */
+function today(setting: string | undefined): string | FileReports {
+  const given = setting ?? (process.env.FLAGLINT_NOW || undefined);
+  if (given === undefined) return resolveNow({});
+  let day = givenDays.get(given);
+  if (day === undefined) {
+    day = checkedDay(setting === undefined ? { env: given } : { now: setting });
+    givenDays.set(given, day);
+  }
+  return day;
+}
+
+function checkedDay(given: { now: string } | { env: string }): string | FileReports {
+  try {
+    return resolveNow(given);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return fileProblem("invalidSettings", { problem: error.message });
+  }
+}
+
+function fileProblem(messageId: string, data: Record<string, string>): FileReports {
+  return new Map([["invalid-registry", [{ messageId, data, loc: TOP_OF_FILE }]]]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection, once per syntax tree
+
+interface CachedAnalysis {
+  registry: Registry;
+  program: ts.Program | undefined;
+  analysis: FileAnalysis;
+}
+
+/**
+ * Keyed by the tree: a parser with type information can hand the same ts.SourceFile to several
+ * lints of an unchanged file; the walk is reused while the registry and program stay the same.
+ */
+const analyses = new WeakMap<ts.SourceFile, CachedAnalysis>();
+const registryKeys = new WeakMap<Registry, ReadonlySet<string>>();
+const EMPTY_ANALYSIS: FileAnalysis = { references: [], notes: [], directives: [] };
+
+function analyze(context: Context, fileName: string, registry: Registry): FileAnalysis {
+  const { sourceCode } = context;
+  // The same text search as the CLI: a file that names no configured check is not walked (or parsed).
+  if (!mayNeedAnalysis(sourceCode.text, registry.detect)) return EMPTY_ANALYSIS;
+  const { sourceFile, program } = lintedTree(sourceCode.ast, sourceCode.text, fileName, sourceCode.parserServices);
+  const cached = analyses.get(sourceFile);
+  if (cached !== undefined && cached.registry === registry && cached.program === program) return cached.analysis;
+  const analysis = analyzeSource(sourceFile, registry.detect, {
+    registryDir: registry.dir,
+    registryKeys: keysOf(registry),
+    ...(program === undefined ? {} : { resolveKey: typeCheckerKeys(program) }),
+  });
+  analyses.set(sourceFile, { registry, program, analysis });
+  return analysis;
+}
+
+/** One Set per registry: detection memoises its key-case tables by the Set. */
+function keysOf(registry: Registry): ReadonlySet<string> {
+  let keys = registryKeys.get(registry);
+  if (keys === undefined) {
+    keys = new Set(registry.flags.keys());
+    registryKeys.set(registry, keys);
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings -> reports
+
+function byRule(findings: readonly Finding[], references: readonly FlagReference[]): FileReports {
+  const reports = new Map<RuleId, PreparedReport[]>();
+  for (const finding of findings) {
+    const report: PreparedReport = { messageId: finding.messageId, data: finding.data, loc: eslintLoc(finding) };
+    const suggestion = finding.rule === "no-unknown-flag" ? nearestKeySuggestion(finding, references) : undefined;
+    if (suggestion !== undefined) report.suggestion = suggestion;
+    const own = reports.get(finding.rule);
+    if (own === undefined) reports.set(finding.rule, [report]);
+    else own.push(report);
+  }
+  return reports;
+}
+
+/** Core's ranges are 1-based with an exclusive end; ESLint's columns are 0-based. */
+function eslintLoc(range: Range): TSESTree.SourceLocation {
+  return {
+    start: { line: range.line, column: range.column - 1 },
+    end: { line: range.endLine, column: range.endColumn - 1 },
+  };
+}

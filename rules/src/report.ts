@@ -1,0 +1,34 @@
+// What every flaglint rule's `create` does: report the findings of its own id.
+import type { TSESLint } from "@typescript-eslint/utils";
+import type { RuleId } from "@flaglint/core";
+import { fileReports } from "./file-check.js";
+
+/** The rule ids ESLint has: all of SPEC §4 but the CLI-only ones. */
+export type EslintRuleId = Exclude<RuleId, "no-unused-flag" | "parse-error">;
+
+export function reportFindings(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  rule: EslintRuleId,
+): TSESLint.RuleListener {
+  return {
+    // Once per file, not per node: the analysis is one walk, done before any rule reports.
+    Program() {
+      for (const { messageId, data, loc, suggestion } of fileReports(context).get(rule) ?? []) {
+        context.report({
+          messageId,
+          data,
+          loc,
+          ...(suggestion && {
+            suggest: [
+              {
+                messageId: suggestion.messageId,
+                data: suggestion.data,
+                fix: (fixer) => fixer.replaceTextRange(suggestion.range, suggestion.text),
+              },
+            ],
+          }),
+        });
+      }
+    },
+  };
+}

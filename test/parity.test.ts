@@ -1,0 +1,110 @@
+// Every fixture project gives the same findings through ESLint (9 and 10) and `flaglint check`.
+//
+// Compared at reference level: (rule, file, line) of every finding in source files. Left out,
+// because the two front ends differ there by design:
+//   - no-unused-flag and parse-error are CLI-only (ESLint reports parse errors itself; a flag
+//     nobody checks can only be seen from the whole project);
+//   - require-removal-ticket is reported at the registry entry by the CLI, at each check by ESLint;
+//   - findings in the registry file itself (ESLint does not lint YAML).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  ESLINT_MAJORS,
+  fixtureCopy,
+  NOW,
+  relative,
+  removeFixtureCopies,
+  REPO_ROOT,
+  runEslint,
+  type ParserMode,
+} from "./helpers/eslint.js";
+
+afterAll(removeFixtureCopies);
+
+const DIFFER_BY_DESIGN = new Set(["no-unused-flag", "parse-error", "require-removal-ticket"]);
+
+/**
+ * Every fixture project, with the parser a user of that code base would configure: type-aware
+ * where the project has a tsconfig.json (keys imported from other files: the CLI resolves them with
+ * its project-wide index of exported constants, ESLint only through the type checker), else
+ * @typescript-eslint/parser for TypeScript, else ESLint's default parser.
+ */
+const MODE_OVERRIDES: Record<string, ParserMode> = {
+  // Its tsconfig leaves the half-edited file out on purpose; that file is here to show a parse error.
+  demo: "typescript",
+};
+const FIXTURES = fs
+  .readdirSync(path.join(REPO_ROOT, "fixtures"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map(({ name }) => ({ name, mode: MODE_OVERRIDES[name] ?? modeFor(path.join(REPO_ROOT, "fixtures", name)) }));
+
+function modeFor(dir: string): ParserMode {
+  if (fs.existsSync(path.join(dir, "tsconfig.json"))) return "type-aware";
+  const files = fs.readdirSync(dir, { recursive: true, encoding: "utf8" });
+  return files.some((file) => /\.[cm]?tsx?$/.test(file)) ? "typescript" : "espree";
+}
+
+interface CliFinding {
+  rule: string;
+  file: string;
+  line: number;
+  flag: string | null;
+}
+
+function cliCheck(fixture: string): CliFinding[] {
+  const run = spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, "cli/bin/flaglint.js"), "check", `fixtures/${fixture}`, "--format", "json", "--now", NOW],
+    { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+  );
+  expect(run.status, run.stderr).toBeLessThanOrEqual(1);
+  return (JSON.parse(run.stdout) as { findings: CliFinding[] }).findings.map(({ rule, file, line, flag }) => ({
+    rule,
+    file: relative(path.join(REPO_ROOT, "fixtures", fixture), path.join(REPO_ROOT, file)),
+    line,
+    flag,
+  }));
+}
+
+const isSourceFile = (file: string) => /\.[cm]?[jt]sx?$/.test(file);
+const key = ({ rule, file, line }: { rule: string; file: string; line: number }) => `${file}:${line} ${rule}`;
+
+describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
+  let checked: CliFinding[] | undefined;
+  const cli = () => (checked ??= cliCheck(name));
+  const expected = () =>
+    cli()
+      .filter((finding) => isSourceFile(finding.file) && !DIFFER_BY_DESIGN.has(finding.rule))
+      .map(key)
+      .sort();
+
+  it("has findings to compare", () => {
+    expect(expected().length).toBeGreaterThan(0);
+  });
+
+  it.each(ESLINT_MAJORS)("ESLint %i reports what flaglint check reports", (major) => {
+    const run = runEslint(major, fixtureCopy(name, { mode }));
+    const eslint = run.results.flatMap(({ file, messages }) =>
+      messages
+        .filter((m) => m.ruleId?.startsWith("flaglint/"))
+        .map((m) => ({ rule: m.ruleId!.slice("flaglint/".length), file, line: m.line, message: m.message })),
+    );
+    expect(eslint.filter((f) => !DIFFER_BY_DESIGN.has(f.rule)).map(key).sort()).toEqual(expected());
+
+    // require-removal-ticket: once per flag at its registry entry (CLI), at each check (ESLint); the
+    // same flags, since every ticketless flag of the fixtures is checked somewhere.
+    const ticketless = (flags: Array<string | null | undefined>) => [...new Set(flags)].sort();
+    expect(
+      ticketless(eslint.filter((f) => f.rule === "require-removal-ticket").map((f) => /toggle "([^"]+)"/.exec(f.message)?.[1])),
+    ).toEqual(ticketless(cli().filter((f) => f.rule === "require-removal-ticket").map((f) => f.flag)));
+
+    // The CLI-only parse-error and ESLint's own parsing error name the same file and line.
+    const cliParseErrors = cli().filter((f) => f.rule === "parse-error").map(({ file, line }) => `${file}:${line}`);
+    const eslintParseErrors = run.results.flatMap(({ file, messages }) =>
+      messages.filter((m) => m.fatal).map((m) => `${file}:${m.line}`),
+    );
+    expect(eslintParseErrors).toEqual(cliParseErrors);
+  });
+});
