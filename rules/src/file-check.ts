@@ -19,6 +19,7 @@ import {
 } from "@flaglint/core";
 import { nearestKeySuggestion, type PreparedSuggestion } from "./nearest-key-suggestion.js";
 import { loadRegistry, registryPathFor } from "./registries.js";
+import { removeCheckSuggestion, type LintedText } from "./remove-check-suggestion.js";
 import { readSettings } from "./settings.js";
 import { lintedTree } from "./source-file.js";
 import { typeCheckerKeys } from "./type-keys.js";
@@ -29,6 +30,8 @@ export interface PreparedReport {
   data: Record<string, string | number>;
   loc: TSESTree.SourceLocation;
   suggestion?: PreparedSuggestion;
+  /** A suggestion worked out only when its rule reports: the cleanup engine is too costly to run for a rule that is off. */
+  suggestLater?: () => PreparedSuggestion | undefined;
 }
 
 
@@ -85,7 +88,7 @@ function check(context: Context): FileReports {
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
   const analysis = analyze(context, parseAs, registry);
   const findings = checkFile({ file, analysis, registry, now, ticketAt: "reference" });
-  return byRule(findings, analysis.references);
+  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs });
 }
 
 /** A given date is checked once; the clock is read per file (an editor session can pass midnight). */
@@ -162,12 +165,13 @@ function keysOf(registry: Registry): ReadonlySet<string> {
 // ---------------------------------------------------------------------------------------------
 // Findings -> reports
 
-function byRule(findings: readonly Finding[], references: readonly FlagReference[]): FileReports {
+function byRule(findings: readonly Finding[], references: readonly FlagReference[], file: LintedText): FileReports {
   const reports = new Map<RuleId, PreparedReport[]>();
   for (const finding of findings) {
     const report: PreparedReport = { messageId: finding.messageId, data: finding.data, loc: eslintLoc(finding) };
     const suggestion = finding.rule === "no-unknown-flag" ? nearestKeySuggestion(finding, references) : undefined;
     if (suggestion !== undefined) report.suggestion = suggestion;
+    if (finding.rule === "no-stale-flag") report.suggestLater = () => removeCheckSuggestion(finding, references, file);
     const own = reports.get(finding.rule);
     if (own === undefined) reports.set(finding.rule, [report]);
     else own.push(report);

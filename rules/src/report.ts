@@ -13,7 +13,8 @@ export function reportFindings(
   return {
     // Once per file, not per node: the analysis is one walk, done before any rule reports.
     Program() {
-      for (const { messageId, data, loc, suggestion } of fileReports(context).get(rule) ?? []) {
+      for (const { messageId, data, loc, suggestion: ready, suggestLater } of fileReports(context).get(rule) ?? []) {
+        const suggestion = ready ?? suggestLater?.();
         context.report({
           messageId,
           data,

@@ -34,6 +34,7 @@ ruleTester.run("no-stale-flag", noStaleFlag, {
           column: 22,
           endLine: 2,
           endColumn: 39,
+          suggestions: [{ messageId: "removeCheck", data: { flag: "overdue_release" }, output: "go();" }],
         },
       ],
     },
@@ -87,6 +88,159 @@ ruleTester.run("no-stale-flag", noStaleFlag, {
         { messageId: "overdue", line: 2, column: 18, endLine: 2, endColumn: 35 },
         { messageId: "overdue", line: 3, column: 9, endLine: 3, endColumn: 26 },
       ],
+    },
+    {
+      name: "suggestion: an if/else keeps the then-branch",
+      code: code(
+        "export function checkout(cart: Cart, ctx: Ctx): Receipt {",
+        '  if (client.isEnabled("overdue_release", ctx)) {',
+        "    return newCheckout(cart);",
+        "  } else {",
+        "    return legacyCheckout(cart);",
+        "  }",
+        "}",
+      ),
+      settings,
+      errors: [
+        {
+          messageId: "overdue",
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: "removeCheck",
+              data: { flag: "overdue_release" },
+              output: ["export function checkout(cart: Cart, ctx: Ctx): Receipt {", "  return newCheckout(cart);", "}"].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "suggestion: a JSX child behind `&&` stays, for a retired flag",
+      filename: registries.path("header.tsx"),
+      code: code(
+        'import { Search } from "./search";',
+        "export function Header({ ctx }: Props) {",
+        '  return <header>{client.isEnabled("retired_release", ctx) && <Search />}</header>;',
+        "}",
+      ),
+      settings,
+      errors: [
+        {
+          messageId: "retired",
+          line: 4,
+          column: 36,
+          endLine: 4,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: "removeCheck",
+              data: { flag: "retired_release" },
+              output: [
+                'import { Search } from "./search";',
+                "export function Header({ ctx }: Props) {",
+                "  return <header><Search /></header>;",
+                "}",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "suggestion: a const is inlined and removed, and the import it alone used goes",
+      code: code(
+        "export function summary(order: Order, ctx: Ctx): string {",
+        '  const newFlow = client.isEnabled("overdue_release", ctx);',
+        '  const title = newFlow ? "Your order" : "Order summary";',
+        "  if (!newFlow) {",
+        "    return title;",
+        "  }",
+        "  return `${title}: ${order.id}`;",
+        "}",
+      ),
+      settings,
+      errors: [
+        {
+          messageId: "overdue",
+          line: 3,
+          column: 36,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: "removeCheck",
+              data: { flag: "overdue_release" },
+              output: [
+                "export function summary(order: Order, ctx: Ctx): string {",
+                '  const title = "Your order";',
+                "  return `${title}: ${order.id}`;",
+                "}",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "suggestion: the import stays while another check still uses it",
+      code: code(
+        'const a = client.isEnabled("overdue_release", ctx) ? "new" : "old";',
+        'const b = client.isEnabled("fresh_release", ctx) ? "new" : "old";',
+      ),
+      settings,
+      errors: [
+        {
+          messageId: "overdue",
+          line: 2,
+          column: 28,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: "removeCheck",
+              data: { flag: "overdue_release" },
+              output: code('const a = "new";', 'const b = client.isEnabled("fresh_release", ctx) ? "new" : "old";'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "no suggestion: the value is passed to an unknown function",
+      code: code(
+        "export function plan(user: User, ctx: Ctx): Plan {",
+        '  const on = client.isEnabled("overdue_release", ctx);',
+        "  const tier = pickTier(user, on);",
+        "  if (on) {",
+        "    audit(user);",
+        "  }",
+        "  return tier;",
+        "}",
+      ),
+      settings,
+      errors: [{ messageId: "overdue", line: 3, column: 31, endLine: 3, endColumn: 48, suggestions: [] }],
+    },
+    {
+      name: "no suggestion: the engine refuses to drop a side effect (`reload() || on` is always true)",
+      code: code('if (cache.reload() || client.isEnabled("overdue_release", ctx)) render();'),
+      settings,
+      errors: [{ messageId: "overdue", line: 2, column: 40, endLine: 2, endColumn: 57, suggestions: [] }],
+    },
+    {
+      name: "no suggestion: a value compared with a string is not an on/off flag",
+      code: code('if (client.isEnabled("overdue_release", ctx) === "blue") paint();'),
+      settings,
+      errors: [{ messageId: "overdue", line: 2, column: 22, endLine: 2, endColumn: 39, suggestions: [] }],
+    },
+    {
+      name: "no suggestion: a key passed as data has no value to fix",
+      code: code('const route = { path: "/old", flag: "overdue_release" };'),
+      settings,
+      errors: [{ messageId: "overdue", line: 2, column: 37, endLine: 2, endColumn: 54, suggestions: [] }],
     },
   ],
 });

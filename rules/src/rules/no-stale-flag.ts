@@ -1,4 +1,5 @@
-// no-stale-flag: a temporary flag past its deadline, or a retired or archived flag, still checked.
+// no-stale-flag: a temporary flag past its deadline, or a retired or archived flag, still checked,
+// with a suggestion that removes the check as `flaglint cleanup <flag> --value on` would.
 import { RULES } from "@flaglint/core";
 import { createRule, type FlaglintRule } from "../create-rule.js";
 import { reportFindings } from "../report.js";
@@ -8,7 +9,11 @@ export const noStaleFlag: FlaglintRule = createRule({
   meta: {
     type: "problem",
     docs: { description: RULES["no-stale-flag"].description, recommended: true },
-    messages: RULES["no-stale-flag"].messages,
+    hasSuggestions: true,
+    messages: {
+      ...RULES["no-stale-flag"].messages,
+      removeCheck: 'Treat "{{flag}}" as on and remove the check',
+    },
     schema: [],
     defaultOptions: [],
   },
