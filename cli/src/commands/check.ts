@@ -1,6 +1,6 @@
 // `flaglint check`: the lint gate. Exit 0 when clean, 1 on an error finding (or too many warnings).
 import type { Command } from "commander";
-import { RULES, analyzeProject, type ProjectResult } from "@flaglint/core";
+import { RULES, analyzeProjectAsync, type ProjectResult } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, parseCount, type CommonOptions } from "../cli.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { CHECK_FORMATS } from "../formats/index.js";
@@ -20,14 +20,14 @@ export function registerCheck(program: Command, context: CommandContext, setExit
     .addOption(changedSinceOption())
     .option("--quiet", "report errors only, not warnings")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
-    .action((paths: string[], options: CheckOptions) => {
-      setExitCode(runCheck(paths, options, context));
+    .action(async (paths: string[], options: CheckOptions) => {
+      setExitCode(await runCheck(paths, options, context));
     });
 }
 
-function runCheck(paths: string[], options: CheckOptions, context: CommandContext): number {
+async function runCheck(paths: string[], options: CheckOptions, context: CommandContext): Promise<number> {
   const now = context.now(options);
-  const full = analyzeProject({
+  const full = await analyzeProjectAsync({
     cwd: context.io.cwd,
     paths,
     registry: options.registry,

@@ -1,6 +1,6 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
-import { RULES, UsageError, analyzeProject } from "@flaglint/core";
+import { RULES, UsageError, analyzeProjectAsync } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, type CommonOptions } from "../cli.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
@@ -23,16 +23,16 @@ export function registerReport(program: Command, context: CommandContext, setExi
     .addOption(changedSinceOption())
     .option("--no-git", "do not date flags without a created date from git history")
     .option("--ticket-url <template>", "turn ticket ids into links, e.g. https://tracker.example.com/browse/{id}")
-    .action((paths: string[], options: ReportOptions) => {
-      setExitCode(runReport(paths, options, context));
+    .action(async (paths: string[], options: ReportOptions) => {
+      setExitCode(await runReport(paths, options, context));
     });
 }
 
-function runReport(paths: string[], options: ReportOptions, context: CommandContext): number {
+async function runReport(paths: string[], options: ReportOptions, context: CommandContext): Promise<number> {
   if (options.ticketUrl !== undefined && !/^https?:\/\/[^\s]*\{id\}/.test(options.ticketUrl)) {
     throw new UsageError(`--ticket-url must be an http(s) URL containing {id}, like https://tracker.example.com/browse/{id}`);
   }
-  const result = analyzeProject({
+  const result = await analyzeProjectAsync({
     cwd: context.io.cwd,
     paths,
     registry: options.registry,

@@ -1,5 +1,5 @@
 // `cleanupSource`: one file, its flag checks, the value the flag is fixed to -> the rewritten file.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
 import { foldStep, type Refusal } from "./fold.js";
 import { inlineStep, variableStatementOf, type BindingSite } from "./inline.js";

@@ -1,7 +1,7 @@
 // One simplification step: every place where a flag value (a placeholder) meets an operator, a
 // condition or a statement that it decides is rewritten one level up. Steps repeat until
 // nothing changes; each step's edits are on the ranges of the nodes they replace.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { EditSet, type TextEdit } from "./edits.js";
 import { literalValue, type FlagFact, type Sentinels } from "./sentinels.js";
 import {

@@ -1,6 +1,6 @@
 // A name that holds the flag's value (`const on = flag`, `const { enabled } = useFlag("x")`)
 // is replaced by the value at every use, and its declaration goes.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { EditHistory, TextEdit } from "./edits.js";
 import type { Refusal, StepResult } from "./fold.js";
 import type { FlagFact, Sentinels } from "./sentinels.js";

@@ -2,7 +2,7 @@
 // identifier (`__flaglint_3__`): the code still parses, each step knows which literals are the
 // flag's (and may be folded) and which were there before (and are left alone), and each knows
 // the places in the original text it came from, to leave them alone if a fold is refused.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { literalText, type FlagValue } from "./value.js";
 
 export interface FlagFact {

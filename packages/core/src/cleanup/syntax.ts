@@ -1,6 +1,6 @@
 // Syntax questions the simplifier asks: does this expression have side effects, is its value
 // only tested for truthiness, which names does a block declare, which identifiers mean a binding.
-import ts from "typescript";
+import ts from "../typescript.js";
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const extension = /\.[cm]?[jt]sx?$/.exec(fileName)?.[0] ?? ".ts";

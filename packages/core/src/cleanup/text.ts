@@ -1,6 +1,6 @@
 // Line-level text helpers: where a statement's lines start and end, what goes with it when it
 // is removed, and how a block's body moves out one level.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { TextEdit } from "./edits.js";
 
 export function lineStartOf(text: string, position: number): number {

@@ -1,6 +1,6 @@
 // Imports and local bindings that the rewrite left without a use are removed. Only those: a
 // name that nobody used before the rewrite (or that is still used) is not this tool's business.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
 import { declarationRemovals, usesBySymbol, variableStatementOf } from "./inline.js";
 import { isPure, localChecker, parse } from "./syntax.js";

@@ -1,5 +1,5 @@
 // Finds every flag reference of a file in one walk of its syntax tree, for all matchers at once.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceKind } from "../types.js";
 import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } from "./chains.js";
 import { readComments } from "./comments.js";

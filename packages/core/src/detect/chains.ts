@@ -1,6 +1,6 @@
 // Follows an expression like `ff?.isEnabled` back through const aliases, destructuring and imports
 // to where it comes from: a module export, a name we cannot see through, or `this`.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { loadsModule, type Binding, type Scopes } from "./scope.js";
 import { memberName, moduleLoadSpecifier, skipWrappers } from "./syntax.js";
 

@@ -1,7 +1,7 @@
 // Reads the comments detection cares about: flag-removal TODOs and eslint-disable directives.
 // Candidates are found by a text search, then confirmed to be comments by locating them in the tree,
 // so a file without such text costs one regex scan and no comment walk.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { DisableDirective, RemovalNote } from "../types.js";
 import { rangeOf } from "./syntax.js";
 

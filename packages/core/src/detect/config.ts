@@ -33,14 +33,16 @@ export interface CompiledDetect {
   properties: ReadonlyMap<string, string>;
   /** The SDK presets of `detect.sdks`. */
   presets: readonly SdkPreset[];
-  /** Texts at least one of which any file with something to report contains. */
+  /**
+   * What any file with a flag check spells out (the pre-filter's search): one of `candidateTokens`,
+   * or every token of one of `candidateTokenGroups`. Removal notes and directives are searched apart.
+   */
   candidateTokens: readonly string[];
+  /** A method of a configured package is a check only where the package is imported: both are written. */
+  candidateTokenGroups: ReadonlyArray<readonly string[]>;
 }
 
 const compiled = new WeakMap<DetectConfig, CompiledDetect>();
-
-// A removal note needs one of these, a flaglint directive names flaglint.
-const COMMENT_TOKENS = ["TODO", "FIXME", "Todo", "Fixme", "todo", "fixme", "flaglint"];
 
 export function compileDetect(detect: DetectConfig): CompiledDetect {
   let result = compiled.get(detect);
@@ -63,12 +65,15 @@ function compile(detect: DetectConfig): CompiledDetect {
     keyCase: matcher.keyCase,
   }));
   const aliasHints = new Set<string>();
-  const tokens = new Set<string>(COMMENT_TOKENS);
+  const tokens = new Set<string>();
+  const groups = new Map<string, readonly string[]>();
   for (const { matcher } of calls) {
     for (const name of [matcher.method, matcher.function, matcher.object, namedImport(matcher)]) {
       if (name !== undefined) aliasHints.add(name);
     }
-    tokens.add(callToken(matcher));
+    const group = callTokens(matcher);
+    if (group.length === 1) tokens.add(group[0]!);
+    else groups.set(group.join("\0"), group);
   }
   for (const { segments } of objects) {
     for (const segment of segments) aliasHints.add(segment);
@@ -92,6 +97,7 @@ function compile(detect: DetectConfig): CompiledDetect {
     properties,
     presets,
     candidateTokens: [...tokens],
+    candidateTokenGroups: [...groups.values()],
   };
 }
 
@@ -106,13 +112,24 @@ function calleeNameOf(matcher: CallMatcher): string | undefined {
 }
 
 /**
- * A text every check through this matcher contains. A method or function name is always written
+ * Texts every check through this matcher contains. A method or function name is always written
  * (destructuring keeps it too); a default or namespace import called directly leaves only the module.
+ * An import from a package spells the package's name; a `./path` module may be imported as `..`,
+ * so only its name counts there.
  */
-function callToken(matcher: CallMatcher): string {
+function callTokens(matcher: CallMatcher): readonly string[] {
   const name = matcher.method ?? matcher.function ?? namedImport(matcher) ?? matcher.object;
-  if (name !== undefined) return name;
-  return moduleToken(matcher.module ?? "");
+  const module = matcher.module;
+  if (module === undefined || module.startsWith(".")) return [name ?? moduleToken(module ?? "")];
+  return name === undefined ? [packageToken(module)] : [packageToken(module), name];
+}
+
+/** What every specifier that names the package contains: `@acme/flags/index.js` may be imported as `@acme/flags`. */
+function packageToken(module: string): string {
+  return module
+    .replace(/\.(?:d\.)?[cm]?[jt]sx?$/, "")
+    .replace(/\/index$/, "")
+    .replace(/\/$/, "");
 }
 
 /** The part of a module specifier any import of it spells out: `./src/flags/index.ts` -> `flags`. */

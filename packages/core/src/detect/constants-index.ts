@@ -1,6 +1,6 @@
 // The project-wide index of exported string constants, so `import { Flags } from "@acme/shared"`
 // then `isEnabled(Flags.NEW_NAV)` resolves in the CLI without a module resolver.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { enumMemberValue, KeyResolver } from "./keys.js";
 import { Scopes } from "./scope.js";
 import { constObjectLiteral, hasExportModifier, propertyNameText } from "./syntax.js";

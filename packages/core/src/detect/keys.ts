@@ -1,6 +1,6 @@
 // Resolves a flag-key expression to its string statically: literals, consts, `as const` objects,
 // string enums, and exported constants of other files through a ConstantIndex. Never guesses.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { ConstantIndex } from "./constants-index.js";
 import type { Scopes } from "./scope.js";
 import { constObjectLiteral, literalText, memberName, propertyNameText, skipWrappers } from "./syntax.js";

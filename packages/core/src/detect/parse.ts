@@ -1,5 +1,5 @@
 // Parses a source file with the TypeScript compiler and reports the first syntax error.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { ParseFailure } from "../types.js";
 
 const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {

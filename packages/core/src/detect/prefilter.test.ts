@@ -16,7 +16,7 @@ const detect: DetectConfig = {
 
 describe("mayNeedAnalysis", () => {
   it.each([
-    ["a method call", `ff.isEnabled("x")`],
+    ["a method call on the configured import", `import { client as ff } from "@acme/feature-flags";\nff.isEnabled("x")`],
     ["a default import called directly", `import check from "@acme/feature-flags"; check("x")`],
     ["a function", `useUiFlag("x")`],
     ["an object path", `const { featureToggles } = config`],
@@ -30,6 +30,24 @@ describe("mayNeedAnalysis", () => {
 
   it("skips a file that can hold nothing to report", () => {
     expect(mayNeedAnalysis(`export const add = (a: number, b: number) => a + b;`, detect)).toBe(false);
+  });
+
+  it("skips a method of the same name when the configured package is not imported", () => {
+    expect(mayNeedAnalysis(`if (logger.isEnabled("debug")) logger.debug("x");`, detect)).toBe(false);
+  });
+
+  it("skips a TODO that is not a removal note", () => {
+    expect(mayNeedAnalysis(`// TODO: handle the empty cart\nexport const total = 0;`, detect)).toBe(false);
+  });
+
+  it("keeps a method of a ./path module without its name, which an import may not spell", () => {
+    const relative: DetectConfig = { ...detect, calls: [{ module: "./src/flags/index.ts", method: "isOn", keyArg: 0 }] };
+    expect(mayNeedAnalysis(`import flags from "..";\nflags.isOn("x")`, relative)).toBe(true);
+  });
+
+  it("keeps a package's method when the file imports a subpath or the package's index", () => {
+    const indexed: DetectConfig = { ...detect, calls: [{ module: "@acme/flags/index.js", method: "isOn", keyArg: 0 }] };
+    expect(mayNeedAnalysis(`import { flags } from "@acme/flags";\nflags.isOn("x")`, indexed)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 // Finds what an identifier is bound to by walking up its enclosing scopes. Only as much scope
 // analysis as flag detection needs: imports, requires, consts, enums, and whatever shadows them.
-import ts from "typescript";
+import ts from "../typescript.js";
 import { moduleLoadSpecifier, propertyNameText, skipWrappers } from "./syntax.js";
 
 // Bound once: typescript exports every name through a getter.

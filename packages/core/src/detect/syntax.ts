@@ -1,5 +1,5 @@
 // Small syntax helpers shared by the matchers: seeing through wrappers, static names, module loads.
-import ts from "typescript";
+import ts from "../typescript.js";
 import type { Range } from "../types.js";
 
 // typescript exports every name through a getter; binding them once keeps the per-node work cheap.

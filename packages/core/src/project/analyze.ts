@@ -1,21 +1,23 @@
 // A whole-project run: walk, pair files with registries, detect, check, summarise.
-import fs from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { DEFAULT_POLICY, findRegistry, loadRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
-import {
-  analyzeSource,
-  buildConstantIndex,
-  collectExportedConstants,
-  getParseError,
-  mayNeedAnalysis,
-  parseSource,
-  type ConstantIndex,
-} from "../detect/index.js";
 import { applyDirectives, checkFile, checkRegistry, flagState, parseErrorFinding } from "../checks/index.js";
 import { UsageError } from "../clock.js";
 import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry } from "../types.js";
-import { walkProject } from "./files.js";
+import {
+  detectFiles,
+  runDetection,
+  runDetectionAsync,
+  WORK_PER_WORKER,
+  type DetectionInput,
+  type DetectionStep,
+  type DetectionTarget,
+} from "./detection.js";
+import { answerStep } from "./file-analysis.js";
+import { walkProject, type WalkResult } from "./files.js";
 import { changedFilesSince, inferCreatedDates } from "./git.js";
+import { WorkerPool } from "./pool.js";
+import { RegistrySet } from "./registries.js";
 
 export interface ProjectOptions {
   cwd: string;
@@ -25,7 +27,7 @@ export interface ProjectOptions {
   registry?: string;
   /** Today, `YYYY-MM-DD`. */
   now: string;
-  /** Called after each file, for a progress indicator. */
+  /** Called as files are done, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
   /**
    * A git ref (`--changed-since`): the result covers only the files changed since the merge base
@@ -40,20 +42,56 @@ export interface ProjectOptions {
   createdFromGit?: boolean;
 }
 
+export interface AsyncProjectOptions extends ProjectOptions {
+  /**
+   * Worker threads to parse on. `"auto"` (the default) starts them once the files to parse add up
+   * to POOL_THRESHOLD of text, one per WORK_PER_WORKER, on a machine with three CPUs or more; `0`
+   * parses in this thread; a number starts that many whatever the size. The result is the same.
+   */
+  workers?: number | "auto";
+}
+
 /** How many locations of a flag the summary keeps. */
 const SUMMARY_LOCATIONS = 5;
 
 type Located = FlagReference & { file: string };
 
+/** One pass over the project, parsing in this thread. */
 export function analyzeProject(options: ProjectOptions): ProjectResult {
-  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
-  if (walk.missing.length > 0) {
-    throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
-  }
-  // Asked before the scan, so a bad ref fails at once.
-  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
+  const run = startRun(options);
+  const analyses = runDetection(detectFiles(run.detection), answerStep);
+  return finishRun(run, analyses, options);
+}
 
-  const registries = new RegistrySet(options.cwd, options.registry);
+/**
+ * The same result as analyzeProject; on a large project the files are parsed on worker threads
+ * while this one reads (see AsyncProjectOptions.workers).
+ */
+export async function analyzeProjectAsync(options: AsyncProjectOptions): Promise<ProjectResult> {
+  const run = startRun(options);
+  const runner = new ThreadedRunner(options.workers ?? "auto");
+  try {
+    const analyses = await runDetectionAsync(detectFiles(run.detection), runner.answer);
+    return finishRun(run, analyses, options);
+  } finally {
+    await runner.close();
+  }
+}
+
+interface Run {
+  changed: ReadonlySet<string> | undefined;
+  registries: RegistrySet;
+  governed: Array<{ file: string; registry: Registry }>;
+  detection: DetectionInput;
+}
+
+/** Everything before detection: the files, the registries that govern them, the changed files. */
+function startRun(options: ProjectOptions): Run {
+  const walk = walkFiles(options);
+  // Asked before the scan, so a bad ref fails at once.
+  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince).files;
+
+  const registries = new RegistrySet(options.cwd, options.registry, walk.folders);
   for (const file of walk.registries) registries.add(file);
 
   const governed: Array<{ file: string; registry: Registry }> = [];
@@ -68,32 +106,35 @@ export function analyzeProject(options: ProjectOptions): ProjectResult {
         `(hint: create one with \`flaglint init\`, or pass --registry PATH)`,
     );
   }
+  const targets = new DetectionTargets();
+  const detection: DetectionInput = {
+    files: governed.map(({ file, registry }) => ({ file, target: targets.of(registry) })),
+    targets: targets.list,
+    allFiles: walk.files,
+    progress: (done: number) => options.onProgress?.(done, governed.length),
+  };
+  return { changed, registries, governed, detection };
+}
 
+/** Findings, references and summaries from the files' analyses. */
+function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, options: ProjectOptions): ProjectResult {
+  const { registries, governed } = run;
   const findings: Finding[] = [];
   const references: Located[] = [];
-  const analyses = new Map<string, { analysis: FileAnalysis; registry: Registry }>();
   let parsed = 0;
 
   governed.forEach(({ file, registry }, index) => {
-    const analysis = analyzeFile(file, registry);
-    if (analysis) {
-      parsed++;
-      analyses.set(file, { analysis, registry });
-    }
-    options.onProgress?.(index + 1, governed.length);
-  });
-
-  resolveKeysAcrossFiles(analyses, walk.files);
-
-  for (const [file, { analysis, registry }] of analyses) {
+    const analysis = analyses[index];
+    if (analysis === undefined) return;
+    parsed++;
     if (analysis.parseError) {
       findings.push({ ...parseErrorFinding(file, analysis.parseError), registry: registry.path });
-      continue;
+      return;
     }
     for (const reference of analysis.references) references.push({ ...reference, file });
     const fileFindings = checkFile({ file, analysis, registry, now: options.now, ticketAt: "registry" });
     findings.push(...applyDirectives(fileFindings, analysis.directives));
-  }
+  });
 
   for (const registry of registries.all()) {
     const own = references.filter((reference) => registries.governs(registry, reference.file));
@@ -119,79 +160,72 @@ export function analyzeProject(options: ProjectOptions): ProjectResult {
       warnings: findings.length - errors,
     },
   };
-  return changed ? narrowToChange(result, changed.files, registries) : result;
+  return run.changed ? narrowToChange(result, run.changed, registries) : result;
 }
 
-/** Detects flag checks in one file; `undefined` when the pre-filter shows there is nothing to find. */
-function analyzeFile(file: string, registry: Registry, constants?: ConstantIndex): FileAnalysis | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    return { references: [], notes: [], directives: [], parseError: { line: 1, column: 1, message: `cannot read file: ${(error as Error).message}` } };
+function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {
+  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
+  if (walk.missing.length > 0) {
+    throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
   }
-  if (!constants && !mayNeedAnalysis(text, registry.detect)) return undefined;
-  const sourceFile = parseSource(text, file);
-  const parseError = getParseError(sourceFile);
-  if (parseError) return { references: [], notes: [], directives: [], parseError };
-  return analyzeSource(sourceFile, registry.detect, {
-    constants,
-    registryDir: registry.dir,
-    registryKeys: keysOf(registry),
-  });
+  return walk;
 }
 
-const registryKeys = new WeakMap<Registry, ReadonlySet<string>>();
+/** One DetectionTarget per registry, numbered in the order met. */
+class DetectionTargets {
+  readonly list: DetectionTarget[] = [];
+  private readonly numbers = new Map<Registry, number>();
 
-/** One key set per registry: detection caches its `keyCase` maps per set. */
-function keysOf(registry: Registry): ReadonlySet<string> {
-  let keys = registryKeys.get(registry);
-  if (!keys) {
-    keys = new Set(registry.flags.keys());
-    registryKeys.set(registry, keys);
+  of(registry: Registry): number {
+    let number = this.numbers.get(registry);
+    if (number === undefined) {
+      number = this.list.length;
+      this.list.push({ detect: registry.detect, registryDir: registry.dir, registryKeys: [...registry.flags.keys()] });
+      this.numbers.set(registry, number);
+    }
+    return number;
   }
-  return keys;
 }
+
+/** Most worker threads a run starts: each holds its own copy of the parser (about 70 MB). */
+const MAX_WORKERS = 8;
 
 /**
- * Keys named by a constant that another file exports (`import { Flags } from "@acme/shared"`)
- * stay dynamic after the per-file pass. Only then is the project-wide index built, from the
- * files that export one of the names in question, and only the affected files analysed again.
+ * Worker threads "auto" may start: one CPU is left to this thread (reading, then waiting) and to
+ * V8's own background threads, which keep about a third of a second CPU busy in a one-thread run.
+ * On 2 CPUs that leaves one, and a single worker is no faster than this thread: measured on the
+ * bench tree and on every file of it parsed (35 MB), two workers were slower than none.
  */
-function resolveKeysAcrossFiles(
-  analyses: Map<string, { analysis: FileAnalysis; registry: Registry }>,
-  allFiles: readonly string[],
-): void {
-  const pending = [...analyses].filter(([, { analysis }]) =>
-    analysis.references.some((reference) => reference.dynamic && /^[A-Za-z_$][\w$]*/.test(reference.keyText)),
-  );
-  if (pending.length === 0) return;
+function workersAllowed(): number {
+  return Math.min(availableParallelism() - 1, MAX_WORKERS);
+}
 
-  const names = new Set<string>();
-  for (const [, { analysis }] of pending) {
-    for (const reference of analysis.references) {
-      const head = /^[A-Za-z_$][\w$]*/.exec(reference.keyText);
-      if (reference.dynamic && head) names.add(head[0]);
-    }
-  }
-  const exported = [];
-  for (const file of allFiles) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
-    if (!text.includes("export") || ![...names].some((name) => text.includes(name))) continue;
-    const sourceFile = parseSource(text, file);
-    if (!getParseError(sourceFile)) exported.push(...collectExportedConstants(sourceFile));
-  }
-  if (exported.length === 0) return;
+/** Answers detection's steps on worker threads when that pays (see AsyncProjectOptions.workers), else in this thread. */
+class ThreadedRunner {
+  private pool: WorkerPool | undefined;
 
-  const constants = buildConstantIndex(exported);
-  for (const [file, entry] of pending) {
-    const analysis = analyzeFile(file, entry.registry, constants);
-    if (analysis) entry.analysis = analysis;
+  constructor(private readonly workers: number | "auto") {}
+
+  readonly answer = async (step: DetectionStep): Promise<unknown> => {
+    if (step.kind === "warm-up") {
+      if (this.workers === "auto") this.startWorkers(Math.floor(step.bytes / WORK_PER_WORKER));
+      return undefined;
+    }
+    if (typeof this.workers === "number" && this.workers > 0) this.startWorkers(this.workers);
+    if (this.pool === undefined) return answerStep(step);
+    return step.kind === "analyze" ? this.pool.analyze(step) : this.pool.collectExports(step);
+  };
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private startWorkers(wanted: number): void {
+    const size = this.workers === "auto" ? Math.min(wanted, workersAllowed()) : wanted;
+    // One worker only moves the work: "auto" wants two at least.
+    if (this.workers === "auto" && size < 2) return;
+    this.pool ??= new WorkerPool();
+    this.pool.grow(size);
   }
 }
 
@@ -314,31 +348,25 @@ export interface ScanResult {
  * to write one): keys are resolved across files as in analyzeProject, nothing is checked.
  */
 export function scanFlagChecks(options: ScanOptions): ScanResult {
-  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
-  if (walk.missing.length > 0) {
-    throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
-  }
-  const registry: Registry = {
-    path: path.join(options.dir, "feature-flags.yaml"),
-    dir: options.dir,
-    detect: options.detect,
-    policy: DEFAULT_POLICY,
-    flags: new Map(),
-  };
-  const analyses = new Map<string, { analysis: FileAnalysis; registry: Registry }>();
-  walk.files.forEach((file, index) => {
-    const analysis = analyzeFile(file, registry);
-    if (analysis) analyses.set(file, { analysis, registry });
-    options.onProgress?.(index + 1, walk.files.length);
-  });
-  resolveKeysAcrossFiles(analyses, walk.files);
+  const walk = walkFiles(options);
+  const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
+  const analyses = runDetection(
+    detectFiles({
+      files: walk.files.map((file) => ({ file, target: 0 })),
+      targets: [target],
+      allFiles: walk.files,
+      progress: (done) => options.onProgress?.(done, walk.files.length),
+    }),
+    answerStep,
+  );
 
   const references: Located[] = [];
   const parseErrors: ScanResult["parseErrors"] = [];
-  for (const [file, { analysis }] of analyses) {
-    if (analysis.parseError) parseErrors.push({ ...analysis.parseError, file });
-    for (const reference of analysis.references) references.push({ ...reference, file });
-  }
+  walk.files.forEach((file, index) => {
+    const analysis = analyses[index];
+    if (analysis?.parseError) parseErrors.push({ ...analysis.parseError, file });
+    for (const reference of analysis?.references ?? []) references.push({ ...reference, file });
+  });
   references.sort(byLocation);
   return { files: walk.files.length, references, parseErrors };
 }
@@ -349,55 +377,4 @@ function locations(checks: readonly Located[]): FlagSummary["locations"] {
 
 function byLocation(a: { file: string; line: number; column: number }, b: typeof a): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
-}
-
-/** The registries of one run: an explicit one, or the nearest one above each file. */
-class RegistrySet {
-  private readonly loaded = new Map<string, Registry>();
-  private readonly problems: RegistryProblem[] = [];
-  private readonly nearest = new Map<string, string | undefined>();
-  private readonly explicit?: string;
-
-  constructor(cwd: string, explicit?: string) {
-    if (explicit) {
-      this.explicit = path.resolve(cwd, explicit);
-      if (!fs.existsSync(this.explicit)) throw new UsageError(`--registry ${explicit}: no such file`);
-      this.add(this.explicit);
-    }
-  }
-
-  add(file: string): Registry | undefined {
-    if (this.explicit && file !== this.explicit) return undefined;
-    const cached = this.loaded.get(file);
-    if (cached) return cached;
-    try {
-      const registry = loadRegistry(file);
-      this.loaded.set(file, registry);
-      return registry;
-    } catch (error) {
-      if (!(error instanceof RegistryError)) throw error;
-      if (!this.problems.some((problem) => problem.file === file)) this.problems.push(...error.problems);
-      return undefined;
-    }
-  }
-
-  forFile(file: string): Registry | undefined {
-    if (this.explicit) return this.loaded.get(this.explicit);
-    const dir = path.dirname(file);
-    if (!this.nearest.has(dir)) this.nearest.set(dir, findRegistry(dir));
-    const registryPath = this.nearest.get(dir);
-    return registryPath ? this.add(registryPath) : undefined;
-  }
-
-  governs(registry: Registry, file: string): boolean {
-    return this.forFile(file) === registry;
-  }
-
-  all(): Registry[] {
-    return [...this.loaded.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  }
-
-  throwProblems(): void {
-    if (this.problems.length > 0) throw new RegistryError(this.problems);
-  }
 }

@@ -16,6 +16,11 @@ export interface WalkResult {
   registries: string[];
   /** Paths the caller named that do not exist. */
   missing: string[];
+  /**
+   * Every folder walked, with the registry file names it lists (ignored or not, so that the
+   * nearest registry is found as findRegistry finds it, without a look at the disk per folder).
+   */
+  folders: Map<string, string[]>;
 }
 
 export interface WalkOptions {
@@ -36,6 +41,7 @@ export function isSourceFile(file: string): boolean {
 export function walkProject(options: WalkOptions): WalkResult {
   const files = new Set<string>();
   const registries = new Set<string>();
+  const folders = new Map<string, string[]>();
   const missing: string[] = [];
   const targets = options.paths.length > 0 ? options.paths : ["."];
 
@@ -55,26 +61,29 @@ export function walkProject(options: WalkOptions): WalkResult {
       continue;
     }
     const scopes = ancestorIgnoreScopes(absolute);
-    walkDirectory(absolute, absolute, scopes, files, registries);
+    walkDirectory(absolute, absolute, scopes, { files, registries, folders });
   }
 
-  return { files: [...files].sort(), registries: [...registries].sort(), missing };
+  return { files: [...files].sort(), registries: [...registries].sort(), missing, folders };
 }
 
-function walkDirectory(
-  dir: string,
-  root: string,
-  scopes: IgnoreScope[],
-  files: Set<string>,
-  registries: Set<string>,
-): void {
+interface Found {
+  files: Set<string>;
+  registries: Set<string>;
+  folders: Map<string, string[]>;
+}
+
+function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: Found): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return; // unreadable folder: nothing in it can be linted
   }
-  const local = readIgnoreScope(dir);
+  const { files, registries, folders } = found;
+  folders.set(dir, entries.map((entry) => entry.name).filter((name) => REGISTRY_FILE_NAMES.includes(name)));
+  // Most folders have no .gitignore: the listing says so without a failed read per folder.
+  const local = entries.some((entry) => entry.name === ".gitignore") ? readIgnoreScope(dir) : undefined;
   const active = local ? [...scopes, local] : scopes;
 
   for (const entry of entries) {
@@ -82,7 +91,7 @@ function walkDirectory(
     const full = path.join(dir, name);
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || isIgnored(active, full, true)) continue;
-      walkDirectory(full, root, active, files, registries);
+      walkDirectory(full, root, active, found);
     } else if (entry.isFile() || (entry.isSymbolicLink() && isFileInside(full, root))) {
       if (isIgnored(active, full, false)) continue;
       if (isSourceFile(name)) files.add(full);

@@ -1,8 +1,10 @@
 // Validation against the JSON Schema that ships in the package: the schema is the source of
-// truth for the format, and its errors are turned into one short line each.
-import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+// truth for the format, and its errors are turned into one short line each. The schema is compiled
+// ahead of time (schema-validator.ts, by scripts/generate-schema-validator.mjs): importing ajv and
+// compiling it on every run cost about 0.1 s.
+import type { ErrorObject } from "ajv";
 import { FLAG_TYPE_ALIASES } from "./defaults.js";
+import { validate as compiledValidate } from "./schema-validator.js";
 import { pathFromPointer, type Anchor, type ValuePath } from "./source.js";
 import { nearestName } from "./suggest.js";
 
@@ -17,24 +19,15 @@ export interface ValueProblem {
   hint?: string;
 }
 
-/** Annotations for editors (VS Code, yaml-language-server) that ajv should accept and ignore. */
-const EDITOR_KEYWORDS = ["errorMessage", "patternErrorMessage", "enumDescriptions", "markdownDescription"];
-
-let validator: ValidateFunction | undefined;
-
-/** The compiled schema: built on first use, then shared by every registry this process reads. */
-function schemaValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(REGISTRY_SCHEMA_URL, "utf8")) as object;
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, logger: false });
-    ajv.addVocabulary(EDITOR_KEYWORDS);
-    validator = ajv.compile(schema);
-  }
-  return validator;
+/** ajv's validate function, as its standalone code defines it: errors are left on the function. */
+interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
+const validate = compiledValidate as CompiledValidator;
+
 export function schemaProblems(value: unknown): ValueProblem[] {
-  const validate = schemaValidator();
   if (validate(value)) return [];
   const errors = relevantErrors(validate.errors ?? []);
   return errors.map(describeError);

@@ -1,7 +1,7 @@
 // Finds, in one file, the flag checks of the SDK presets that file can use: calls, reads of a flag
 // set, and gate components. Only values the SDK's own packages hand out count, so a method of the
 // same name on anything else is not a check.
-import ts from "typescript";
+import ts from "../../typescript.js";
 import type { KeyCase } from "../../types.js";
 import type { Scopes } from "../scope.js";
 import { memberName, moduleLoadSpecifier, skipWrappers } from "../syntax.js";

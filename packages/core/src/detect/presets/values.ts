@@ -1,7 +1,7 @@
 // Follows a value back to the SDK that handed it out: through imports, requires, consts and lets,
 // destructuring, calls of factories and hooks, `new`, class fields assigned in any method, and
 // parameters or fields typed with a type the SDK exports. Anything else is not an SDK value.
-import ts from "typescript";
+import ts from "../../typescript.js";
 import type { Binding, Scopes } from "../scope.js";
 import { memberName, moduleLoadSpecifier, propertyNameText, skipWrappers } from "../syntax.js";
 import type { Evaluation, SdkPackage, SdkPreset, ValueKind } from "./types.js";

@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { analyzeProject, analyzeProjectAsync, scanFlagChecks } from "./analyze.js";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+const NOW = "2026-11-26";
+
+const projects: string[] = [];
+afterAll(() => {
+  for (const dir of projects) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-project-"));
+  projects.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+const REGISTRY = [
+  "version: 1",
+  "detect:",
+  "  calls:",
+  '    - module: "@acme/flags"',
+  "      import: flags",
+  "      method: isOn",
+  "flags:",
+  "  pricing:",
+  "    type: permission",
+  "  new_nav:",
+  "    type: permission",
+  "  eu_checkout:",
+  "    type: permission",
+  "",
+].join("\n");
+
+/** The flag each reference resolved to, `null` for a dynamic one, in file order. */
+function flagsOf(root: string): Array<string | null> {
+  return analyzeProject({ cwd: root, paths: [], now: NOW }).references.map((reference) => reference.flag);
+}
+
+function checking(imports: string, key: string): string {
+  return `import { flags } from "@acme/flags";\n${imports}\nexport const on = () => flags.isOn(${key});\n`;
+}
+
+describe("keys named by another file's exports", () => {
+  it("resolve through an aliased import by the exported name", () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/keys.ts": `export const Flags = { NEW_NAV: "new_nav" } as const;\n`,
+      "src/nav.ts": checking(`import { Flags as F } from "./keys";`, "F.NEW_NAV"),
+    });
+    expect(flagsOf(root)).toEqual(["new_nav"]);
+  });
+
+  it("resolve through a namespace import by the member's name", () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/keys.ts": `export const PRICING = "pricing";\n`,
+      "src/page.ts": checking(`import * as keys from "./keys";`, "keys.PRICING"),
+    });
+    expect(flagsOf(root)).toEqual(["pricing"]);
+  });
+
+  it("find a constant that is not the first of its declaration, or is exported by a list", () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/keys.ts": `export const OTHER = "x", PRICING = "pricing";\nconst nav = "new_nav";\nexport { nav as NAV };\n`,
+      "src/a.ts": checking(`import { PRICING } from "./keys";`, "PRICING"),
+      "src/b.ts": checking(`import { NAV } from "./keys";`, "NAV"),
+    });
+    expect(flagsOf(root)).toEqual(["pricing", "new_nav"]);
+  });
+
+  it("resolve a template of two constants from two files, one round each", () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/region.ts": `export const REGION = "eu";\n`,
+      "src/area.ts": `export enum Area { Checkout = "checkout" }\n`,
+      "src/page.ts": checking(`import { REGION } from "./region";\nimport { Area } from "./area";`, "`${REGION}_${Area.Checkout}`"),
+    });
+    expect(flagsOf(root)).toEqual(["eu_checkout"]);
+  });
+
+  it("are found in files no registry governs", () => {
+    const root = project({
+      "packages/web/feature-flags.yaml": REGISTRY,
+      "packages/shared/src/index.ts": `export const PRICING = "pricing";\n`,
+      "packages/web/src/page.ts": checking(`import { PRICING } from "@acme/shared";`, "PRICING"),
+    });
+    expect(flagsOf(root)).toEqual(["pricing"]);
+  });
+
+  it("do not reach a parameter that shadows the exported name", () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/keys.ts": `export const PRICING = "pricing";\n`,
+      "src/page.ts": `import { flags } from "@acme/flags";\nexport const on = (PRICING: string) => flags.isOn(PRICING);\n`,
+    });
+    expect(flagsOf(root)).toEqual([null]);
+  });
+
+  it("are found by flaglint init's scan too", () => {
+    const root = project({
+      "src/keys.ts": `export const PRICING = "pricing";\n`,
+      "src/page.ts": checking(`import { PRICING } from "./keys";`, "PRICING"),
+    });
+    const detect = { sdks: [], calls: [{ module: "@acme/flags", import: "flags", method: "isOn", keyArg: 0 }], objects: [], constants: [], properties: [] };
+    const scan = scanFlagChecks({ cwd: root, paths: [], detect, dir: root });
+    expect(scan.references.map((reference) => reference.flag)).toEqual(["pricing"]);
+  });
+});
+
+describe("analyzeProjectAsync", () => {
+  // Worker threads run the built core (npx tsc -b first), this thread the sources.
+  it.each(["shapes-cross-package", "demo", "monorepo", "sdk-launchdarkly"])(
+    "gives %s the same result on worker threads, in this thread and synchronously",
+    async (fixture) => {
+      const options = { cwd: REPO_ROOT, paths: [`fixtures/${fixture}`], now: NOW };
+      const expected = analyzeProject(options);
+      expect(await analyzeProjectAsync({ ...options, workers: 2 })).toStrictEqual(expected);
+      expect(await analyzeProjectAsync({ ...options, workers: 0 })).toStrictEqual(expected);
+      expect(await analyzeProjectAsync(options)).toStrictEqual(expected);
+    },
+  );
+
+  it("reports a file that does not parse from a worker thread as in this thread", async () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/broken.ts": `import { flags } from "@acme/flags";\nflags.isOn("pricing"\n`,
+      "src/fine.ts": checking("", `"pricing"`),
+    });
+    const options = { cwd: root, paths: [], now: NOW };
+    const threaded = await analyzeProjectAsync({ ...options, workers: 1 });
+    expect(threaded).toStrictEqual(analyzeProject(options));
+    expect(threaded.findings.map(({ rule }) => rule)).toContain("parse-error");
+  });
+
+  it("counts progress up to every governed file", async () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/plain.ts": `export const add = (a: number, b: number) => a + b;\n`,
+      "src/page.ts": checking("", `"pricing"`),
+      "src/nav.ts": checking("", `"new_nav"`),
+    });
+    const calls: Array<[number, number]> = [];
+    await analyzeProjectAsync({ cwd: root, paths: [], now: NOW, workers: 2, onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls.at(-1)).toEqual([3, 3]);
+    expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((a, b) => a - b));
+  });
+});

@@ -1,0 +1,74 @@
+// The registries of one run: an explicit one (`--registry`), or the nearest one above each file.
+import fs from "node:fs";
+import path from "node:path";
+import { UsageError } from "../clock.js";
+import { findRegistry, loadRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
+import type { Registry } from "../types.js";
+
+export class RegistrySet {
+  private readonly loaded = new Map<string, Registry>();
+  private readonly problems: RegistryProblem[] = [];
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly explicit?: string;
+
+  /**
+   * `folders`: the registry file names each walked folder lists (WalkResult.folders), which spares
+   * a look at the disk for every folder.
+   */
+  constructor(cwd: string, explicit?: string, private readonly folders?: ReadonlyMap<string, readonly string[]>) {
+    if (explicit) {
+      this.explicit = path.resolve(cwd, explicit);
+      if (!fs.existsSync(this.explicit)) throw new UsageError(`--registry ${explicit}: no such file`);
+      this.add(this.explicit);
+    }
+  }
+
+  /** Loads each registry file once per run, however many files it governs. */
+  add(file: string): Registry | undefined {
+    if (this.explicit && file !== this.explicit) return undefined;
+    const cached = this.loaded.get(file);
+    if (cached) return cached;
+    try {
+      const registry = loadRegistry(file);
+      this.loaded.set(file, registry);
+      return registry;
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      if (!this.problems.some((problem) => problem.file === file)) this.problems.push(...error.problems);
+      return undefined;
+    }
+  }
+
+  forFile(file: string): Registry | undefined {
+    if (this.explicit) return this.loaded.get(this.explicit);
+    const registryPath = this.nearestTo(path.dirname(file));
+    return registryPath ? this.add(registryPath) : undefined;
+  }
+
+  /** findRegistry, sharing the answer of each folder on the way up: one look per folder per run. */
+  private nearestTo(dir: string): string | undefined {
+    if (this.nearest.has(dir)) return this.nearest.get(dir);
+    const parent = path.dirname(dir);
+    const found = this.registryIn(dir) ?? (parent === dir ? undefined : this.nearestTo(parent));
+    this.nearest.set(dir, found);
+    return found;
+  }
+
+  /** The registry file of this one folder: a walked folder that lists no registry name has none. */
+  private registryIn(dir: string): string | undefined {
+    const listed = this.folders?.get(dir);
+    return listed !== undefined && listed.length === 0 ? undefined : findRegistry(dir, dir);
+  }
+
+  governs(registry: Registry, file: string): boolean {
+    return this.forFile(file) === registry;
+  }
+
+  all(): Registry[] {
+    return [...this.loaded.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  throwProblems(): void {
+    if (this.problems.length > 0) throw new RegistryError(this.problems);
+  }
+}
