@@ -18,7 +18,7 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, o
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, GENERATOR_ID, NOW, generate, readManifest, writeEslintConfigs } from "./generate.mjs";
+import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_TRIVIAL_CONFIG, GENERATOR_ID, NOW, generate, readManifest, writeEslintConfigs } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH_DIR);
@@ -102,6 +102,7 @@ function commands({ rg }) {
     { id: "eslintPlugin", label: "eslint + flaglint", argv: eslint(ESLINT_CONFIG), okExit: [0, 1] },
     // No rules: exit 1 can only mean a parse error, i.e. a generator bug that would skew the figures.
     { id: "eslintBare", label: "eslint, parser only", argv: eslint(ESLINT_BARE_CONFIG), okExit: [0] },
+    { id: "eslintTrivial", label: "eslint, one no-op rule", argv: eslint(ESLINT_TRIVIAL_CONFIG), okExit: [0] },
     {
       id: "floor",
       label: "floor (node read+regex)",
@@ -192,6 +193,8 @@ function ratios(results, failed) {
   out.eslintPluginOverFlaglint = missing("eslintPlugin", "flaglint") ?? wall("eslintPlugin") / wall("flaglint");
   out.flaglintOverFloor = missing("flaglint", "floor") ?? wall("flaglint") / wall("floor");
   out.pluginOverheadPercent = missing("eslintPlugin", "eslintBare") ?? ((wall("eslintPlugin") - wall("eslintBare")) / wall("eslintBare")) * 100;
+  out.pluginOverheadOverTrivialPercent =
+    missing("eslintPlugin", "eslintTrivial") ?? ((wall("eslintPlugin") - wall("eslintTrivial")) / wall("eslintTrivial")) * 100;
   out.flaglintPeakRssMb = missing("flaglint") ?? results.flaglint.peakRssMb?.median ?? "n/a (no /usr/bin/time)";
   return out;
 }
@@ -234,6 +237,7 @@ function printRatios(r, verdicts) {
   line("ESLint+plugin / flaglint", show(r.eslintPluginOverFlaglint, (v) => `${v.toFixed(1)}x`), verdicts.eslintPluginOverFlaglint && `budget ≥ ${BUDGET.eslintOverFlaglint}x: ${verdicts.eslintPluginOverFlaglint}`);
   line("flaglint / floor", show(r.flaglintOverFloor, (v) => `${v.toFixed(1)}x`));
   line("plugin overhead (vs bare ESLint)", show(r.pluginOverheadPercent, (v) => `${v.toFixed(1)} %`), verdicts.pluginOverheadPercent && `budget < ${BUDGET.pluginOverheadPercent} %: ${verdicts.pluginOverheadPercent}`);
+  line("plugin overhead (vs one no-op rule)", show(r.pluginOverheadOverTrivialPercent, (v) => `${v.toFixed(1)} %`));
   line("flaglint peak RSS", show(r.flaglintPeakRssMb, mb), verdicts.flaglintPeakRssMb && `budget < ${BUDGET.flaglintRssMb} MB: ${verdicts.flaglintPeakRssMb}`);
 }
 
