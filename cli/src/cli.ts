@@ -1,12 +1,13 @@
 // The flaglint command line: parses arguments, calls the engine, picks a format, returns the exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import path from "node:path";
-import { UsageError, resolveNow } from "@flaglint/core";
+import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult } from "@flaglint/core";
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { EXIT_USAGE, reportError } from "./errors.js";
+import { relativePath } from "./formats/paths.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -33,6 +34,25 @@ export function addCommonOptions(command: Command): Command {
 /** `check` and `report`: narrow the result to what a branch changed (see analyzeProject). */
 export function changedSinceOption(): Option {
   return new Option("--changed-since <ref>", "only files changed since the merge base with this git ref, e.g. origin/main");
+}
+
+/** `--max-file-size`: check and report leave larger files unread, with a notice (analyzeProject's maxFileBytes). */
+export function maxFileSizeOption(): Option {
+  return new Option("--max-file-size <MB>", "leave files larger than this many megabytes unread, with a notice")
+    .argParser(parseMegabytes)
+    .default(DEFAULT_MAX_FILE_BYTES / BYTES_PER_MB, String(DEFAULT_MAX_FILE_BYTES / BYTES_PER_MB));
+}
+
+const BYTES_PER_MB = 1024 * 1024;
+
+function parseMegabytes(value: string): number {
+  const megabytes = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(megabytes > 0)) throw new InvalidArgumentError("expected a size in megabytes above 0, like 5 or 0.5.");
+  return megabytes;
+}
+
+export function megabytesToBytes(megabytes: number): number {
+  return Math.floor(megabytes * BYTES_PER_MB);
 }
 
 export function parseCount(value: string): number {
@@ -69,6 +89,16 @@ export class CommandContext {
       writeFileAtomic(path.resolve(this.io.cwd, options.output), text);
     } catch (error) {
       throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+
+  /** One line on stderr per file left unread for its size: the run's result does not cover it. */
+  noteSkipped(skipped: ProjectResult["skipped"], limitMegabytes: number): void {
+    for (const { file, bytes } of skipped ?? []) {
+      const size = (bytes / BYTES_PER_MB).toFixed(1);
+      this.io.stderr.write(
+        `flaglint: skipped ${relativePath(file, this.io.cwd)}: ${size} MB is over the ${limitMegabytes} MB limit (--max-file-size)\n`,
+      );
     }
   }
 

@@ -15,14 +15,26 @@ export interface CliIO {
   stderr: OutputStream;
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a report. Through a
+ * symlink it writes the file the link points to, and the link stays.
+ */
 export function writeFileAtomic(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const target = linkTarget(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
+    fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+function linkTarget(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file; // a new file
   }
 }

@@ -1,13 +1,15 @@
 // `flaglint check`: the lint gate. Exit 0 when clean, 1 on an error finding (or too many warnings).
 import type { Command } from "commander";
 import { RULES, analyzeProjectAsync, type ProjectResult } from "@flaglint/core";
-import { CommandContext, addCommonOptions, changedSinceOption, formatOption, parseCount, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, parseCount, type CommonOptions } from "../cli.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { CHECK_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
 
 interface CheckOptions extends CommonOptions {
   format: string;
+  /** `--max-file-size`, in megabytes. */
+  maxFileSize: number;
 }
 
 export function registerCheck(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -20,6 +22,7 @@ export function registerCheck(program: Command, context: CommandContext, setExit
     .addOption(changedSinceOption())
     .option("--quiet", "report errors only, not warnings")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
+    .addOption(maxFileSizeOption())
     .action(async (paths: string[], options: CheckOptions) => {
       setExitCode(await runCheck(paths, options, context));
     });
@@ -33,8 +36,10 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
     registry: options.registry,
     now,
     changedSince: options.changedSince,
+    maxFileBytes: megabytesToBytes(options.maxFileSize),
     onProgress: context.progress("flaglint: checking"),
   });
+  context.noteSkipped(full.skipped, options.maxFileSize);
   const warnings = full.summary.warnings;
   const result = options.quiet ? onlyErrors(full) : full;
   context.emit(

@@ -15,7 +15,7 @@ import {
   type DetectConfig,
   type FlagReference,
 } from "@flaglint/core";
-import type { CommandContext } from "../cli.js";
+import { maxFileSizeOption, megabytesToBytes, type CommandContext } from "../cli.js";
 import { EXIT_OK } from "../errors.js";
 import { writeFileAtomic } from "../io.js";
 
@@ -26,6 +26,8 @@ interface InitOptions {
   force?: boolean;
   /** `--no-git` sets it to false. */
   git: boolean;
+  /** `--max-file-size`, in megabytes. */
+  maxFileSize: number;
 }
 
 const REGISTRY_NAME = "feature-flags.yaml";
@@ -41,6 +43,7 @@ export function registerInit(program: Command, context: CommandContext, setExitC
     .option("--object <name.method>", "also count this method as a check, e.g. flagResolver.isEnabled (repeatable)", collect, [])
     .option("--force", "replace an existing feature-flags.yaml")
     .option("--no-git", "do not date flags from git history")
+    .addOption(maxFileSizeOption())
     .action((paths: string[], options: InitOptions) => {
       setExitCode(runInit(paths, options, context));
     });
@@ -56,7 +59,15 @@ function runInit(paths: string[], options: InitOptions, context: CommandContext)
   const target = registryTarget(dir, cwd, options.force === true);
   const { detect, detectDir } = detectConfig(cwd, dir, options);
 
-  const scan = scanFlagChecks({ cwd, paths, detect, dir: detectDir, onProgress: context.progress("flaglint: scanning") });
+  const scan = scanFlagChecks({
+    cwd,
+    paths,
+    detect,
+    dir: detectDir,
+    onProgress: context.progress("flaglint: scanning"),
+    maxFileBytes: megabytesToBytes(options.maxFileSize),
+  });
+  context.noteSkipped(scan.skipped, options.maxFileSize);
   const checks = checksByKey(scan.references);
   const created = options.git ? inferCreatedDates({ registry: target, keys: checks.keys() }) : undefined;
 

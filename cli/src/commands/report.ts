@@ -1,7 +1,7 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
 import { RULES, UsageError, analyzeProjectAsync } from "@flaglint/core";
-import { CommandContext, addCommonOptions, changedSinceOption, formatOption, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../cli.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
@@ -11,6 +11,8 @@ interface ReportOptions extends CommonOptions {
   ticketUrl?: string;
   /** `--no-git` sets it to false. */
   git: boolean;
+  /** `--max-file-size`, in megabytes. */
+  maxFileSize: number;
 }
 
 export function registerReport(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -23,6 +25,7 @@ export function registerReport(program: Command, context: CommandContext, setExi
     .addOption(changedSinceOption())
     .option("--no-git", "do not date flags without a created date from git history")
     .option("--ticket-url <template>", "turn ticket ids into links, e.g. https://tracker.example.com/browse/{id}")
+    .addOption(maxFileSizeOption())
     .action(async (paths: string[], options: ReportOptions) => {
       setExitCode(await runReport(paths, options, context));
     });
@@ -38,9 +41,11 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     registry: options.registry,
     now: context.now(options),
     changedSince: options.changedSince,
+    maxFileBytes: megabytesToBytes(options.maxFileSize),
     createdFromGit: options.git,
     onProgress: context.progress("flaglint: scanning"),
   });
+  context.noteSkipped(result.skipped, options.maxFileSize);
   context.emit(
     REPORT_FORMATS[options.format]!(result, {
       cwd: context.io.cwd,

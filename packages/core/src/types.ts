@@ -132,6 +132,8 @@ export interface DisableDirective {
 
 export interface ParseFailure extends Position {
   message: string;
+  /** The file could not be read at all (permissions, removed during the run): `message` says why. */
+  unreadable?: boolean;
 }
 
 /** Everything detection learns from one file. */
@@ -211,4 +213,6 @@ export interface ProjectResult {
   references: Array<FlagReference & { file: string }>;
   flags: FlagSummary[];
   summary: { files: number; parsed: number; references: number; errors: number; warnings: number };
+  /** Files left unread because they are larger than the run's size limit, with their size in bytes. */
+  skipped?: Array<{ file: string; bytes: number }>;
 }

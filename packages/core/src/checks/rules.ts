@@ -119,6 +119,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     cliOnly: true,
     messages: {
       parseError: "Parsing error: {{problem}}",
+      cannotRead: "Cannot read the file: {{problem}}. Nothing in it was checked.",
     },
   },
 };

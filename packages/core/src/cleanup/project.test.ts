@@ -183,6 +183,36 @@ describe("cleanupProject", () => {
     expect(read(outside, "src/pay.ts")).toBe(PAY);
   });
 
+  it("rewrites a file that a symlink inside the project points to once, and keeps the link a link", () => {
+    const dir = project({ "src/pay.ts": PAY });
+    fs.symlinkSync("pay.ts", path.join(dir, "src/pay-link.ts"));
+    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });
+
+    expect(result.references).toBe(1);
+    expect(result.files.map((change) => path.relative(dir, change.file))).toEqual(["src/pay.ts"]);
+    expect(fs.lstatSync(path.join(dir, "src/pay-link.ts")).isSymbolicLink()).toBe(true);
+    expect(read(dir, "src/pay-link.ts")).toBe(`export function pay(amount: number): string {\n  return "v2:" + amount;\n}\n`);
+  });
+
+  it("writes through a symlink to the file it points to, never replacing the link", () => {
+    const dir = project({ "src/pay.ts": PAY });
+    fs.symlinkSync("pay.ts", path.join(dir, "src/link.ts"));
+    nodeFileSystem.writeFile(path.join(dir, "src/link.ts"), "export {};\n");
+
+    expect(fs.lstatSync(path.join(dir, "src/link.ts")).isSymbolicLink()).toBe(true);
+    expect(read(dir, "src/pay.ts")).toBe("export {};\n");
+    expect(fs.readdirSync(path.join(dir, "src")).sort()).toEqual(["flags.ts", "link.ts", "pay.ts"]);
+  });
+
+  it("cleans up a file over check's size limit too: a file left unread would leave a check behind", () => {
+    const big = `${PAY}// ${"x".repeat(6 * 1024 * 1024)}\n`;
+    const dir = project({ "src/pay.ts": big });
+    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: true });
+
+    expect(result.references).toBe(1);
+    expect(result.registry[0]!.status).toBe("archived");
+  });
+
   it("leaves files governed by a registry that does not list the flag", () => {
     const dir = project({ "src/pay.ts": PAY, "other/feature-flags.yaml": REGISTRY.replace("new_flow", "renamed_flow"), "other/src/flags.ts": "export const client = { isEnabled: (k: string) => !!k };\n", "other/src/pay.ts": PAY });
     const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });

@@ -75,7 +75,14 @@ const PLACEHOLDER_NOW = "1970-01-01";
 
 export function cleanupProject(options: CleanupOptions): CleanupResult {
   const fileSystem = options.fileSystem ?? nodeFileSystem;
-  const analysis = analyzeProject({ cwd: options.cwd, paths: options.paths, registry: options.registry, now: options.now ?? PLACEHOLDER_NOW });
+  // No size limit: a file left unread could still check the flag, and the entry would be archived wrongly.
+  const analysis = analyzeProject({
+    cwd: options.cwd,
+    paths: options.paths,
+    registry: options.registry,
+    now: options.now ?? PLACEHOLDER_NOW,
+    maxFileBytes: Infinity,
+  });
   const registries = analysis.registries.map((file) => loadRegistry(file));
   const listing = registries.filter((registry) => registry.flags.has(options.flag));
   if (listing.length === 0) throw unknownFlag(options.flag, registries);
@@ -88,7 +95,8 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   let references = 0;
   let leftInCode = false;
 
-  for (const reference of analysis.references) {
+  const realFile = realPaths(fileSystem);
+  for (const reference of onceEach(analysis.references, realFile)) {
     if (!governed(reference.file)) continue;
     if (reference.flag === null) {
       manual.push(spot(reference, `the key \`${reference.keyText}\` is computed at run time: this check might be ${options.flag}`));
@@ -104,8 +112,14 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   }
 
   const failures: string[] = [];
-  for (const finding of analysis.findings) {
+  for (const finding of onceEach(analysis.findings, realFile)) {
     if (finding.rule !== "parse-error" || !governed(finding.file)) continue;
+    if (finding.messageId === "cannotRead") {
+      // Nobody can tell whether it checks the flag: the flag is not gone from the code for sure.
+      leftInCode = true;
+      manual.push({ file: finding.file, line: 1, column: 1, reason: `the file cannot be read (${String(finding.data.problem)}): it may check ${options.flag}` });
+      continue;
+    }
     // A file that does not parse may check the flag in a way nobody can see: do not guess.
     if (!readOrEmpty(fileSystem, finding.file).includes(options.flag)) continue;
     leftInCode = true;
@@ -148,6 +162,37 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   writeAll(changes, fileSystem, options.cwd);
   result.written = true;
   return result;
+}
+
+/** A file's real path (symlinks resolved), or the path itself when it has none. */
+function realPaths(fileSystem: CleanupFileSystem): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let real = known.get(file);
+    if (real === undefined) {
+      try {
+        real = fileSystem.realPath(file);
+      } catch {
+        real = file;
+      }
+      known.set(file, real);
+    }
+    return real;
+  };
+}
+
+/**
+ * A file that a symlink inside the project points to is walked under both names: its checks are
+ * taken once, under one name (its real one when that was walked), so it is rewritten once; the
+ * write goes through the link (see linkTarget), which stays a link.
+ */
+function onceEach<T extends { file: string }>(items: readonly T[], realFile: (file: string) => string): T[] {
+  const nameOf = new Map<string, string>();
+  for (const { file } of items) {
+    const real = realFile(file);
+    if (!nameOf.has(real) || file === real) nameOf.set(real, file);
+  }
+  return items.filter(({ file }) => nameOf.get(realFile(file)) === file);
 }
 
 /** The registry that governs a file, when it lists the flag (another registry's same key is another flag). */
@@ -269,21 +314,32 @@ function reasonOf(error: unknown): string {
 export const nodeFileSystem: CleanupFileSystem = {
   readFile: (file) => fs.readFileSync(file, "utf8"),
   writeFile(file, content) {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.flaglint-${process.pid}.tmp`);
+    const target = linkTarget(file);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.flaglint-${process.pid}.tmp`);
     try {
-      const mode = fs.statSync(file, { throwIfNoEntry: false })?.mode;
+      const mode = fs.statSync(target, { throwIfNoEntry: false })?.mode;
       fs.writeFileSync(temporary, content, { flag: "wx" });
       if (mode !== undefined) fs.chmodSync(temporary, mode & 0o7777);
-      fs.renameSync(temporary, file);
+      fs.renameSync(temporary, target);
     } catch (error) {
       fs.rmSync(temporary, { force: true });
       throw error;
     }
   },
   checkWritable(file) {
+    const target = linkTarget(file);
     // The rename needs the folder; a read-only file is a "do not touch" even though a rename could replace it.
-    fs.accessSync(file, fs.constants.W_OK);
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    fs.accessSync(target, fs.constants.W_OK);
+    fs.accessSync(path.dirname(target), fs.constants.W_OK);
   },
   realPath: (file) => fs.realpathSync(file),
 };
+
+/** Through a symlink, the file it points to: a rename onto the link itself would replace it with a copy. */
+function linkTarget(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}

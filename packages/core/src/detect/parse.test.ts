@@ -2,7 +2,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import type { DetectConfig } from "../types.js";
 import { analyzeSource } from "./analyze.js";
-import { getParseError, parseSource, scriptKindOf } from "./parse.js";
+import { getParseError, parseSource, positionOf, scriptKindOf } from "./parse.js";
 
 describe("parseSource", () => {
   it.each([
@@ -49,5 +49,27 @@ describe("getParseError", () => {
     expect(getParseError(sourceFile)).toMatchObject({ line: 1, column: 1, message: expect.stringContaining("nested too deeply") });
     const detect: DetectConfig = { sdks: [], calls: [{ function: "check", keyArg: 0 }], objects: [], constants: [], properties: [] };
     expect(analyzeSource(sourceFile, detect).parseError?.message).toContain("nested too deeply");
+  });
+});
+
+describe("positionOf", () => {
+  const CHECK = 'import { check } from "@acme/flags";\ncheck("new_nav");\n';
+  const detect: DetectConfig = { sdks: [], calls: [{ module: "@acme/flags", import: "check", keyArg: 0 }], objects: [], constants: [], properties: [] };
+  const keyAt = (text: string) => {
+    const [reference] = analyzeSource(parseSource(text, "a.ts"), detect).references;
+    return reference && `${reference.line}:${reference.column}-${reference.endLine}:${reference.endColumn}`;
+  };
+
+  it("does not count a UTF-8 byte-order mark as a column, on line 1 or in a parse error there", () => {
+    expect(keyAt('\uFEFFimport { check } from "@acme/flags"; check("new_nav");')).toBe("1:44-1:53");
+    expect(keyAt('import { check } from "@acme/flags"; check("new_nav");')).toBe("1:44-1:53");
+    expect(keyAt(`\uFEFF${CHECK}`)).toBe("2:7-2:16");
+    expect(getParseError(parseSource("\uFEFFconst a = ;", "a.ts"))).toMatchObject({ line: 1, column: 11 });
+    expect(positionOf(parseSource("\uFEFFx", "a.ts"), 0)).toEqual({ line: 1, column: 1 });
+  });
+
+  it("counts CRLF and a lone CR as one line break each", () => {
+    expect(keyAt(CHECK.replace(/\n/g, "\r\n"))).toBe("2:7-2:16");
+    expect(keyAt(`// one\r// two\r\n// three\n${CHECK.replace(/\n/g, "\r")}`)).toBe("5:7-5:16");
   });
 });

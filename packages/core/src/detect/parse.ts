@@ -1,6 +1,6 @@
 // Parses a source file with the TypeScript compiler and reports the first syntax error.
 import ts from "../typescript.js";
-import type { ParseFailure } from "../types.js";
+import type { ParseFailure, Position } from "../types.js";
 
 const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
   ".ts": ts.ScriptKind.TS,
@@ -50,13 +50,20 @@ export function getParseError(sourceFile: ts.SourceFile): ParseFailure | undefin
   for (const diagnostic of diagnostics) {
     if ((diagnostic.start ?? 0) < (first.start ?? 0)) first = diagnostic;
   }
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
-  return {
-    line: line + 1,
-    column: character + 1,
-    message: ts.flattenDiagnosticMessageText(first.messageText, "\n"),
-  };
+  return { ...positionOf(sourceFile, first.start ?? 0), message: ts.flattenDiagnosticMessageText(first.messageText, "\n") };
 }
+
+/**
+ * The 1-based line and column of an offset, as editors and ESLint count them: a byte-order mark
+ * is not a column (ESLint strips it before parsing; a file read from disk still has it).
+ */
+export function positionOf(sourceFile: ts.SourceFile, offset: number): Position {
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
+  const bom = line === 0 && character > 0 && sourceFile.text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+  return { line: line + 1, column: character + 1 - bom };
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
 
 /** Turns an exception thrown inside the compiler into a failure at the top of the file. */
 export function failureFromError(error: unknown): ParseFailure {

@@ -1,6 +1,7 @@
 // Small syntax helpers shared by the matchers: seeing through wrappers, static names, module loads.
 import ts from "../typescript.js";
 import type { Range } from "../types.js";
+import { positionOf } from "./parse.js";
 
 // typescript exports every name through a getter; binding them once keeps the per-node work cheap.
 const {
@@ -97,9 +98,9 @@ export function isWriteTarget(node: ts.Node): boolean {
 
 /** 1-based line/column range of two offsets; `endColumn` is exclusive. */
 export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number): Range {
-  const from = sourceFile.getLineAndCharacterOfPosition(start);
-  const to = sourceFile.getLineAndCharacterOfPosition(end);
-  return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
+  const from = positionOf(sourceFile, start);
+  const to = positionOf(sourceFile, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
 export function hasExportModifier(node: ts.Node): boolean {

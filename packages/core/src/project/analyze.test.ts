@@ -155,3 +155,41 @@ describe("analyzeProjectAsync", () => {
     expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((a, b) => a - b));
   });
 });
+
+describe("hostile files", () => {
+  const deep = (depth: number) => `import { flags } from "@acme/flags";\nexport const on = ${"(".repeat(depth)}flags.isOn("pricing")${")".repeat(depth)};\n`;
+
+  it("leaves a file over maxFileBytes unread, lists it as skipped, and checks the rest", async () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/bundle.js": `${checking("", `"pricing"`)}// ${"x".repeat(2_000)}\n`,
+      "src/page.ts": checking("", `"new_nav"`),
+    });
+    const options = { cwd: root, paths: [], now: NOW, maxFileBytes: 1_000 };
+    const result = analyzeProject(options);
+    expect(result.skipped).toEqual([{ file: path.join(root, "src/bundle.js"), bytes: fs.statSync(path.join(root, "src/bundle.js")).size }]);
+    expect(result.references.map(({ flag, file }) => [flag, path.basename(file)])).toEqual([["new_nav", "page.ts"]]);
+    expect(result.summary).toMatchObject({ files: 2, parsed: 1 });
+    expect(await analyzeProjectAsync({ ...options, workers: 2 })).toStrictEqual(result);
+    // The default limit is 5 MB: the same file is read without the option.
+    expect(analyzeProject({ cwd: root, paths: [], now: NOW }).skipped).toBeUndefined();
+  });
+
+  it("turns a 10,000-deep nested expression holding a flag check into a parse-error on worker threads, as in this thread, and goes on", async () => {
+    const root = project({
+      "feature-flags.yaml": REGISTRY,
+      "src/deep.ts": deep(10_000),
+      "src/fine.ts": checking("", `"pricing"`),
+    });
+    const options = { cwd: root, paths: [], now: NOW };
+    const threaded = await analyzeProjectAsync({ ...options, workers: 2 });
+    expect(threaded).toStrictEqual(analyzeProject(options));
+    expect(threaded.findings.map(({ rule, file, line, column }) => [rule, path.basename(file), line, column])).toEqual([
+      ["no-unused-flag", "feature-flags.yaml", 10, 3],
+      ["no-unused-flag", "feature-flags.yaml", 12, 3],
+      ["parse-error", "deep.ts", 1, 1],
+    ]);
+    expect(threaded.findings[2]!.message).toMatch(/^Parsing error: File is nested too deeply to analyse/);
+    expect(threaded.references.map(({ flag, file }) => [flag, path.basename(file)])).toEqual([["pricing", "fine.ts"]]);
+  });
+});

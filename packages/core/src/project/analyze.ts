@@ -40,7 +40,15 @@ export interface ProjectOptions {
    * `FlagSummary.createdInferred` marks them. Findings never use an inferred date.
    */
   createdFromGit?: boolean;
+  /**
+   * Files larger than this many bytes are not read (default DEFAULT_MAX_FILE_BYTES): minified
+   * bundles, generated code, data named `.js`. They are listed in `ProjectResult.skipped`.
+   */
+  maxFileBytes?: number;
 }
+
+/** 5 MB: hand-written code is far smaller; what is larger is bundled or generated, not where flags are checked by hand. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface AsyncProjectOptions extends ProjectOptions {
   /**
@@ -83,6 +91,8 @@ interface Run {
   registries: RegistrySet;
   governed: Array<{ file: string; registry: Registry }>;
   detection: DetectionInput;
+  /** Files over the size limit, filled in as detection reads. */
+  skipped: Array<{ file: string; bytes: number }>;
 }
 
 /** Everything before detection: the files, the registries that govern them, the changed files. */
@@ -107,13 +117,16 @@ function startRun(options: ProjectOptions): Run {
     );
   }
   const targets = new DetectionTargets();
+  const skipped: Run["skipped"] = [];
   const detection: DetectionInput = {
     files: governed.map(({ file, registry }) => ({ file, target: targets.of(registry) })),
     targets: targets.list,
     allFiles: walk.files,
     progress: (done: number) => options.onProgress?.(done, governed.length),
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    tooLarge: (file, bytes) => skipped.push({ file, bytes }),
   };
-  return { changed, registries, governed, detection };
+  return { changed, registries, governed, detection, skipped };
 }
 
 /** Findings, references and summaries from the files' analyses. */
@@ -159,6 +172,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
       errors,
       warnings: findings.length - errors,
     },
+    ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
   };
   return run.changed ? narrowToChange(result, run.changed, registries) : result;
 }
@@ -334,6 +348,8 @@ export interface ScanOptions {
   /** Absolute folder that `./path` modules in `detect.calls` are relative to. */
   dir: string;
   onProgress?: (done: number, total: number) => void;
+  /** As ProjectOptions.maxFileBytes. */
+  maxFileBytes?: number;
 }
 
 export interface ScanResult {
@@ -341,6 +357,8 @@ export interface ScanResult {
   files: number;
   references: Located[];
   parseErrors: Array<ParseFailure & { file: string }>;
+  /** Files over the size limit, not read. */
+  skipped: Array<{ file: string; bytes: number }>;
 }
 
 /**
@@ -350,12 +368,15 @@ export interface ScanResult {
 export function scanFlagChecks(options: ScanOptions): ScanResult {
   const walk = walkFiles(options);
   const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
+  const skipped: ScanResult["skipped"] = [];
   const analyses = runDetection(
     detectFiles({
       files: walk.files.map((file) => ({ file, target: 0 })),
       targets: [target],
       allFiles: walk.files,
       progress: (done) => options.onProgress?.(done, walk.files.length),
+      maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      tooLarge: (file, bytes) => skipped.push({ file, bytes }),
     }),
     answerStep,
   );
@@ -368,7 +389,7 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
     for (const reference of analysis?.references ?? []) references.push({ ...reference, file });
   });
   references.sort(byLocation);
-  return { files: walk.files.length, references, parseErrors };
+  return { files: walk.files.length, references, parseErrors, skipped };
 }
 
 function locations(checks: readonly Located[]): FlagSummary["locations"] {

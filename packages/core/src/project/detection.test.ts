@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { exportPattern } from "./detection.js";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { exportPattern, readSource } from "./detection.js";
 
 describe("exportPattern", () => {
   const pattern = exportPattern(["PRICING", "$flags"]);
@@ -25,5 +28,22 @@ describe("exportPattern", () => {
     ["a name that only ends like it", `export const my$flags = {};`],
   ])("does not match %s", (_, text) => {
     expect(pattern.test(text)).toBe(false);
+  });
+});
+
+describe("readSource", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-read-"));
+  const file = path.join(dir, "a.ts");
+  fs.writeFileSync(file, "export const a = 1;\n");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("reads a file up to the size limit, and only measures a larger one", () => {
+    expect(readSource(file, 20)).toBe("export const a = 1;\n");
+    expect(readSource(file, 19)).toEqual({ bytes: 20 });
+  });
+
+  it("returns the error for a file that cannot be read, and throws none", () => {
+    expect((readSource(path.join(dir, "gone.ts"), 100) as NodeJS.ErrnoException).code).toBe("ENOENT");
+    expect((readSource(dir, 1e9) as NodeJS.ErrnoException).code).toBe("EISDIR");
   });
 });

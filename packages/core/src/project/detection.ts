@@ -78,6 +78,15 @@ export interface DetectionInput {
   allFiles: readonly string[];
   /** Called with the number of files done so far. */
   progress: (done: number) => void;
+  /** Files larger than this are not read (see ProjectOptions.maxFileBytes). */
+  maxFileBytes: number;
+  /** Called for each file of `files` left unread because it is larger than `maxFileBytes`. */
+  tooLarge: (file: string, bytes: number) => void;
+}
+
+/** A file over the size limit: generated or vendored code, a bundle, a data dump named `.js`. */
+export interface TooLarge {
+  bytes: number;
 }
 
 /** The analysis of each file of `input.files`, in order; `undefined` where the pre-filter shows there is nothing to find. */
@@ -88,9 +97,10 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   let done = 0;
   let bytes = 0;
   for (const [index, { file, target }] of input.files.entries()) {
-    const text = readText(file);
+    const text = readSource(file, input.maxFileBytes);
     if (typeof text !== "string") {
-      analyses[index] = unreadable(text);
+      if (text instanceof Error) analyses[index] = unreadable(text);
+      else input.tooLarge(file, text.bytes);
       input.progress(++done);
       continue;
     }
@@ -117,7 +127,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
     const read = new Set(input.files.map(({ file }) => file));
     for (const file of input.allFiles) {
       if (read.has(file)) continue;
-      const text = readText(file);
+      const text = readSource(file, input.maxFileBytes);
       if (typeof text === "string") exporters.consider(file, text);
     }
     yield* resolveAcrossFiles(input, jobs, analyses, asked, exporters);
@@ -182,7 +192,16 @@ function escapeRegExp(text: string): string {
 }
 
 function unreadable(error: Error): FileAnalysis {
-  return { references: [], notes: [], directives: [], parseError: { line: 1, column: 1, message: `cannot read file: ${error.message}` } };
+  return { references: [], notes: [], directives: [], parseError: { line: 1, column: 1, message: readFailure(error), unreadable: true } };
+}
+
+/** Why a file could not be read, in a few words (the path is already on the finding). */
+function readFailure(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOENT") return "it was removed while flaglint ran";
+  if (code === "EISDIR") return "it is a directory";
+  return code ?? error.message.split("\n", 1)[0]!;
 }
 
 // Typed answers to the two steps that have one.
@@ -201,6 +220,22 @@ function readText(file: string): string | Error {
     return fs.readFileSync(file, "utf8");
   } catch (error) {
     return error as Error;
+  }
+}
+
+/** The file's text; the error that kept it from being read; or its size, unread, when it is over `maxBytes`. */
+export function readSource(file: string, maxBytes: number): string | Error | TooLarge {
+  let descriptor: number | undefined;
+  try {
+    descriptor = fs.openSync(file, "r");
+    // Measured on the open file: what is read is the file that was measured, not one put in its place.
+    const bytes = fs.fstatSync(descriptor).size;
+    if (bytes > maxBytes) return { bytes };
+    return fs.readFileSync(descriptor, "utf8");
+  } catch (error) {
+    return error as Error;
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
   }
 }
 

@@ -78,11 +78,20 @@ export function collectExports(
   const wanted = new Set(names);
   const found: ExportedConstant[] = [];
   for (const { file, text } of sources) {
-    const sourceFile = parseSource(text, file);
-    if (getParseError(sourceFile) !== undefined) continue;
-    for (const constant of collectExportedConstants(sourceFile)) {
+    for (const constant of exportedConstants(text, file)) {
       if (wanted.has(constant.name)) found.push(constant);
     }
   }
   return found;
+}
+
+/** A file whose constants cannot be read (it does not parse, or is too deep to walk) exports none. */
+function exportedConstants(text: string, file: string): ExportedConstant[] {
+  const sourceFile = parseSource(text, file);
+  if (getParseError(sourceFile) !== undefined) return [];
+  try {
+    return collectExportedConstants(sourceFile);
+  } catch {
+    return [];
+  }
 }

@@ -1,6 +1,6 @@
 // Reads a JSON registry with positions: JSON.parse gives no places, differs in its messages
 // across Node versions, and silently keeps the last of two equal keys.
-import { duplicateKey, lineCounterFor, type SourceNode, type SourceText, type TextProblem } from "./source.js";
+import { duplicateKey, positionsIn, type SourceNode, type SourceText, type TextProblem } from "./source.js";
 
 /** Deeper than any registry; guards the recursion of the reader. */
 const MAX_DEPTH = 200;
@@ -21,12 +21,8 @@ const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WORD = /[A-Za-z_$][\w$-]*/y;
 
 export function readJson(text: string): SourceText {
-  const lines = lineCounterFor(text);
-  const position = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
-  const reader = new JsonReader(text, (offset) => lines.linePos(offset).line);
+  const { lineOf, position } = positionsIn(text);
+  const reader = new JsonReader(text, lineOf);
   try {
     const { value, node } = reader.readDocument();
     return { value, root: node, problems: reader.problems, position };
@@ -65,7 +61,7 @@ class JsonReader {
   }
 
   private readValue(depth: number): Read {
-    if (depth > MAX_DEPTH) throw new JsonSyntaxError(this.at, "the JSON is nested too deeply");
+    if (depth > MAX_DEPTH) throw new JsonSyntaxError(this.at, "the JSON is nested too deeply", "a registry needs a few levels at most");
     const offset = this.at;
     const char = this.text[this.at];
     if (char === "{") return this.readObject(depth);
@@ -169,7 +165,7 @@ class JsonReader {
         i++;
       }
     }
-    return new JsonSyntaxError(start, "unterminated string");
+    return new JsonSyntaxError(start, "unterminated string", "the file ends before the closing double quote");
   }
 
   private readNumber(): number {

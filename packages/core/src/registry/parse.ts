@@ -6,7 +6,7 @@ import { readJson } from "./json-source.js";
 import { fileProblem, RegistryError, sortProblems, type RegistryProblem } from "./problems.js";
 import { schemaProblems, type ValueProblem } from "./schema.js";
 import { semanticProblems } from "./semantics.js";
-import { offsetOf, type SourceText, type TextProblem } from "./source.js";
+import { offsetOf, positionsIn, type SourceText, type TextProblem } from "./source.js";
 import { readYaml } from "./yaml-source.js";
 
 /**
@@ -34,12 +34,20 @@ export function loadRegistry(path: string): Registry {
   return parseRegistry(text, path);
 }
 
-function parseChecked(text: string, path: string): Registry {
+function parseChecked(original: string, path: string): Registry {
+  // A lone "\r" ends a line in YAML, as in editors, but not in the yaml library; "\n" in its place
+  // keeps every offset where it was.
+  const text = original.replace(/\r(?!\n)/g, "\n");
+  const damage = damageProblems(text);
+  if (damage.length > 0) {
+    const { position } = positionsIn(text);
+    throw new RegistryError(damage.map((problem) => placed(path, position, problem.offset, problem)));
+  }
   const source: SourceText = /\.json$/i.test(path) ? readJson(text) : readYaml(text);
-  const placeText = (problem: TextProblem) => placed(path, source, problem.offset, problem);
+  const placeText = (problem: TextProblem) => placed(path, source.position, problem.offset, problem);
   if (!source.root) throw new RegistryError(sortProblems(source.problems.map(placeText)));
 
-  const placeValue = (problem: ValueProblem) => placed(path, source, offsetOf(source.root, problem.path, problem.anchor), problem);
+  const placeValue = (problem: ValueProblem) => placed(path, source.position, offsetOf(source.root, problem.path, problem.anchor), problem);
   const problems = [
     ...source.problems.map(placeText),
     ...schemaProblems(source.value).map(placeValue),
@@ -49,8 +57,27 @@ function parseChecked(text: string, path: string): Registry {
   return buildRegistry(source.value, source.root, path, source.position);
 }
 
-function placed(file: string, source: SourceText, offset: number, problem: { message: string; hint?: string }): RegistryProblem {
-  const { line, column } = source.position(offset);
+const CONFLICT_START = /^<{7}(?: |$)/gm;
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?: |$)/m;
+
+/**
+ * Text that no registry can be — a binary file (or one saved as UTF-16), a merge left unresolved —
+ * said plainly, instead of the parser errors it would cause.
+ */
+function damageProblems(text: string): TextProblem[] {
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    return [{ offset: nul, message: "the registry is not UTF-8 text (it holds a NUL character)", hint: "is it a binary file, or saved as UTF-16? Save it as UTF-8" }];
+  }
+  const hint = "keep one side and delete the <<<<<<<, ======= and >>>>>>> lines";
+  const starts = [...text.matchAll(CONFLICT_START)].map((match) => ({ offset: match.index, message: "unresolved merge conflict", hint }));
+  if (starts.length > 0) return starts;
+  const marker = CONFLICT_MARKER.exec(text);
+  return marker ? [{ offset: marker.index, message: "unresolved merge conflict", hint }] : [];
+}
+
+function placed(file: string, position: SourceText["position"], offset: number, problem: { message: string; hint?: string }): RegistryProblem {
+  const { line, column } = position(offset);
   const result: RegistryProblem = { file, line, column, message: problem.message };
   if (problem.hint !== undefined) result.hint = problem.hint;
   return result;

@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { readPlainFlags } from "./plain-flags.js";
-import { lineCounterFor, type SourceNode } from "./source.js";
+import { positionsIn, type SourceNode } from "./source.js";
 import { readYaml } from "./yaml-source.js";
 
 function plainFlagsOf(text: string) {
-  const lines = lineCounterFor(text);
-  return readPlainFlags(text, (offset) => lines.linePos(offset).line);
+  return readPlainFlags(text, positionsIn(text).lineOf);
 }
 
 /** The tree with what both readers must agree on: offsets, keys, and which values are empty. */

@@ -112,7 +112,16 @@ function wrongType(path: ValuePath, expected: string[], found: unknown): ValuePr
   if (path.length === 1 && path[0] === "flags") {
     return at(path, "value", message, "each flag is written as its key with a map of fields under it");
   }
-  return at(path, "value", message);
+  return at(path, "value", message, path.length === 0 ? 'start with "version: 1", then detect, policy and flags' : shapeHint(wanted[0]!, found));
+}
+
+/** How to write the value in the shape wanted, for the usual slips: brackets around one value, fields at the wrong depth. */
+function shapeHint(wanted: string, found: unknown): string | undefined {
+  if (Array.isArray(found) && wanted !== "array") return "write one value, without [ ] or - items";
+  if (typeof found === "object" && found !== null && wanted !== "object") return "write the value on the same line as its key, not fields under it";
+  if (wanted === "array") return "write a list, such as [a, b], or one - item per line";
+  if (wanted === "object") return "write its fields on the lines below it, indented";
+  return undefined;
 }
 
 /** Nouns for the values an enum holds, by the field that holds them. */

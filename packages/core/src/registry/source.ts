@@ -75,12 +75,26 @@ export function pathFromPointer(pointer: string): string[] {
     .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-/** Line starts of `text`, for turning offsets into lines and columns. */
-export function lineCounterFor(text: string): LineCounter {
+export interface TextPositions {
+  /** The 1-based line of an offset. */
+  lineOf(offset: number): number;
+  /** The 1-based line and column of an offset, as an editor shows them: a byte-order mark is not a column. */
+  position(offset: number): Position;
+}
+
+/** Offsets of `text` to lines and columns; lines end at "\n" (parseRegistry has turned a lone "\r" into one). */
+export function positionsIn(text: string): TextPositions {
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
-  return lines;
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  return {
+    lineOf: (offset) => lines.linePos(offset).line,
+    position(offset) {
+      const { line, col } = lines.linePos(offset);
+      return { line, column: line === 1 && offset > 0 ? col - bom : col };
+    },
+  };
 }
 
 export function duplicateKey(key: string, offset: number, firstLine: number): TextProblem {

@@ -1,7 +1,7 @@
 // Reads a YAML registry with positions, through the `yaml` library's document model.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from "yaml";
 import { readPlainFlags, type PlainFlags } from "./plain-flags.js";
-import { duplicateKey, lineCounterFor, type SourceNode, type SourceText, type TextProblem } from "./source.js";
+import { duplicateKey, positionsIn, type SourceNode, type SourceText, type TextProblem } from "./source.js";
 
 /** How many times aliases may repeat anchored nodes: a registry needs few, an alias bomb needs millions. */
 export const MAX_ALIAS_COUNT = 100;
@@ -18,12 +18,7 @@ export interface YamlReadOptions {
 }
 
 export function readYaml(text: string, options: YamlReadOptions = {}): SourceText {
-  const lines = lineCounterFor(text);
-  const lineOf = (offset: number) => lines.linePos(offset).line;
-  const position = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
+  const { lineOf, position } = positionsIn(text);
   const flags = options.plainFlags === false ? undefined : readPlainFlags(text, lineOf);
   if (flags) {
     // The library reads everything but the flags section's body; offsets after the cut are shifted back.
@@ -84,11 +79,22 @@ function syntaxProblems(errors: YAMLError[], text: string, toOffset: (offset: nu
   }
   return [...byOffset].map(([offset, error]) => {
     const problem: TextProblem = { offset, message: `YAML syntax error: ${firstLine(error.message)}` };
-    const hint = error.code === "BAD_SCALAR_START" ? "put the value in quotes" : error.code === "TAB_AS_INDENT" ? "indent with spaces" : undefined;
+    const hint = SYNTAX_HINTS[error.code];
     if (hint) problem.hint = hint;
     return problem;
   });
 }
+
+/** What to do about the parser's errors, by its error code: the mistakes people make in a registry. */
+const SYNTAX_HINTS: Partial<Record<YAMLError["code"], string>> = {
+  BAD_SCALAR_START: "put the value in quotes",
+  TAB_AS_INDENT: "indent with spaces",
+  BAD_INDENT: "indent the line like the others at its level, two spaces a level; close any [ or {",
+  MISSING_CHAR: "a quote or bracket is not closed, or a key lacks its colon",
+  MULTILINE_IMPLICIT_KEY: 'is the ":" after a key missing, or a line indented too far?',
+  BLOCK_AS_IMPLICIT_KEY: 'a value cannot hold another "key: value" on the same line: quote it, or move it to its own line',
+  UNEXPECTED_TOKEN: "check the indentation and quoting of this line",
+};
 
 function firstLine(message: string): string {
   return message.split("\n", 1)[0]!.replace(/\.$/, "");
