@@ -19,12 +19,12 @@ export function formatStylish(result: ProjectResult, options: FormatOptions): st
   for (const [file, findings] of byFile) {
     const registry = result.registries.length > 1 ? findings[0]!.registry : undefined;
     // In a monorepo the header says which package's registry judged the file.
-    const judgedBy = registry !== undefined && registry !== file ? `  ${paint("dim", `(feature-flags: ${relativePath(registry, options.cwd)})`)}` : "";
-    lines.push("", paint("underline", relativePath(file, options.cwd)) + judgedBy);
+    const judgedBy = registry !== undefined && registry !== file ? `  ${paint("dim", `(feature-flags: ${printable(relativePath(registry, options.cwd))})`)}` : "";
+    lines.push("", paint("underline", printable(relativePath(file, options.cwd))) + judgedBy);
     const rows = findings.map((finding) => [
       `${finding.line}:${finding.column}`,
       finding.severity === "error" ? "error" : "warning",
-      finding.message.replace(/\s*\n\s*/g, " "),
+      printable(finding.message.replace(/\s*\n\s*/g, " ")),
       finding.rule,
     ]);
     const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -51,4 +51,12 @@ export function formatStylish(result: ProjectResult, options: FormatOptions): st
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * File names and registry strings reach a terminal: control characters (escape sequences that
+ * could recolour, move the cursor or retitle the window) are shown as `\u{1b}` instead.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u{${character.charCodeAt(0).toString(16)}}`);
 }
