@@ -80,6 +80,25 @@ export const checkout = () => client.getBooleanValue("new_checkout", false);
     expect(fs.readFileSync(registryFile(root), "utf8")).not.toMatch(/^detect:/m);
   });
 
+  it("takes a camelCased LaunchDarkly read for the key it camelCases, not a second flag", () => {
+    const root = project({
+      "src/server.ts": `import * as ld from "@launchdarkly/node-server-sdk";
+const client = ld.init("sdk-key");
+export const beta = (context: ld.LDContext) => client.variation("beta-dashboard", context, false);
+`,
+      "src/Dashboard.tsx": `import { useFlags } from "launchdarkly-react-client-sdk";
+export function Dashboard() {
+  const { betaDashboard, newNav } = useFlags();
+  return betaDashboard && newNav ? "beta" : "classic";
+}
+`,
+    });
+    expect(flaglint(["init", "--no-git"], { cwd: root }).status).toBe(0);
+    const text = fs.readFileSync(registryFile(root), "utf8");
+    expect([...loadRegistry(registryFile(root)).flags.keys()].sort()).toEqual(["beta-dashboard", "newNav"]);
+    expect(text).toContain("  beta-dashboard:  # checked in src/server.ts:3 and 1 more place\n");
+  });
+
   it("leaves created out with --no-git", () => {
     const { root } = shop();
     const run = flaglint(["init", ...HOOK, "--no-git"], { cwd: root });
