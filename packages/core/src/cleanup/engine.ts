@@ -77,19 +77,30 @@ export function cleanupSource(
 
   const history = run.history;
   let rewritten = run.text;
-  if (rewritten !== text) rewritten = removeUnused(text, rewritten, fileName, (offset) => history.forward(offset));
+  let parsed = original;
+  if (rewritten !== text) {
+    parsed = removeUnused(text, rewritten, fileName, (offset) => history.forward(offset), original);
+    rewritten = parsed.text;
+  }
   if (options.flag && manual.length === 0) rewritten = removeRemovalNotes(rewritten, fileName, options.flag);
 
   manual.sort((a, b) => a.line - b.line || a.column - b.column);
-  return verifiedRewrite(text, rewritten, fileName, manual);
+  return verifiedRewrite(text, rewritten, fileName, manual, parsed.text === rewritten ? parsed : undefined);
 }
 
 /**
  * The last guard: the rewritten file is parsed again, and if it has a syntax error the original
- * text comes back unchanged, with a spot that says so.
+ * text comes back unchanged, with a spot that says so. `parsedRewrite`, when given, is the
+ * rewritten text already parsed.
  */
-export function verifiedRewrite(original: string, rewritten: string, fileName: string, manual: ManualSpot[]): SourceCleanup {
-  const broken = firstSyntaxError(parse(rewritten, fileName));
+export function verifiedRewrite(
+  original: string,
+  rewritten: string,
+  fileName: string,
+  manual: ManualSpot[],
+  parsedRewrite?: ts.SourceFile,
+): SourceCleanup {
+  const broken = firstSyntaxError(parsedRewrite?.text === rewritten ? parsedRewrite : parse(rewritten, fileName));
   if (broken) {
     const at = spotAt(rewritten, broken.start, "");
     return failure(original, 0, `the rewritten file would not parse (${broken.message} at ${at.line}:${at.column}); it was left as it is`);

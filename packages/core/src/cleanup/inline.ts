@@ -128,11 +128,14 @@ export function variableStatementOf(node: ts.VariableDeclaration | ts.BindingEle
   return ts.isVariableStatement(statement) ? statement : undefined;
 }
 
-/** Every identifier that reads or writes a binding, by the binding's symbol. */
-export function usesBySymbol(sourceFile: ts.SourceFile, checker: ts.TypeChecker): Map<ts.Symbol, ts.Identifier[]> {
+/**
+ * Every identifier that reads or writes a binding, by the binding's symbol. With `names`, only
+ * identifiers spelt like one of them are looked up: a use is always spelt like its binding.
+ */
+export function usesBySymbol(sourceFile: ts.SourceFile, checker: ts.TypeChecker, names?: ReadonlySet<string>): Map<ts.Symbol, ts.Identifier[]> {
   const uses = new Map<ts.Symbol, ts.Identifier[]>();
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && !isDeclarationName(node)) {
+    if (ts.isIdentifier(node) && (!names || names.has(node.text)) && !isDeclarationName(node)) {
       const parent = node.parent;
       const symbol =
         ts.isShorthandPropertyAssignment(parent) && parent.name === node
@@ -148,6 +151,20 @@ export function usesBySymbol(sourceFile: ts.SourceFile, checker: ts.TypeChecker)
   };
   visit(sourceFile);
   return uses;
+}
+
+/**
+ * How many identifiers of each spelling read or write a binding: the same identifiers
+ * `usesBySymbol` looks up, counted by text, without a type checker.
+ */
+export function useCountsByName(sourceFile: ts.SourceFile): Map<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && !isDeclarationName(node)) counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return counts;
 }
 
 function isDeclarationName(node: ts.Identifier): boolean {

@@ -2,7 +2,7 @@
 // name that nobody used before the rewrite (or that is still used) is not this tool's business.
 import ts from "../typescript.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
-import { declarationRemovals, usesBySymbol, variableStatementOf } from "./inline.js";
+import { declarationRemovals, useCountsByName, usesBySymbol, variableStatementOf } from "./inline.js";
 import { isPure, localChecker, parse } from "./syntax.js";
 import { removeStatementEdit } from "./text.js";
 
@@ -18,19 +18,29 @@ interface Declared {
 /**
  * Removes what became unused between `before` and `after`, repeatedly: a helper that lost its
  * last caller goes, and then the import only it used. `toAfter` maps offsets of `before` to
- * offsets of `after`.
+ * offsets of `after`. `parsedBefore`, when given, is `before` already parsed. Returns the
+ * result parsed.
  */
 export function removeUnused(
   before: string,
   after: string,
   fileName: string,
   toAfter: (offset: number) => number | undefined,
-): string {
+  parsedBefore?: ts.SourceFile,
+): ts.SourceFile {
+  // Each round's `after` is the next round's `before`: every text is parsed, and checked, once.
+  const parsed = new Map<string, ParsedText>();
+  if (parsedBefore?.text === before) parsed.set(before, new ParsedText(parsedBefore));
+  const parseOnce = (text: string): ParsedText => {
+    let result = parsed.get(text);
+    if (!result) parsed.set(text, (result = new ParsedText(parse(text, fileName))));
+    return result;
+  };
   let previous = before;
   let current = after;
   let map = toAfter;
   for (let round = 0; round < 20; round++) {
-    const edits = unusedRemovals(previous, current, fileName, map);
+    const edits = unusedRemovals(parseOnce(previous), parseOnce(current), map);
     if (edits.length === 0) break;
     const step = new EditHistory();
     step.record(edits);
@@ -38,34 +48,124 @@ export function removeUnused(
     current = applyEdits(current, edits);
     map = (offset) => step.forward(offset);
   }
-  return current;
+  return parseOnce(current).sourceFile;
 }
 
-function unusedRemovals(before: string, after: string, fileName: string, toAfter: (offset: number) => number | undefined): TextEdit[] {
-  const beforeFile = parse(before, fileName);
-  const afterFile = parse(after, fileName);
-  const beforeChecker = localChecker(beforeFile);
-  const afterChecker = localChecker(afterFile);
-  const usesBefore = usesBySymbol(beforeFile, beforeChecker);
-  const usesAfter = usesBySymbol(afterFile, afterChecker);
-  const afterByStart = new Map(declarations(afterFile).map((declared) => [declared.name.getStart(afterFile), declared]));
-  const keepsJsxFactory = containsJsx(afterFile);
+/** A text parsed once; what is read from it, its type checker (a `createProgram`) above all, is built on first need. */
+class ParsedText {
+  private builtChecker?: ts.TypeChecker;
+  private builtUses?: Map<string, number>;
+  private builtDeclarations?: Declared[];
+  private builtSurelyUsed?: Set<ts.Identifier>;
+  constructor(readonly sourceFile: ts.SourceFile) {}
+  get checker(): ts.TypeChecker {
+    return (this.builtChecker ??= localChecker(this.sourceFile));
+  }
+  get usesByName(): Map<string, number> {
+    return (this.builtUses ??= useCountsByName(this.sourceFile));
+  }
+  get declarations(): Declared[] {
+    return (this.builtDeclarations ??= declarations(this.sourceFile));
+  }
+  get surelyUsedImports(): Set<ts.Identifier> {
+    return (this.builtSurelyUsed ??= surelyUsedImports(this.sourceFile, this.declarations));
+  }
+}
 
+function unusedRemovals(before: ParsedText, after: ParsedText, toAfter: (offset: number) => number | undefined): TextEdit[] {
+  const beforeFile = before.sourceFile;
+  const afterFile = after.sourceFile;
+  const candidates = removalCandidates(before, after, toAfter);
+  const undecided = candidates.filter((candidate) => !candidate.surelyUnused);
+  // Only for the undecided the type checkers are built, and only their names are looked up.
+  const names = new Set(undecided.map((candidate) => candidate.before.name.text));
+  const usesBefore = undecided.length > 0 ? usesBySymbol(beforeFile, before.checker, names) : undefined;
+  const usesAfter = undecided.length > 0 ? usesBySymbol(afterFile, after.checker, names) : undefined;
+  const lostLastUse = (candidate: Candidate): boolean => {
+    const symbolBefore = before.checker.getSymbolAtLocation(candidate.before.name);
+    if (!symbolBefore || !usesBefore!.get(symbolBefore)?.length) return false;
+    const symbolAfter = after.checker.getSymbolAtLocation(candidate.after.name);
+    return symbolAfter !== undefined && !usesAfter!.get(symbolAfter)?.length;
+  };
   const gone = new Set<ts.Node>();
-  for (const declared of declarations(beforeFile)) {
-    const symbolBefore = beforeChecker.getSymbolAtLocation(declared.name);
-    if (!symbolBefore || !usesBefore.get(symbolBefore)?.length) continue;
+  for (const candidate of candidates) if (candidate.surelyUnused || lostLastUse(candidate)) gone.add(candidate.after.node);
+  return [...importRemovals(afterFile, gone), ...declarationRemovals(afterFile, new Set([...gone].filter(isVariableNode))), ...functionRemovals(afterFile, gone)];
+}
+
+interface Candidate {
+  before: Declared;
+  after: Declared;
+  /** The text alone shows it: an import surely used before, and nothing spelt like it is used after. */
+  surelyUnused: boolean;
+}
+
+/**
+ * Declarations that may have lost their last use and could go, by what the text alone tells:
+ * a name with fewer uses than before, still declared in the same place, removable, and not
+ * surely still used. A binding loses its last use only where an identifier spelt like it went
+ * away (a kept block never moves a name into another scope: folding refuses to when names clash).
+ */
+function removalCandidates(before: ParsedText, after: ParsedText, toAfter: (offset: number) => number | undefined): Candidate[] {
+  const beforeFile = before.sourceFile;
+  const afterFile = after.sourceFile;
+  const usesAfter = after.usesByName;
+  const fewer = namesWithFewerUses(before.usesByName, usesAfter);
+  const declaredBefore = before.declarations.filter((declared) => fewer.has(declared.name.text));
+  if (declaredBefore.length === 0) return [];
+  const afterByStart = new Map(after.declarations.map((declared) => [declared.name.getStart(afterFile), declared]));
+  const keepsJsxFactory = containsJsx(afterFile);
+  const usedAfter = after.surelyUsedImports;
+  const usedBefore = before.surelyUsedImports;
+  const candidates: Candidate[] = [];
+  for (const declared of declaredBefore) {
     const at = toAfter(declared.name.getStart(beforeFile));
     const counterpart = at === undefined ? undefined : afterByStart.get(at);
     if (!counterpart || counterpart.kind !== declared.kind || counterpart.name.text !== declared.name.text) continue;
-    const symbolAfter = afterChecker.getSymbolAtLocation(counterpart.name);
-    if (!symbolAfter || usesAfter.get(symbolAfter)?.length) continue;
     // Classic JSX compiles to React.createElement: the import is used without being named.
     if (counterpart.kind === "import" && keepsJsxFactory && ["React", "h", "jsx"].includes(counterpart.name.text)) continue;
-    if (!canRemove(counterpart)) continue;
-    gone.add(counterpart.node);
+    if (!canRemove(counterpart) || usedAfter.has(counterpart.name)) continue;
+    const surelyUnused = usedBefore.has(declared.name) && !usesAfter.get(declared.name.text);
+    candidates.push({ before: declared, after: counterpart, surelyUnused });
   }
-  return [...importRemovals(afterFile, gone), ...declarationRemovals(afterFile, new Set([...gone].filter(isVariableNode))), ...functionRemovals(afterFile, gone)];
+  return candidates;
+}
+
+/**
+ * Import names the text alone shows are still used: `name.member` or `name(…)` somewhere, and
+ * nothing else in the file declares the name, so that use can only mean the import. This is
+ * the common case (the flag client keeps its other checks) and spares the type checkers.
+ */
+function surelyUsedImports(sourceFile: ts.SourceFile, declaredInFile: readonly Declared[]): Set<ts.Identifier> {
+  const imported = new Map<string, ts.Identifier>();
+  for (const declared of declaredInFile) {
+    if (declared.kind === "import" && !isTypeOnly(declared.node)) imported.set(declared.name.text, declared.name);
+  }
+  const usedAsValue = new Set<string>();
+  const declaredElsewhere = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && imported.has(node.text)) {
+      const parent = node.parent as ts.Node & { name?: ts.Node; expression?: ts.Node };
+      const declares = parent.name === node && !ts.isPropertyAccessExpression(parent) && node !== imported.get(node.text);
+      if (declares) declaredElsewhere.add(node.text);
+      else if ((ts.isPropertyAccessExpression(parent) || ts.isCallExpression(parent)) && parent.expression === node) usedAsValue.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return new Set([...imported].filter(([name]) => usedAsValue.has(name) && !declaredElsewhere.has(name)).map(([, identifier]) => identifier));
+}
+
+function isTypeOnly(node: ts.Node): boolean {
+  if (ts.isImportSpecifier(node) && node.isTypeOnly) return true;
+  let current: ts.Node | undefined = node;
+  while (current && !ts.isImportClause(current)) current = current.parent;
+  return current?.isTypeOnly ?? true;
+}
+
+function namesWithFewerUses(usesBefore: ReadonlyMap<string, number>, usesAfter: ReadonlyMap<string, number>): Set<string> {
+  const fewer = new Set<string>();
+  for (const [name, count] of usesBefore) if ((usesAfter.get(name) ?? 0) < count) fewer.add(name);
+  return fewer;
 }
 
 function isVariableNode(node: ts.Node): node is ts.VariableDeclaration | ts.BindingElement {
