@@ -10,8 +10,8 @@ import {
   inferCreatedDates,
   loadRegistry,
   parseRegistry,
+  mergeCamelCasedReads,
   scanFlagChecks,
-  toKeyCase,
   type CallMatcher,
   type DetectConfig,
   type FlagReference,
@@ -170,22 +170,6 @@ function checksByKey(references: readonly Located[]): Map<string, Located[]> {
   return new Map([...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/**
- * With no registry yet, `useFlags().betaDashboard` (LaunchDarkly's camelCased keys) is known only
- * by its code name. When exactly one other key found in the code camelCases to it (`beta-dashboard`),
- * it is that flag, not a second one.
- */
-function mergeCamelCasedReads(byKey: Map<string, Located[]>): void {
-  for (const [name, checks] of [...byKey]) {
-    // Calls name their key as written; only property reads (hook results, flag objects) are camelCased.
-    if (checks.some((check) => check.kind === "call")) continue;
-    const matches = [...byKey.keys()].filter((key) => key !== name && toKeyCase(key, "camel") === name);
-    if (matches.length !== 1) continue;
-    const key = matches[0]!;
-    byKey.set(key, [...byKey.get(key)!, ...checks]);
-    byKey.delete(name);
-  }
-}
 
 /** The schema in the project's node_modules, looked up from the registry's folder; the usual place otherwise. */
 function schemaPath(dir: string): string {

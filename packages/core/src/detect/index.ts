@@ -6,7 +6,7 @@ export {
   type ConstantIndex,
   type ExportedConstant,
 } from "./constants-index.js";
-export { registryKeyFor, toKeyCase } from "./key-case.js";
+export { mergeCamelCasedReads, registryKeyFor, toKeyCase } from "./key-case.js";
 export type { KeyFallback } from "./keys.js";
 export { getParseError, parseSource, scriptKindOf } from "./parse.js";
 export { mayNeedAnalysis } from "./prefilter.js";

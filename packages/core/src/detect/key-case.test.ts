@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registryKeyFor, toKeyCase } from "./key-case.js";
+import { mergeCamelCasedReads, registryKeyFor, toKeyCase } from "./key-case.js";
 
 describe("toKeyCase", () => {
   it.each([
@@ -28,5 +28,20 @@ describe("registryKeyFor", () => {
     expect(registryKeyFor("somethingElse", "camel", keys)).toBe("somethingElse");
     expect(registryKeyFor("dupKey", "camel", keys)).toBe("dupKey");
     expect(registryKeyFor("newNav", "camel", undefined)).toBe("newNav");
+  });
+});
+
+describe("mergeCamelCasedReads", () => {
+  it("joins a camelCased read to the one key it camelCases, and leaves calls and ambiguity alone", () => {
+    const byKey = new Map([
+      ["beta-dashboard", [{ kind: "call" as const }]],
+      ["betaDashboard", [{ kind: "hook" as const }]],
+      ["newNav", [{ kind: "member" as const }]],
+      ["searchRanking", [{ kind: "call" as const }]],
+      ["search_ranking", [{ kind: "call" as const }]],
+    ]);
+    mergeCamelCasedReads(byKey);
+    expect([...byKey.keys()]).toEqual(["beta-dashboard", "newNav", "searchRanking", "search_ranking"]);
+    expect(byKey.get("beta-dashboard")).toEqual([{ kind: "call" }, { kind: "hook" }]);
   });
 });

@@ -1,6 +1,6 @@
 // Maps a property name read in code (`newCheckoutV2`) to the registry key it stands for
 // (`new_checkout_v2`), for objects whose properties are registry keys in another case.
-import type { KeyCase } from "../types.js";
+import type { FlagReference, KeyCase } from "../types.js";
 
 // Words of a key: `new_checkout_v2` -> new, checkout, v2; `HTTPServer` -> HTTP, Server.
 const WORD = /[A-Z]+\d*(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+/g;
@@ -58,4 +58,21 @@ function keysByCodeName(registryKeys: ReadonlySet<string>, keyCase: KeyCase): Ke
     byCase.set(keyCase, map);
   }
   return map;
+}
+
+/**
+ * With no registry to map names yet, `useFlags().betaDashboard` (LaunchDarkly's camelCased keys)
+ * is known only by its code name. When exactly one other key found in the code camelCases to it
+ * (`beta-dashboard`), it is that flag, not a second one: its checks join that key's, in place.
+ */
+export function mergeCamelCasedReads<T extends Pick<FlagReference, "kind">>(byKey: Map<string, T[]>): void {
+  for (const [name, checks] of [...byKey]) {
+    // Calls name their key as written; only property reads (hook results, flag objects) are camelCased.
+    if (checks.some((check) => check.kind === "call")) continue;
+    const matches = [...byKey.keys()].filter((key) => key !== name && toKeyCase(key, "camel") === name);
+    if (matches.length !== 1) continue;
+    const key = matches[0]!;
+    byKey.set(key, [...byKey.get(key)!, ...checks]);
+    byKey.delete(name);
+  }
 }
