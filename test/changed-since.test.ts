@@ -1,7 +1,7 @@
 // `--changed-since REF` and the git-dated `report`, run as a user would, on real repositories.
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, project, registry, removeProjects } from "./helpers/cli.js";
+import { flaglint, runFlaglint, project, registry, removeProjects } from "./helpers/cli.js";
 import { gitProject } from "./helpers/git.js";
 
 afterEach(removeProjects);
@@ -34,54 +34,54 @@ interface Finding {
   flag: string | null;
 }
 
-function findingsOf(root: string, args: readonly string[]): { status: number | null; findings: Finding[]; stderr: string } {
-  const run = flaglint(["check", "--now", NOW, "-f", "json", ...args], { cwd: root });
+async function findingsOf(root: string, args: readonly string[]): Promise<{ status: number | null; findings: Finding[]; stderr: string }> {
+  const run = await runFlaglint(["check", "--now", NOW, "-f", "json", ...args], { cwd: root });
   return { status: run.status, stderr: run.stderr, findings: run.stdout ? (JSON.parse(run.stdout).findings as Finding[]) : [] };
 }
 
 const brief = (findings: readonly Finding[]) => findings.map(({ rule, file, flag }) => `${rule} ${file} ${flag}`);
 
 describe("flaglint check --changed-since", () => {
-  it("without it, reports the whole project (the baseline the others narrow)", () => {
+  it("without it, reports the whole project (the baseline the others narrow)", async () => {
     const repo = shop();
-    expect(brief(findingsOf(repo.root, []).findings)).toEqual([
+    expect(brief((await findingsOf(repo.root, [])).findings)).toEqual([
       "require-removal-ticket feature-flags.yaml no_ticket",
       "no-unused-flag feature-flags.yaml no_ticket",
       "no-unknown-flag src/old.ts old_typo",
     ]);
   });
 
-  it("reports a file the branch changed and not the files it left alone", () => {
+  it("reports a file the branch changed and not the files it left alone", async () => {
     const repo = shop();
     repo.git(["checkout", "--quiet", "-b", "feature"]);
     repo.commit({ "src/new.ts": check("new_typo") });
 
-    const run = findingsOf(repo.root, ["--changed-since", "main"]);
+    const run = await findingsOf(repo.root, ["--changed-since", "main"]);
     expect(brief(run.findings)).toEqual(["no-unknown-flag src/new.ts new_typo"]);
     expect(run.status).toBe(1);
   });
 
-  it("exits 0 when only untouched files have problems", () => {
+  it("exits 0 when only untouched files have problems", async () => {
     const repo = shop();
     repo.git(["checkout", "--quiet", "-b", "feature"]);
     repo.commit({ "src/new.ts": check("fast_search") });
-    expect(findingsOf(repo.root, ["--changed-since", "main"])).toMatchObject({ status: 0, findings: [] });
+    expect(await findingsOf(repo.root, ["--changed-since", "main"])).toMatchObject({ status: 0, findings: [] });
   });
 
-  it("counts staged, unstaged and untracked changes", () => {
+  it("counts staged, unstaged and untracked changes", async () => {
     const repo = shop();
     repo.write({ "src/staged.ts": check("staged_typo") });
     repo.git(["add", "src/staged.ts"]);
     repo.write({ "src/clean.ts": check("unstaged_typo"), "src/untracked.ts": check("untracked_typo") });
 
-    expect(brief(findingsOf(repo.root, ["--changed-since", "HEAD"]).findings)).toEqual([
+    expect(brief((await findingsOf(repo.root, ["--changed-since", "HEAD"])).findings)).toEqual([
       "no-unknown-flag src/clean.ts unstaged_typo",
       "no-unknown-flag src/staged.ts staged_typo",
       "no-unknown-flag src/untracked.ts untracked_typo",
     ]);
   });
 
-  it("runs the registry's own rules when the registry changed, with references from every file", () => {
+  it("runs the registry's own rules when the registry changed, with references from every file", async () => {
     const repo = shop();
     repo.git(["checkout", "--quiet", "-b", "feature"]);
     repo.commit({
@@ -89,24 +89,24 @@ describe("flaglint check --changed-since", () => {
     });
 
     // fast_search is checked only in files the branch did not touch: still not "unused".
-    expect(brief(findingsOf(repo.root, ["--changed-since", "main"]).findings)).toEqual([
+    expect(brief((await findingsOf(repo.root, ["--changed-since", "main"])).findings)).toEqual([
       "require-removal-ticket feature-flags.yaml no_ticket",
       "no-unused-flag feature-flags.yaml no_ticket",
       "no-unused-flag feature-flags.yaml brand_new",
     ]);
   });
 
-  it("works from a subfolder of the repository", () => {
+  it("works from a subfolder of the repository", async () => {
     const repo = shop();
     repo.write({ "src/untracked.ts": check("untracked_typo") });
-    const run = findingsOf(path.join(repo.root, "src"), ["--changed-since", "HEAD"]);
+    const run = await findingsOf(path.join(repo.root, "src"), ["--changed-since", "HEAD"]);
     expect(brief(run.findings)).toEqual(["no-unknown-flag untracked.ts untracked_typo"]);
   });
 
-  it("stops with one line and exit 2 for a ref the clone does not have", () => {
+  it("stops with one line and exit 2 for a ref the clone does not have", async () => {
     const repo = shop();
     repo.git(["remote", "add", "origin", "https://example.invalid/shop.git"]);
-    const run = flaglint(["check", "--changed-since", "origin/main", "--now", NOW], { cwd: repo.root });
+    const run = await runFlaglint(["check", "--changed-since", "origin/main", "--now", NOW], { cwd: repo.root });
     expect(run).toEqual({
       status: 2,
       stdout: "",
@@ -114,9 +114,9 @@ describe("flaglint check --changed-since", () => {
     });
   });
 
-  it("stops with one line and exit 2 outside a git repository", () => {
+  it("stops with one line and exit 2 outside a git repository", async () => {
     const root = project({ "feature-flags.yaml": registry(FLAGS), "src/a.ts": check("fast_search") });
-    const run = flaglint(["check", "--changed-since", "main", "--now", NOW], {
+    const run = await runFlaglint(["check", "--changed-since", "main", "--now", NOW], {
       cwd: root,
       env: { GIT_CEILING_DIRECTORIES: path.dirname(root) },
     });
@@ -127,12 +127,12 @@ describe("flaglint check --changed-since", () => {
 });
 
 describe("flaglint report --changed-since", () => {
-  it("lists the flags the changed files check", () => {
+  it("lists the flags the changed files check", async () => {
     const repo = shop();
     repo.git(["checkout", "--quiet", "-b", "feature"]);
     repo.commit({ "src/new.ts": `${check("fast_search")}export const t = () => ff.isEnabled("new_typo", {});\n` });
 
-    const run = flaglint(["report", "--changed-since", "main", "--now", NOW, "-f", "json"], { cwd: repo.root });
+    const run = await runFlaglint(["report", "--changed-since", "main", "--now", NOW, "-f", "json"], { cwd: repo.root });
     expect(run.status).toBe(0);
     const output = JSON.parse(run.stdout);
     expect(output.flags.map((flag: { key: string }) => flag.key)).toEqual(["fast_search", "new_typo"]);
@@ -161,8 +161,8 @@ describe("flaglint report dates flags from git history", () => {
       ]),
     );
 
-  it("takes a missing created date from the registry's history, else the code's, and marks it inferred", () => {
-    const run = flaglint(["report", "--now", NOW, "-f", "json"], { cwd: dated().root });
+  it("takes a missing created date from the registry's history, else the code's, and marks it inferred", async () => {
+    const run = await runFlaglint(["report", "--now", NOW, "-f", "json"], { cwd: dated().root });
     expect(run.status).toBe(0);
     expect(flagsOf(run.stdout)).toEqual({
       dated: { created: "2026-10-01", createdInferred: undefined, removeBy: null, state: "unused" },
@@ -171,19 +171,19 @@ describe("flaglint report dates flags from git history", () => {
     });
   });
 
-  it("shows an inferred date as such in markdown", () => {
-    const run = flaglint(["report", "--now", NOW], { cwd: dated().root });
+  it("shows an inferred date as such in markdown", async () => {
+    const run = await runFlaglint(["report", "--now", NOW], { cwd: dated().root });
     expect(run.stdout).toContain("≈2026-09-01");
     expect(run.stdout).toContain("inferred from git history");
   });
 
-  it("leaves dates alone with --no-git", () => {
-    const run = flaglint(["report", "--no-git", "--now", NOW, "-f", "json"], { cwd: dated().root });
+  it("leaves dates alone with --no-git", async () => {
+    const run = await runFlaglint(["report", "--no-git", "--now", NOW, "-f", "json"], { cwd: dated().root });
     expect(flagsOf(run.stdout).from_registry).toEqual({ created: null, createdInferred: undefined, removeBy: null, state: "ok" });
   });
 
-  it("never lets check judge a flag by an inferred date", () => {
-    const run = flaglint(["check", "--now", NOW, "-f", "json"], { cwd: dated().root });
+  it("never lets check judge a flag by an inferred date", async () => {
+    const run = await runFlaglint(["check", "--now", NOW, "-f", "json"], { cwd: dated().root });
     const output = JSON.parse(run.stdout);
     expect(output.findings.filter((finding: Finding) => finding.rule === "no-stale-flag")).toEqual([]);
     expect(output.flags.find((flag: { key: string }) => flag.key === "from_registry").created).toBeNull();

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { REPO_ROOT, flaglint } from "./helpers/cli.js";
+import { REPO_ROOT, asFileOwner, flaglint, runFlaglint } from "./helpers/cli.js";
 
 const DEMO = path.join(REPO_ROOT, "fixtures/demo");
 const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
@@ -50,12 +50,12 @@ function filesMentioning(root: string, text: string): string[] {
 }
 
 describe("flaglint cleanup on the demo", () => {
-  it("removes every check of new_payment_flow, archives it and leaves code that type-checks", () => {
+  it("removes every check of new_payment_flow, archives it and leaves code that type-checks", async () => {
     const root = copyOfDemo();
     const registryBefore = fs.readFileSync(path.join(root, "feature-flags.yaml"), "utf8");
     expect(filesMentioning(root, "new_payment_flow")).toEqual(["services/payments.ts"]);
 
-    const run = flaglint(["cleanup", "new_payment_flow", "--value", "on"], { cwd: root });
+    const run = await runFlaglint(["cleanup", "new_payment_flow", "--value", "on"], { cwd: root });
 
     // The demo's dynamic checks (`ff.isEnabled(name)`) might be this flag: they are listed, exit 1.
     expect(run.stderr).toBe("");
@@ -89,11 +89,11 @@ describe("flaglint cleanup on the demo", () => {
     expect(typecheck.status).toBe(0);
   });
 
-  it("prints a diff with --dry-run and changes nothing", () => {
+  it("prints a diff with --dry-run and changes nothing", async () => {
     const root = copyOfDemo();
     const before = snapshot(root);
 
-    const run = flaglint(["cleanup", "new_payment_flow", "--value", "off", "--dry-run"], { cwd: root });
+    const run = await runFlaglint(["cleanup", "new_payment_flow", "--value", "off", "--dry-run"], { cwd: root });
 
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("diff --git a/src/services/payments.ts b/src/services/payments.ts\n--- a/src/services/payments.ts\n+++ b/src/services/payments.ts\n");
@@ -103,23 +103,21 @@ describe("flaglint cleanup on the demo", () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it("changes no file when one of them cannot be written", () => {
+  it("changes no file when one of them cannot be written", async () => {
     const root = copyOfDemo();
     const locked = path.join(root, "src/services/payments.ts");
     fs.chmodSync(locked, 0o444);
-    // Root ignores file modes: run the CLI as an unprivileged user who owns the copy instead.
-    const user = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-    if (user.uid !== undefined) chownTree(root, NOBODY);
+    // Root ignores file modes: the CLI sees them as the files' unprivileged owner would.
     const before = snapshot(root);
 
-    const run = flaglint(["cleanup", "new_payment_flow", "--value", "on"], { cwd: root, ...user });
+    const run = flaglint(["cleanup", "new_payment_flow", "--value", "on"], { cwd: root, ...asFileOwner(root) });
 
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^flaglint: cannot write src\/services\/payments\.ts: EACCES; no file was changed/);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it("changes no file when one that checks the flag cannot be rewritten", () => {
+  it("changes no file when one that checks the flag cannot be rewritten", async () => {
     const root = copyOfDemo();
     fs.writeFileSync(
       path.join(root, "src/services/half-edited.ts"),
@@ -127,7 +125,7 @@ describe("flaglint cleanup on the demo", () => {
     );
     const before = snapshot(root);
 
-    const run = flaglint(["cleanup", "new_payment_flow", "--value", "on"], { cwd: root });
+    const run = await runFlaglint(["cleanup", "new_payment_flow", "--value", "on"], { cwd: root });
 
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("src/services/half-edited.ts:4: needs manual cleanup: the file does not parse");
@@ -136,11 +134,3 @@ describe("flaglint cleanup on the demo", () => {
   });
 });
 
-const NOBODY = 65534;
-
-function chownTree(root: string, id: number): void {
-  fs.chownSync(root, id, id);
-  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    fs.chownSync(path.join(entry.parentPath, entry.name), id, id);
-  }
-}

@@ -1,4 +1,5 @@
-// The real `eslint` binary, ESLint 10 and ESLint 9, with flat configs on fixture projects.
+// ESLint 10 and ESLint 9 with flat configs on fixture projects: the real `eslint` binary where the
+// process matters (exit code, stderr), the same config through the ESLint class elsewhere.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import {
   fixtureCopy,
   PLUGIN_ENTRY,
   REPO_ROOT,
+  lintInProcess,
   removeFixtureCopies,
   runEslint,
   type EslintRun,
@@ -26,7 +28,7 @@ function located(run: EslintRun): string[] {
 }
 
 describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
-  it("reports the demo's findings under @typescript-eslint/parser, each at its key", () => {
+  it("reports the demo's findings under @typescript-eslint/parser, each at its key", async () => {
     const run = runEslint(major, fixtureCopy("demo", { mode: "typescript" }));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
@@ -45,8 +47,8 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
     ]);
   });
 
-  it("prints core's message text and offers the nearest key as a suggestion", () => {
-    const run = runEslint(major, fixtureCopy("demo", { mode: "typescript" }));
+  it("prints core's message text and offers the nearest key as a suggestion", async () => {
+    const run = await lintInProcess(major, fixtureCopy("demo", { mode: "typescript" }));
     const payments = run.results.find((result) => result.file === "src/services/payments.ts")!;
     const unknown = payments.messages.find((m) => m.ruleId === "flaglint/no-unknown-flag")!;
     expect(unknown.message).toBe('Unknown flag "new_paymnet_flow": not in feature-flags.yaml. Did you mean "new_payment_flow"?');
@@ -58,8 +60,8 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
     expect(text.slice(start, end)).toBe('"new_paymnet_flow"');
   });
 
-  it("checks plain .js and .cjs files under espree", () => {
-    const run = runEslint(major, fixtureCopy("eslint-js", { mode: "espree" }));
+  it("checks plain .js and .cjs files under espree", async () => {
+    const run = await lintInProcess(major, fixtureCopy("eslint-js", { mode: "espree" }));
     expect(run.stderr).toBe("");
     expect(located(run)).toEqual([
       "src/app.js 3:1-3:59 flaglint/no-expired-todo",
@@ -72,8 +74,8 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
     ]);
   });
 
-  it("resolves keys imported from another file through the type checker (type-aware mode)", () => {
-    const run = runEslint(major, fixtureCopy("eslint-shared-keys", { mode: "type-aware" }));
+  it("resolves keys imported from another file through the type checker (type-aware mode)", async () => {
+    const run = await lintInProcess(major, fixtureCopy("eslint-shared-keys", { mode: "type-aware" }));
     expect(run.stderr).toBe("");
     expect(located(run)).toEqual([
       "src/checkout.ts 6:24-6:41 flaglint/no-stale-flag",
@@ -82,8 +84,8 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
     ]);
   });
 
-  it("leaves those keys dynamic without type information, and says so", () => {
-    const run = runEslint(major, fixtureCopy("eslint-shared-keys", { mode: "typescript" }));
+  it("leaves those keys dynamic without type information, and says so", async () => {
+    const run = await lintInProcess(major, fixtureCopy("eslint-shared-keys", { mode: "typescript" }));
     expect(located(run)).toEqual([
       "src/checkout.ts 6:24-6:41 flaglint/no-dynamic-flag-key",
       "src/checkout.ts 7:24-7:41 flaglint/no-dynamic-flag-key",
@@ -91,15 +93,15 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
     ]);
   });
 
-  it("takes today from FLAGLINT_NOW when settings.flaglint.now is not set", () => {
+  it("takes today from FLAGLINT_NOW when settings.flaglint.now is not set", async () => {
     const dir = fixtureCopy("eslint-js", { mode: "espree", settings: {} });
     const expired = (run: EslintRun) =>
       run.results.flatMap((r) => r.messages).find((m) => m.ruleId === "flaglint/no-expired-todo")?.message;
-    expect(expired(runEslint(major, dir, { FLAGLINT_NOW: "2026-11-26" }))).toContain("(209 days ago)");
-    expect(expired(runEslint(major, dir, { FLAGLINT_NOW: "2026-05-02" }))).toContain("(1 day ago)");
+    expect(expired(await lintInProcess(major, dir, { FLAGLINT_NOW: "2026-11-26" }))).toContain("(209 days ago)");
+    expect(expired(await lintInProcess(major, dir, { FLAGLINT_NOW: "2026-05-02" }))).toContain("(1 day ago)");
   });
 
-  it("reports a broken registry once per file at line 1, and does not crash", () => {
+  it("reports a broken registry once per file at line 1, and does not crash", async () => {
     const dir = fixtureCopy("eslint-js", { mode: "espree" });
     fs.writeFileSync(path.join(dir, "feature-flags.yaml"), "version: 1\nflags:\n  quick_search:\n    type: relase\n");
     const run = runEslint(major, dir);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DETECT, loadRegistry } from "@flaglint/core";
-import { flaglint, project, removeProjects } from "./helpers/cli.js";
+import { flaglint, runFlaglint, project, removeProjects } from "./helpers/cli.js";
 import { gitProject } from "./helpers/git.js";
 
 afterEach(removeProjects);
@@ -30,9 +30,9 @@ function shop() {
 const registryFile = (root: string) => path.join(root, "feature-flags.yaml");
 
 describe("flaglint init", () => {
-  it("writes every key found, as a release toggle to confirm, dated by the commit that first checked it", () => {
+  it("writes every key found, as a release toggle to confirm, dated by the commit that first checked it", async () => {
     const { root } = shop();
-    const run = flaglint(["init", ...HOOK], { cwd: root });
+    const run = await runFlaglint(["init", ...HOOK], { cwd: root });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("Wrote feature-flags.yaml with 2 flags (2 dated from git).");
@@ -50,10 +50,10 @@ describe("flaglint init", () => {
     expect(text).toContain("  dark_mode:  # checked in src/app.tsx:2\n");
   });
 
-  it("gives `flaglint check` a registry it runs on", () => {
+  it("gives `flaglint check` a registry it runs on", async () => {
     const { root } = shop();
-    flaglint(["init", ...HOOK], { cwd: root });
-    const run = flaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root });
+    await runFlaglint(["init", ...HOOK], { cwd: root });
+    const run = await runFlaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root });
     expect(run.status).toBe(1);
     const rules = JSON.parse(run.stdout).findings.map((finding: { rule: string; flag: string }) => `${finding.rule} ${finding.flag}`);
     // Both flags outlived a release toggle's 42 days and have no ticket yet: what the starter asks to fill in.
@@ -66,21 +66,21 @@ describe("flaglint init", () => {
     ]);
   });
 
-  it("finds what the built-in presets find, and then needs no detect section", () => {
+  it("finds what the built-in presets find, and then needs no detect section", async () => {
     const root = project({
       "src/server.ts": `import { OpenFeature } from "@openfeature/server-sdk";
 const client = OpenFeature.getClient();
 export const checkout = () => client.getBooleanValue("new_checkout", false);
 `,
     });
-    expect(flaglint(["init"], { cwd: root }).status).toBe(0);
+    expect((await runFlaglint(["init"], { cwd: root })).status).toBe(0);
     const registry = loadRegistry(registryFile(root));
     expect([...registry.flags.keys()]).toEqual(["new_checkout"]);
     expect(registry.detect).toEqual(DEFAULT_DETECT);
     expect(fs.readFileSync(registryFile(root), "utf8")).not.toMatch(/^detect:/m);
   });
 
-  it("takes a camelCased LaunchDarkly read for the key it camelCases, not a second flag", () => {
+  it("takes a camelCased LaunchDarkly read for the key it camelCases, not a second flag", async () => {
     const root = project({
       "src/server.ts": `import * as ld from "@launchdarkly/node-server-sdk";
 const client = ld.init("sdk-key");
@@ -93,26 +93,26 @@ export function Dashboard() {
 }
 `,
     });
-    expect(flaglint(["init", "--no-git"], { cwd: root }).status).toBe(0);
+    expect((await runFlaglint(["init", "--no-git"], { cwd: root })).status).toBe(0);
     const text = fs.readFileSync(registryFile(root), "utf8");
     expect([...loadRegistry(registryFile(root)).flags.keys()].sort()).toEqual(["beta-dashboard", "newNav"]);
     expect(text).toContain("  beta-dashboard:  # checked in src/server.ts:3 and 1 more place\n");
   });
 
-  it("leaves created out with --no-git", () => {
+  it("leaves created out with --no-git", async () => {
     const { root } = shop();
-    const run = flaglint(["init", ...HOOK, "--no-git"], { cwd: root });
+    const run = await runFlaglint(["init", ...HOOK, "--no-git"], { cwd: root });
     expect(run.stdout).toContain("Wrote feature-flags.yaml with 2 flags.");
     expect([...loadRegistry(registryFile(root)).flags.values()].map((flag) => flag.created)).toEqual([undefined, undefined]);
   });
 
-  it("refuses to replace a registry without --force, and replaces it with --force", () => {
+  it("refuses to replace a registry without --force, and replaces it with --force", async () => {
     const { root } = shop();
-    flaglint(["init", ...HOOK], { cwd: root });
+    await runFlaglint(["init", ...HOOK], { cwd: root });
     fs.appendFileSync(registryFile(root), "# edited by hand\n");
     const edited = fs.readFileSync(registryFile(root), "utf8");
 
-    const refused = flaglint(["init", ...HOOK], { cwd: root });
+    const refused = await runFlaglint(["init", ...HOOK], { cwd: root });
     expect(refused).toEqual({
       status: 2,
       stdout: "",
@@ -120,19 +120,19 @@ export function Dashboard() {
     });
     expect(fs.readFileSync(registryFile(root), "utf8")).toBe(edited);
 
-    const forced = flaglint(["init", ...HOOK, "--force"], { cwd: root });
+    const forced = await runFlaglint(["init", ...HOOK, "--force"], { cwd: root });
     expect(forced.status).toBe(0);
     expect(fs.readFileSync(registryFile(root), "utf8")).not.toContain("# edited by hand");
     // Written through a temporary file and a rename: nothing else is left behind.
     expect(fs.readdirSync(root).sort()).toEqual([".git", "feature-flags.yaml", "src"]);
   });
 
-  it("adds --function and --object matchers and writes them to detect", () => {
+  it("adds --function and --object matchers and writes them to detect", async () => {
     const root = project({
       "src/a.ts": 'export const a = useUiFlag("ui_banner");\n',
       "src/b.ts": 'export class B { run() { return this.flagResolver.isEnabled("search_v2"); } }\n',
     });
-    const run = flaglint(["init", "--function", "useUiFlag", "--object", "flagResolver.isEnabled"], { cwd: root });
+    const run = await runFlaglint(["init", "--function", "useUiFlag", "--object", "flagResolver.isEnabled"], { cwd: root });
     expect(run.status).toBe(0);
     const registry = loadRegistry(registryFile(root));
     expect([...registry.flags.keys()]).toEqual(["search_v2", "ui_banner"]);
@@ -140,45 +140,45 @@ export function Dashboard() {
       { function: "useUiFlag", keyArg: 0 },
       { object: "flagResolver", method: "isEnabled", keyArg: 0 },
     ]);
-    const check = JSON.parse(flaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root }).stdout);
+    const check = JSON.parse((await runFlaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root })).stdout);
     expect(check.references.map((reference: { flag: string }) => reference.flag).sort()).toEqual(["search_v2", "ui_banner"]);
     expect(check.findings.filter((finding: { rule: string }) => finding.rule === "no-unknown-flag")).toEqual([]);
   });
 
-  it("copies the detect section of --detect-from, with ./ modules made relative to the new registry", () => {
+  it("copies the detect section of --detect-from, with ./ modules made relative to the new registry", async () => {
     const root = project({
       "legacy/feature-flags.yaml": 'version: 1\ndetect:\n  sdks: []\n  calls:\n    - module: ../src/flags\n      import: client\n      method: isEnabled\n',
       "src/flags.ts": "export const client = { isEnabled: (key: string) => key !== '' };\n",
       "src/a.ts": 'import { client } from "./flags";\nexport const a = client.isEnabled("wrapped_flag");\n',
     });
-    expect(flaglint(["init", "--detect-from", "legacy/feature-flags.yaml"], { cwd: root }).status).toBe(0);
+    expect((await runFlaglint(["init", "--detect-from", "legacy/feature-flags.yaml"], { cwd: root })).status).toBe(0);
     const registry = loadRegistry(registryFile(root));
     expect(registry.detect.sdks).toEqual([]);
     expect(registry.detect.calls).toEqual([{ module: "./src/flags", import: "client", method: "isEnabled", keyArg: 0 }]);
     expect([...registry.flags.keys()]).toEqual(["wrapped_flag"]);
   });
 
-  it("writes the registry into the first path", () => {
+  it("writes the registry into the first path", async () => {
     const root = project({ "packages/web/src/app.tsx": APP, "packages/web/package.json": "{}" });
-    const run = flaglint(["init", "packages/web", ...HOOK], { cwd: root });
+    const run = await runFlaglint(["init", "packages/web", ...HOOK], { cwd: root });
     expect(run.stdout).toContain("Wrote packages/web/feature-flags.yaml with 1 flag");
     expect([...loadRegistry(path.join(root, "packages/web/feature-flags.yaml")).flags.keys()]).toEqual(["dark_mode"]);
   });
 
-  it("exits 2 with one line for bad usage", () => {
+  it("exits 2 with one line for bad usage", async () => {
     const root = project({ "src/app.tsx": APP });
-    const notFolder = flaglint(["init", "src/app.tsx"], { cwd: root });
+    const notFolder = await runFlaglint(["init", "src/app.tsx"], { cwd: root });
     expect(notFolder.status).toBe(2);
     expect(notFolder.stderr).toMatch(/^flaglint: src\/app\.tsx is not a folder \(hint: [^\n]+\)\n$/);
-    const badObject = flaglint(["init", "--object", "isEnabled"], { cwd: root });
+    const badObject = await runFlaglint(["init", "--object", "isEnabled"], { cwd: root });
     expect(badObject.status).toBe(2);
     expect(badObject.stderr).toBe("flaglint: --object isEnabled: expected the object and its method, like flagResolver.isEnabled\n");
     expect(fs.existsSync(registryFile(root))).toBe(false);
   });
 
-  it("is listed in --help with its options", () => {
-    expect(flaglint(["--help"]).stdout).toContain("init [options] [paths...]");
-    const help = flaglint(["init", "--help"]).stdout;
+  it("is listed in --help with its options", async () => {
+    expect((await runFlaglint(["--help"])).stdout).toContain("init [options] [paths...]");
+    const help = (await runFlaglint(["init", "--help"])).stdout;
     for (const option of ["--detect-from", "--function", "--object", "--force", "--no-git"]) expect(help).toContain(option);
   });
 });

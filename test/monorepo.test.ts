@@ -2,7 +2,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../cli/src/cli.js";
-import { REPO_ROOT, flaglint } from "./helpers/cli.js";
+import { REPO_ROOT, flaglint, runFlaglint } from "./helpers/cli.js";
 
 const MONOREPO = path.join(REPO_ROOT, "fixtures/monorepo");
 const NOW = "2026-11-26";
@@ -14,14 +14,14 @@ interface Finding {
   registry?: string;
 }
 
-function checkJson(args: readonly string[] = []) {
-  const result = flaglint(["check", "--now", NOW, "-f", "json", ...args], { cwd: MONOREPO });
+async function checkJson(args: readonly string[] = []) {
+  const result = await runFlaglint(["check", "--now", NOW, "-f", "json", ...args], { cwd: MONOREPO });
   return { status: result.status, output: JSON.parse(result.stdout) };
 }
 
 describe("flaglint check at the root of a monorepo", () => {
-  it("judges each file by its own package's registry", () => {
-    const { status, output } = checkJson();
+  it("judges each file by its own package's registry", async () => {
+    const { status, output } = await checkJson();
     expect(status).toBe(1);
     expect(output.registries).toEqual(["packages/api/feature-flags.yaml", "packages/web/feature-flags.yaml"]);
     // checkout_v2 is known in api and unknown in web; new_navigation the other way round.
@@ -31,8 +31,8 @@ describe("flaglint check at the root of a monorepo", () => {
     ]);
   });
 
-  it("detects with each package's own detect section", () => {
-    const { output } = checkJson();
+  it("detects with each package's own detect section", async () => {
+    const { output } = await checkJson();
     const checked = output.references.map((reference: { flag: string; file: string }) => `${reference.file} ${reference.flag}`);
     expect(checked).toEqual([
       "packages/api/src/checkout.ts payments_kill_switch",
@@ -43,20 +43,20 @@ describe("flaglint check at the root of a monorepo", () => {
     ]);
   });
 
-  it("names the registry in each file header of stylish output when there are several", () => {
-    const result = flaglint(["check", "--now", NOW], { cwd: MONOREPO });
+  it("names the registry in each file header of stylish output when there are several", async () => {
+    const result = await runFlaglint(["check", "--now", NOW], { cwd: MONOREPO });
     expect(result.stdout).toContain("\npackages/web/src/TopNav.ts  (feature-flags: packages/web/feature-flags.yaml)\n  6:15  error");
     expect(result.stdout).toContain("\npackages/api/src/checkout.ts  (feature-flags: packages/api/feature-flags.yaml)\n");
   });
 
-  it("leaves the header plain when one registry governs the run", () => {
-    const result = flaglint(["check", "packages/web", "--now", NOW], { cwd: MONOREPO });
+  it("leaves the header plain when one registry governs the run", async () => {
+    const result = await runFlaglint(["check", "packages/web", "--now", NOW], { cwd: MONOREPO });
     expect(result.stdout).toContain("\npackages/web/src/TopNav.ts\n  6:15  error");
     expect(result.stdout).not.toContain("(feature-flags:");
   });
 
-  it("reports every package's flags with the registry that lists them", () => {
-    const result = flaglint(["report", "--now", NOW, "--no-git", "-f", "json"], { cwd: MONOREPO });
+  it("reports every package's flags with the registry that lists them", async () => {
+    const result = await runFlaglint(["report", "--now", NOW, "--no-git", "-f", "json"], { cwd: MONOREPO });
     const flags = JSON.parse(result.stdout).flags.map((flag: { key: string; known: boolean; registry: string }) =>
       `${flag.registry} ${flag.key} ${flag.known ? "known" : "unknown"}`);
     expect(flags.sort()).toEqual([
@@ -82,8 +82,8 @@ describe("progress on long runs", () => {
     return { io, stdout: () => out.join(""), stderr: () => err.join("") };
   }
 
-  it("is never printed when stderr is not a terminal", () => {
-    const result = flaglint(["check", "--now", NOW, "-f", "json"], { cwd: MONOREPO });
+  it("is never printed when stderr is not a terminal", async () => {
+    const result = await runFlaglint(["check", "--now", NOW, "-f", "json"], { cwd: MONOREPO });
     expect(result.stderr).toBe("");
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });

@@ -6,20 +6,20 @@
 //     nobody checks can only be seen from the whole project);
 //   - require-removal-ticket is reported at the registry entry by the CLI, at each check by ESLint;
 //   - findings in the registry file itself (ESLint does not lint YAML).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   ESLINT_MAJORS,
   fixtureCopy,
+  lintInProcess,
   NOW,
   relative,
   removeFixtureCopies,
   REPO_ROOT,
-  runEslint,
   type ParserMode,
 } from "./helpers/eslint.js";
+import { runFlaglint } from "./helpers/cli.js";
 
 afterAll(removeFixtureCopies);
 
@@ -53,12 +53,8 @@ interface CliFinding {
   flag: string | null;
 }
 
-function cliCheck(fixture: string): CliFinding[] {
-  const run = spawnSync(
-    process.execPath,
-    [path.join(REPO_ROOT, "cli/bin/flaglint.js"), "check", `fixtures/${fixture}`, "--format", "json", "--now", NOW],
-    { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
-  );
+async function cliCheck(fixture: string): Promise<CliFinding[]> {
+  const run = await runFlaglint(["check", `fixtures/${fixture}`, "--format", "json", "--now", NOW]);
   expect(run.status, run.stderr).toBeLessThanOrEqual(1);
   return (JSON.parse(run.stdout) as { findings: CliFinding[] }).findings.map(({ rule, file, line, flag }) => ({
     rule,
@@ -72,36 +68,36 @@ const isSourceFile = (file: string) => /\.[cm]?[jt]sx?$/.test(file);
 const key = ({ rule, file, line }: { rule: string; file: string; line: number }) => `${file}:${line} ${rule}`;
 
 describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
-  let checked: CliFinding[] | undefined;
+  let checked: Promise<CliFinding[]> | undefined;
   const cli = () => (checked ??= cliCheck(name));
-  const expected = () =>
-    cli()
+  const expected = async () =>
+    (await cli())
       .filter((finding) => isSourceFile(finding.file) && !DIFFER_BY_DESIGN.has(finding.rule))
       .map(key)
       .sort();
 
-  it("has findings to compare", () => {
-    expect(expected().length).toBeGreaterThan(0);
+  it("has findings to compare", async () => {
+    expect((await expected()).length).toBeGreaterThan(0);
   });
 
-  it.each(ESLINT_MAJORS)("ESLint %i reports what flaglint check reports", (major) => {
-    const run = runEslint(major, fixtureCopy(name, { mode }));
+  it.each(ESLINT_MAJORS)("ESLint %i reports what flaglint check reports", async (major) => {
+    const run = await lintInProcess(major, fixtureCopy(name, { mode }));
     const eslint = run.results.flatMap(({ file, messages }) =>
       messages
         .filter((m) => m.ruleId?.startsWith("flaglint/"))
         .map((m) => ({ rule: m.ruleId!.slice("flaglint/".length), file, line: m.line, message: m.message })),
     );
-    expect(eslint.filter((f) => !DIFFER_BY_DESIGN.has(f.rule)).map(key).sort()).toEqual(expected());
+    expect(eslint.filter((f) => !DIFFER_BY_DESIGN.has(f.rule)).map(key).sort()).toEqual(await expected());
 
     // require-removal-ticket: once per flag at its registry entry (CLI), at each check (ESLint); the
     // same flags, since every ticketless flag of the fixtures is checked somewhere.
     const ticketless = (flags: Array<string | null | undefined>) => [...new Set(flags)].sort();
     expect(
       ticketless(eslint.filter((f) => f.rule === "require-removal-ticket").map((f) => /toggle "([^"]+)"/.exec(f.message)?.[1])),
-    ).toEqual(ticketless(cli().filter((f) => f.rule === "require-removal-ticket").map((f) => f.flag)));
+    ).toEqual(ticketless((await cli()).filter((f) => f.rule === "require-removal-ticket").map((f) => f.flag)));
 
     // The CLI-only parse-error and ESLint's own parsing error name the same file and line.
-    const cliParseErrors = cli().filter((f) => f.rule === "parse-error").map(({ file, line }) => `${file}:${line}`);
+    const cliParseErrors = (await cli()).filter((f) => f.rule === "parse-error").map(({ file, line }) => `${file}:${line}`);
     const eslintParseErrors = run.results.flatMap(({ file, messages }) =>
       messages.filter((m) => m.fatal).map((m) => `${file}:${m.line}`),
     );

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, project, removeProjects } from "../helpers/cli.js";
+import { asFileOwner, flaglint, runFlaglint, project, removeProjects } from "../helpers/cli.js";
 
 afterEach(removeProjects);
 
@@ -24,13 +24,13 @@ const CHECKS_OLD_FLAG = `import { client as ff } from "@acme/flags";\nexport con
 const CLEANED = "export const price = 1;\n";
 
 describe("flaglint cleanup and symlinks", () => {
-  it("does not write a symlinked file that points outside the root, nor any file outside it", () => {
+  it("does not write a symlinked file that points outside the root, nor any file outside it", async () => {
     const outside = project({ "shared/pricing.ts": CHECKS_OLD_FLAG, "shared/more/deep.ts": CHECKS_OLD_FLAG });
     const root = project({ "feature-flags.yaml": REGISTRY, "src/price.ts": CHECKS_OLD_FLAG });
     fs.symlinkSync(path.join(outside, "shared/pricing.ts"), path.join(root, "src/pricing.ts"));
     fs.symlinkSync(path.join(outside, "shared/more"), path.join(root, "src/more"), "dir");
 
-    const run = flaglint(["cleanup", "old_flag", "--value", "on"], { cwd: root });
+    const run = await runFlaglint(["cleanup", "old_flag", "--value", "on"], { cwd: root });
 
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n")[0]).toBe("cleaned src/price.ts");
@@ -43,13 +43,13 @@ describe("flaglint cleanup and symlinks", () => {
     expect(fs.readdirSync(path.join(outside, "shared")).sort()).toEqual(["more", "pricing.ts"]);
   });
 
-  it("refuses a symlink named explicitly that leads outside the root, and changes nothing", () => {
+  it("refuses a symlink named explicitly that leads outside the root, and changes nothing", async () => {
     const outside = project({ "pricing.ts": CHECKS_OLD_FLAG });
     const root = project({ "feature-flags.yaml": REGISTRY });
     fs.mkdirSync(path.join(root, "src"));
     fs.symlinkSync(path.join(outside, "pricing.ts"), path.join(root, "src/pricing.ts"));
 
-    const run = flaglint(["cleanup", "old_flag", "--value", "on", "src/pricing.ts"], { cwd: root });
+    const run = await runFlaglint(["cleanup", "old_flag", "--value", "on", "src/pricing.ts"], { cwd: root });
 
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/src\/pricing\.ts is outside the folders being cleaned up, so no file was changed/);
@@ -57,11 +57,11 @@ describe("flaglint cleanup and symlinks", () => {
     expect(fs.readFileSync(path.join(root, "feature-flags.yaml"), "utf8")).toBe(REGISTRY);
   });
 
-  it("rewrites a file reached through a symlink inside the root once, through the link, which stays a link", () => {
+  it("rewrites a file reached through a symlink inside the root once, through the link, which stays a link", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/price.ts": CHECKS_OLD_FLAG });
     fs.symlinkSync("price.ts", path.join(root, "src/price-alias.ts"));
 
-    const run = flaglint(["cleanup", "old_flag", "--value", "on"], { cwd: root });
+    const run = await runFlaglint(["cleanup", "old_flag", "--value", "on"], { cwd: root });
 
     expect(run.stdout).toContain("old_flag: 1 check found, 1 file rewritten");
     expect(fs.lstatSync(path.join(root, "src/price-alias.ts")).isSymbolicLink()).toBe(true);
@@ -69,14 +69,12 @@ describe("flaglint cleanup and symlinks", () => {
     expect(fs.readdirSync(path.join(root, "src")).sort()).toEqual(["price-alias.ts", "price.ts"]);
   });
 
-  it("leaves an unreadable file for a person and marks the flag retired, not archived: it may still check it", () => {
+  it("leaves an unreadable file for a person and marks the flag retired, not archived: it may still check it", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/price.ts": CHECKS_OLD_FLAG, "src/secret.ts": CHECKS_OLD_FLAG });
     fs.chmodSync(path.join(root, "src/secret.ts"), 0o000);
-    // Root ignores file modes: run the CLI as an unprivileged user who owns the project instead.
-    const user = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-    if (user.uid !== undefined) chownTree(root, NOBODY);
+    // Root ignores file modes: the CLI sees them as the files' unprivileged owner would.
 
-    const run = flaglint(["cleanup", "old_flag", "--value", "on"], { cwd: root, ...user });
+    const run = flaglint(["cleanup", "old_flag", "--value", "on"], { cwd: root, ...asFileOwner(root) });
     fs.chmodSync(path.join(root, "src/secret.ts"), 0o644);
 
     expect(run.status).toBe(1);
@@ -87,11 +85,3 @@ describe("flaglint cleanup and symlinks", () => {
   });
 });
 
-const NOBODY = 65534;
-
-function chownTree(root: string, id: number): void {
-  fs.chownSync(root, id, id);
-  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    fs.lchownSync(path.join(entry.parentPath, entry.name), id, id);
-  }
-}

@@ -1,7 +1,7 @@
 // A damaged registry through the CLI: one `file:line:col: message` line per problem on stderr,
 // exit 2, never a stack trace, whatever the damage.
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, project, registry, removeProjects } from "../helpers/cli.js";
+import { flaglint, runFlaglint, project, registry, removeProjects } from "../helpers/cli.js";
 
 afterEach(removeProjects);
 
@@ -26,9 +26,9 @@ const DAMAGE: Array<[string, string, string]> = [
 ];
 
 describe("flaglint check with a damaged registry", () => {
-  it.each(DAMAGE)("%s: exit 2, every stderr line `file:line:col: message`, a hint, no stack", (_damage, name, text) => {
+  it.each(DAMAGE)("%s: exit 2, every stderr line `file:line:col: message`, a hint, no stack", async (_damage, name, text) => {
     const root = project({ [name]: text, "src/search.ts": SOURCE });
-    const run = flaglint(["check", "--now", "2026-11-26"], { cwd: root });
+    const run = await runFlaglint(["check", "--now", "2026-11-26"], { cwd: root });
 
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
@@ -48,17 +48,17 @@ describe("flaglint check with a damaged registry", () => {
     expect(run.stderr).not.toContain("crashed");
   });
 
-  it("names the damaged line of a registry with CRLF line endings", () => {
+  it("names the damaged line of a registry with CRLF line endings", async () => {
     const root = project({ "feature-flags.yaml": GOOD.replace("type: release", "type: relase").replace(/\n/g, "\r\n"), "src/search.ts": SOURCE });
-    const run = flaglint(["check", "--now", "2026-11-26"], { cwd: root });
+    const run = await runFlaglint(["check", "--now", "2026-11-26"], { cwd: root });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('feature-flags.yaml:10:11: unknown type "relase" (did you mean "release"?)\n');
   });
 
-  it("reads a registry with lone-CR line endings or a byte-order mark as any other", () => {
+  it("reads a registry with lone-CR line endings or a byte-order mark as any other", async () => {
     for (const text of [GOOD.replace(/\n/g, "\r"), `\uFEFF${GOOD}`]) {
       const root = project({ "feature-flags.yaml": text, "src/search.ts": SOURCE });
-      const run = flaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root });
+      const run = await runFlaglint(["check", "--now", "2026-11-26", "-f", "json"], { cwd: root });
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout).references).toHaveLength(1);

@@ -1,7 +1,7 @@
 // End to end: a registry and code written by someone hostile (or careless) give reports that a
 // browser, a Markdown renderer, code scanning and the Actions runner show as inert text.
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, project, removeProjects } from "../helpers/cli.js";
+import { flaglint, runFlaglint, project, removeProjects } from "../helpers/cli.js";
 import { expectInertHtml, expectInertMarkdown, expectInertSarif, parseAnnotations, sarifLocations } from "../helpers/inert.js";
 
 afterEach(removeProjects);
@@ -45,8 +45,8 @@ function hostileProject(): string {
 }
 
 describe("a registry with hostile owner, description and ticket values, and a file path with spaces", () => {
-  it("flaglint report --format html: one inert page", () => {
-    const run = flaglint(["report", "--format", "html", "--now", "2026-11-26", "--no-git"], { cwd: hostileProject() });
+  it("flaglint report --format html: one inert page", async () => {
+    const run = await runFlaglint(["report", "--format", "html", "--now", "2026-11-26", "--no-git"], { cwd: hostileProject() });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expectInertHtml(run.stdout);
@@ -55,15 +55,15 @@ describe("a registry with hostile owner, description and ticket values, and a fi
     expect(run.stdout).toContain("src/<wbr>my dir/<wbr>pay ment ü [1]#x.ts:2");
   });
 
-  it("flaglint report --format markdown: no markup from the data", () => {
-    const run = flaglint(["report", "--format", "markdown", "--now", "2026-11-26", "--no-git"], { cwd: hostileProject() });
+  it("flaglint report --format markdown: no markup from the data", async () => {
+    const run = await runFlaglint(["report", "--format", "markdown", "--now", "2026-11-26", "--no-git"], { cwd: hostileProject() });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expectInertMarkdown(run.stdout, ["## heading", "- list item"]);
   });
 
-  it("flaglint check --format sarif: plain messages and percent-encoded file URIs", () => {
-    const run = flaglint(["check", "--format", "sarif", "--now", "2026-11-26"], { cwd: hostileProject() });
+  it("flaglint check --format sarif: plain messages and percent-encoded file URIs", async () => {
+    const run = await runFlaglint(["check", "--format", "sarif", "--now", "2026-11-26"], { cwd: hostileProject() });
     expect(run.status).toBe(1);
     expectInertSarif(run.stdout);
     const uris = sarifLocations(run.stdout).map(({ uri }) => uri);
@@ -71,11 +71,11 @@ describe("a registry with hostile owner, description and ticket values, and a fi
     expect(uris).toContain("feature-flags.yaml");
   });
 
-  it("flaglint check --format github: one well-formed command per finding", () => {
-    const run = flaglint(["check", "--format", "github", "--now", "2026-11-26"], { cwd: hostileProject() });
+  it("flaglint check --format github: one well-formed command per finding", async () => {
+    const run = await runFlaglint(["check", "--format", "github", "--now", "2026-11-26"], { cwd: hostileProject() });
     expect(run.status).toBe(1);
     const annotations = parseAnnotations(run.stdout);
-    const json = JSON.parse(flaglint(["check", "--format", "json", "--now", "2026-11-26"], { cwd: hostileProject() }).stdout);
+    const json = JSON.parse((await runFlaglint(["check", "--format", "json", "--now", "2026-11-26"], { cwd: hostileProject() })).stdout);
     expect(annotations).toEqual(
       json.findings.map((finding: { severity: string; file: string; message: string }) => ({
         command: finding.severity === "error" ? "error" : "warning",

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, project, registry, removeProjects } from "../helpers/cli.js";
+import { asFileOwner, flaglint, runFlaglint, project, registry, removeProjects } from "../helpers/cli.js";
 
 afterEach(() => {
   removeProjects();
@@ -37,8 +37,8 @@ interface JsonOutput {
   summary: { files: number; parsed: number; errors: number; warnings: number };
 }
 
-function checkJson(root: string, ...args: string[]): { output: JsonOutput; stderr: string; status: number | null } {
-  const run = flaglint(["check", ...NOW, "-f", "json", ...args], { cwd: root });
+async function checkJson(root: string, ...args: string[]): Promise<{ output: JsonOutput; stderr: string; status: number | null }> {
+  const run = await runFlaglint(["check", ...NOW, "-f", "json", ...args], { cwd: root });
   return { output: JSON.parse(run.stdout) as JsonOutput, stderr: run.stderr, status: run.status };
 }
 
@@ -116,10 +116,10 @@ const PLACES_BY_FORMAT: Record<string, (stdout: string) => string[]> = {
 };
 
 describe("CRLF, lone-CR and mixed line endings, and a UTF-8 byte-order mark", () => {
-  it.each(Object.keys(PLACES_BY_FORMAT))("place a reference at its exact line and column in %s output", (format) => {
+  it.each(Object.keys(PLACES_BY_FORMAT))("place a reference at its exact line and column in %s output", async (format) => {
     const files = Object.fromEntries(Object.entries(LINE_ENDING_FILES).map(([file, { text }]) => [file, text]));
     const root = project({ "feature-flags.yaml": REGISTRY, ...files });
-    const run = flaglint(["check", ...NOW, "-f", format], { cwd: root });
+    const run = await runFlaglint(["check", ...NOW, "-f", format], { cwd: root });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     expect(PLACES_BY_FORMAT[format]!(run.stdout).sort()).toEqual(EXPECTED_PLACES);
@@ -130,12 +130,12 @@ describe("CRLF, lone-CR and mixed line endings, and a UTF-8 byte-order mark", ()
 // Contents that are not ordinary source text
 
 describe("odd file contents", () => {
-  it("binary content with a .ts name: nothing found where no check can be; a parse-error where the text looks like one; the run goes on", () => {
+  it("binary content with a .ts name: nothing found where no check can be; a parse-error where the text looks like one; the run goes on", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/search.ts": CLEAN });
     writeBytes(root, "src/video.ts", binaryBytes(64 * 1024));
     writeBytes(root, "src/mixed.ts", Buffer.concat([binaryBytes(2048), Buffer.from(`\n${IMPORT}\n${CHECK}\n`), binaryBytes(2048)]));
 
-    const { output, stderr, status } = checkJson(root);
+    const { output, stderr, status } = await checkJson(root);
     expect(stderr).toBe("");
     expect(status).toBe(1);
     expect(output.findings.map(({ rule, file, line, column }) => `${rule} ${file}:${line}:${column}`)).toEqual([
@@ -145,11 +145,11 @@ describe("odd file contents", () => {
     expect(output.summary.files).toBe(3);
   });
 
-  it("invalid UTF-8: read with replacement characters, the reference after it placed exactly", () => {
+  it("invalid UTF-8: read with replacement characters, the reference after it placed exactly", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY });
     writeBytes(root, "src/latin1.ts", Buffer.concat([Buffer.from(`${IMPORT}\n// caf`), Buffer.from([0xe9, 0xff, 0xfe, 0xc3, 0x28]), Buffer.from(`\n${CHECK}\n`)]));
 
-    const { output, stderr } = checkJson(root);
+    const { output, stderr } = await checkJson(root);
     expect(stderr).toBe("");
     expect(output.findings.map(({ rule, file, line, column }) => `${rule} ${file}:${line}:${column}`)).toEqual([
       "no-unused-flag feature-flags.yaml:9:3",
@@ -157,19 +157,19 @@ describe("odd file contents", () => {
     ]);
   });
 
-  it("an empty file: nothing to report, and it counts as a file", () => {
+  it("an empty file: nothing to report, and it counts as a file", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/empty.ts": "", "src/search.ts": CLEAN });
-    const { output, stderr, status } = checkJson(root);
+    const { output, stderr, status } = await checkJson(root);
     expect(stderr).toBe("");
     expect(status).toBe(0);
     expect(output.findings).toEqual([]);
     expect(output.summary.files).toBe(2);
   });
 
-  it("a 10,000-deep nested expression holding a flag check: a parse-error finding, and the other files are checked", () => {
+  it("a 10,000-deep nested expression holding a flag check: a parse-error finding, and the other files are checked", async () => {
     const deep = `${IMPORT}\nexport const on = ${"(".repeat(10_000)}ff.isEnabled("fast_serch", {})${")".repeat(10_000)};\n`;
     const root = project({ "feature-flags.yaml": REGISTRY, "src/deep.ts": deep, "src/search.ts": CLEAN });
-    const { output, stderr, status } = checkJson(root);
+    const { output, stderr, status } = await checkJson(root);
     expect(stderr).toBe("");
     expect(status).toBe(1);
     expect(output.findings.map(({ rule, file, line, column, message }) => `${rule} ${file}:${line}:${column} ${message}`)).toEqual([
@@ -190,30 +190,30 @@ describe("a file over 5 MB", () => {
     return `${head}// ${"x".repeat(size - head.length - 4)}\n`;
   }
 
-  it("is skipped with a one-line notice on stderr, and the rest is checked", () => {
+  it("is skipped with a one-line notice on stderr, and the rest is checked", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/huge.ts": bundle(), "src/search.ts": CLEAN });
-    const check = flaglint(["check", ...NOW], { cwd: root });
+    const check = await runFlaglint(["check", ...NOW], { cwd: root });
     expect(check.stderr).toBe("flaglint: skipped src/huge.ts: 7.2 MB is over the 5 MB limit (--max-file-size)\n");
     expect(check.stdout).toBe("");
     expect(check.status).toBe(0);
 
-    const report = flaglint(["report", ...NOW, "--no-git", "-f", "json"], { cwd: root });
+    const report = await runFlaglint(["report", ...NOW, "--no-git", "-f", "json"], { cwd: root });
     expect(report.stderr).toBe("flaglint: skipped src/huge.ts: 7.2 MB is over the 5 MB limit (--max-file-size)\n");
     expect(JSON.parse(report.stdout).flags[0]).toMatchObject({ key: "fast_search", references: 1 });
   });
 
-  it("is read under a higher --max-file-size, and a lower one skips more", () => {
+  it("is read under a higher --max-file-size, and a lower one skips more", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/huge.ts": bundle(), "src/search.ts": CLEAN });
-    const { output, stderr } = checkJson(root, "--max-file-size", "8");
+    const { output, stderr } = await checkJson(root, "--max-file-size", "8");
     expect(stderr).toBe("");
     expect(output.findings.map(({ rule, file }) => `${rule} ${file}`)).toEqual(["no-unknown-flag src/huge.ts"]);
 
-    const lower = flaglint(["check", ...NOW, "--max-file-size", "0.0001"], { cwd: root });
+    const lower = await runFlaglint(["check", ...NOW, "--max-file-size", "0.0001"], { cwd: root });
     expect(lower.stderr.trimEnd().split("\n")).toEqual([
       "flaglint: skipped src/huge.ts: 7.2 MB is over the 0.0001 MB limit (--max-file-size)",
       "flaglint: skipped src/search.ts: 0.0 MB is over the 0.0001 MB limit (--max-file-size)",
     ]);
-    expect(flaglint(["check", ...NOW, "--max-file-size", "none"], { cwd: root }).status).toBe(2);
+    expect((await runFlaglint(["check", ...NOW, "--max-file-size", "none"], { cwd: root })).status).toBe(2);
   });
 });
 
@@ -221,7 +221,7 @@ describe("a file over 5 MB", () => {
 // The file system: symlinks, permissions, names
 
 describe("the file system", () => {
-  it("does not follow a symlink loop or symlinks that lead outside the scanned root", () => {
+  it("does not follow a symlink loop or symlinks that lead outside the scanned root", async () => {
     const outside = project({ "elsewhere.ts": `${IMPORT}\n${CHECK}\n`, "lib/more.ts": `${IMPORT}\n${CHECK}\n` });
     const root = project({ "feature-flags.yaml": REGISTRY, "src/search.ts": CLEAN });
     fs.symlinkSync(root, path.join(root, "src/loop"), "dir");
@@ -230,7 +230,7 @@ describe("the file system", () => {
     fs.symlinkSync(path.join(outside, "elsewhere.ts"), path.join(root, "src/elsewhere.ts"));
     fs.symlinkSync(path.join(root, "src/missing.ts"), path.join(root, "src/dangling.ts"));
 
-    const { output, stderr, status } = checkJson(root);
+    const { output, stderr, status } = await checkJson(root);
     expect(stderr).toBe("");
     expect(status).toBe(0);
     expect(output.findings).toEqual([]);
@@ -238,14 +238,12 @@ describe("the file system", () => {
     expect(output.summary.files).toBe(1);
   });
 
-  it("an unreadable file (chmod 000) is a parse-error finding, 'cannot read the file', and the run goes on", () => {
+  it("an unreadable file (chmod 000) is a parse-error finding, 'cannot read the file', and the run goes on", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, "src/secret.ts": `${IMPORT}\n${CHECK}\n`, "src/search.ts": CLEAN });
     fs.chmodSync(path.join(root, "src/secret.ts"), 0o000);
-    // Root ignores file modes: run the CLI as an unprivileged user who owns the project instead.
-    const user = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-    if (user.uid !== undefined) chownTree(root, NOBODY);
+    // Root ignores file modes: the CLI sees them as the files' unprivileged owner would.
 
-    const run = flaglint(["check", ...NOW, "-f", "json"], { cwd: root, ...user });
+    const run = flaglint(["check", ...NOW, "-f", "json"], { cwd: root, ...asFileOwner(root) });
     fs.chmodSync(path.join(root, "src/secret.ts"), 0o644);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
@@ -258,31 +256,23 @@ describe("the file system", () => {
 
   const ODD_NAME = "src/dir with spaces/ünïcödé 文件 #1.ts";
 
-  it("a path with spaces and non-ASCII characters is shown as it is in every format, percent-encoded in SARIF", () => {
+  it("a path with spaces and non-ASCII characters is shown as it is in every format, percent-encoded in SARIF", async () => {
     const root = project({ "feature-flags.yaml": REGISTRY, [ODD_NAME]: `${IMPORT}\n${CHECK}\n` });
-    const check = (format: string) => flaglint(["check", ...NOW, "-f", format], { cwd: root }).stdout;
-    const report = (format: string) => flaglint(["report", ...NOW, "--no-git", "-f", format], { cwd: root }).stdout;
+    const check = async (format: string) => (await runFlaglint(["check", ...NOW, "-f", format], { cwd: root })).stdout;
+    const report = async (format: string) => (await runFlaglint(["report", ...NOW, "--no-git", "-f", format], { cwd: root })).stdout;
 
-    expect(check("stylish")).toContain(`\n${ODD_NAME}\n  2:32  error  `);
-    expect((JSON.parse(check("json")) as JsonOutput).findings.map(({ file }) => file)).toContain(ODD_NAME);
-    expect(check("github")).toContain(`::error file=${ODD_NAME},line=2,col=32,`);
-    const sarif = JSON.parse(check("sarif")) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    expect((await check("stylish"))).toContain(`\n${ODD_NAME}\n  2:32  error  `);
+    expect((JSON.parse((await check("json"))) as JsonOutput).findings.map(({ file }) => file)).toContain(ODD_NAME);
+    expect((await check("github"))).toContain(`::error file=${ODD_NAME},line=2,col=32,`);
+    const sarif = JSON.parse((await check("sarif"))) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     expect(sarif.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri)).toContain(
       "src/dir%20with%20spaces/%C3%BCn%C3%AFc%C3%B6d%C3%A9%20%E6%96%87%E4%BB%B6%20%231.ts",
     );
-    expect(report("markdown")).toContain(`<code>${ODD_NAME}:2</code>`);
+    expect((await report("markdown"))).toContain(`<code>${ODD_NAME}:2</code>`);
     // The HTML report lets long paths break after each "/".
-    expect(report("html")).toContain(`<code>${ODD_NAME.replace(/\//g, "/<wbr>")}:2</code>`);
-    const flags = (JSON.parse(report("json")) as { flags: Array<{ locations: Located[] }> }).flags;
+    expect((await report("html"))).toContain(`<code>${ODD_NAME.replace(/\//g, "/<wbr>")}:2</code>`);
+    const flags = (JSON.parse((await report("json"))) as { flags: Array<{ locations: Located[] }> }).flags;
     expect(flags.flatMap((flag) => flag.locations.map(({ file }) => file))).toContain(ODD_NAME);
   });
 });
 
-const NOBODY = 65534;
-
-function chownTree(root: string, id: number): void {
-  fs.chownSync(root, id, id);
-  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    fs.lchownSync(path.join(entry.parentPath, entry.name), id, id);
-  }
-}
