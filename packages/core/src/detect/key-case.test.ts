@@ -33,12 +33,12 @@ describe("registryKeyFor", () => {
 
 describe("mergeCamelCasedReads", () => {
   it("joins a camelCased read to the one key it camelCases, and leaves calls and ambiguity alone", () => {
-    const byKey = new Map([
-      ["beta-dashboard", [{ kind: "call" as const }]],
-      ["betaDashboard", [{ kind: "hook" as const }]],
-      ["newNav", [{ kind: "member" as const }]],
-      ["searchRanking", [{ kind: "call" as const }]],
-      ["search_ranking", [{ kind: "call" as const }]],
+    const byKey = new Map<string, Array<{ kind: "call" | "hook" | "member" }>>([
+      ["beta-dashboard", [{ kind: "call" }]],
+      ["betaDashboard", [{ kind: "hook" }]],
+      ["newNav", [{ kind: "member" }]],
+      ["searchRanking", [{ kind: "call" }]],
+      ["search_ranking", [{ kind: "call" }]],
     ]);
     mergeCamelCasedReads(byKey);
     expect([...byKey.keys()]).toEqual(["beta-dashboard", "newNav", "searchRanking", "search_ranking"]);
