@@ -126,6 +126,15 @@ describe("the packages together", () => {
     expect(versions.size).toBe(1);
   });
 
+  it("are one fixed group for changesets, released together", () => {
+    const config = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, ".changeset/config.json"), "utf8")) as { fixed: string[][] };
+    expect(config.fixed.map((group) => [...group].sort())).toEqual([[...NAMES].sort()]);
+  });
+
+  it("write bin paths as npm publishes them (npm would rewrite ./bin/…)", () => {
+    for (const target of Object.values(manifest("cli").bin ?? {})) expect(target).not.toMatch(/^\.\//);
+  });
+
   it("the plugin takes ESLint 9 or 10 from the user's project", () => {
     expect(manifest("rules").peerDependencies?.eslint).toBe("^9.0.0 || ^10.0.0");
   });
