@@ -126,6 +126,32 @@ npx eslint src >eslint.txt 2>&1 || status=$?
 expect "eslint with the plugin exits 1" test "$status" -eq 1
 expect "eslint with the plugin reports the stale flag" grep -q "flaglint/no-stale-flag" eslint.txt
 
+# Type-aware mode: the key is a constant of another file, read from its literal type through the
+# user's compiler, the one typescript-eslint loaded.
+cat >src/keys.ts <<'EOF'
+export const CHECKOUT_KEY = "new_checkout";
+EOF
+cat >src/typed.ts <<'EOF'
+import { isEnabled } from "./flags";
+import { CHECKOUT_KEY } from "./keys";
+
+export const typed = (): boolean => isEnabled(CHECKOUT_KEY);
+EOF
+cat >eslint.typed.config.js <<'EOF'
+import flaglint from "eslint-plugin-flaglint";
+import tseslint from "typescript-eslint";
+
+export default [
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  flaglint.configs.recommended,
+];
+EOF
+npx eslint -c eslint.typed.config.js src/typed.ts >eslint-typed.txt 2>&1 || true
+expect "type-aware eslint resolves an imported constant to the stale flag" grep -q "flaglint/no-stale-flag" eslint-typed.txt
+
 npx flaglint check --format json >check.json || true
 npx flaglint report --format json --no-git >report.json || true
 cat >validate.cjs <<'EOF'
@@ -148,6 +174,7 @@ expect "the registry validates against feature-flags.schema.json" \
 if [ "$failures" -gt 0 ]; then
   echo "--- flaglint check"; cat check.txt
   echo "--- eslint"; cat eslint.txt
+  echo "--- eslint, type-aware"; cat eslint-typed.txt
   echo "--- init"; cat init.log
   echo "test-packed: $failures failed, $(seconds) s (TypeScript $TS_VERSION, ESLint $ESLINT_VERSION)" >&2
   exit 1
