@@ -148,7 +148,7 @@ describe("the action's steps on a fixture", () => {
     const workspace = workspaceFrom("demo");
     const run = runAction(workspace, {}, NOW);
 
-    expect(run.step("Find or install flaglint").stdout).toContain(`flaglint 0.1.0 at ${workspace}/node_modules/.bin/flaglint`);
+    expect(run.step("Find or install flaglint").stdout).toBe(`flaglint: ${workspace}/node_modules/.bin/flaglint\n`);
     expect(run.step("flaglint check").status).toBe(0);
     expect(run.outputs["exit-code"]).toBe("1");
     const sarifFile = run.outputs["sarif-file"]!;
@@ -225,6 +225,7 @@ mkdir -p "$2/node_modules/.bin" && ln -s "$FLAGLINT_REAL_BIN" "$2/node_modules/.
     expect(args).toEqual(expect.arrayContaining(["flaglint@0.1.0", "typescript@~6.0.0", "--no-save"]));
     expect(args[args.indexOf("--prefix") + 1]).toMatch(/flaglint-action$/);
     expect(fs.existsSync(path.join(workspace, "node_modules"))).toBe(false);
+    expect(run.step("Find or install flaglint").stdout).toContain("installed flaglint 0.1.0 with typescript@~6.0.0");
     expect(run.step("flaglint check").status).toBe(0);
     expect(run.outputs["exit-code"]).toBe("0");
   });
