@@ -16,7 +16,8 @@ const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   languageVersion: ts.ScriptTarget.Latest,
   // Flag detection never reads JSDoc; skipping it makes parsing measurably faster.
-  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  // TypeScript 5.0 to 5.2 (within the peer range) have no JSDocParsingMode and parse JSDoc anyway.
+  jsDocParsingMode: ts.JSDocParsingMode?.ParseNone,
 };
 
 /** Files the parser gave up on (it recurses, so deep nesting overflows the stack). */
