@@ -9,17 +9,18 @@ import {
   checkFile,
   mayNeedAnalysis,
   resolveNow,
+  RULES,
   UsageError,
   type FileAnalysis,
   type Finding,
   type FlagReference,
+  type LintedText,
   type Range,
   type Registry,
   type RuleId,
+  type Suggestion,
 } from "@flaglint/core";
-import { nearestKeySuggestion, type PreparedSuggestion } from "./nearest-key-suggestion.js";
 import { loadRegistry, registryPathFor } from "./registries.js";
-import { removeCheckSuggestion, type LintedText } from "./remove-check-suggestion.js";
 import { readSettings } from "./settings.js";
 import { lintedTree } from "./source-file.js";
 import { typeCheckerKeys } from "./type-keys.js";
@@ -29,9 +30,11 @@ export interface PreparedReport {
   messageId: string;
   data: Record<string, string | number>;
   loc: TSESTree.SourceLocation;
-  suggestion?: PreparedSuggestion;
-  /** A suggestion worked out only when its rule reports: the cleanup engine is too costly to run for a rule that is off. */
-  suggestLater?: () => PreparedSuggestion | undefined;
+  /**
+   * The rule's suggestion, worked out only when its rule reports: no-stale-flag's runs the cleanup
+   * engine, too costly for a rule that is off.
+   */
+  suggestLater?: () => Suggestion | undefined;
 }
 
 
@@ -169,9 +172,8 @@ function byRule(findings: readonly Finding[], references: readonly FlagReference
   const reports = new Map<RuleId, PreparedReport[]>();
   for (const finding of findings) {
     const report: PreparedReport = { messageId: finding.messageId, data: finding.data, loc: eslintLoc(finding) };
-    const suggestion = finding.rule === "no-unknown-flag" ? nearestKeySuggestion(finding, references) : undefined;
-    if (suggestion !== undefined) report.suggestion = suggestion;
-    if (finding.rule === "no-stale-flag") report.suggestLater = () => removeCheckSuggestion(finding, references, file);
+    const { suggest } = RULES[finding.rule];
+    if (suggest !== undefined) report.suggestLater = () => suggest(finding, references, file);
     const own = reports.get(finding.rule);
     if (own === undefined) reports.set(finding.rule, [report]);
     else own.push(report);

@@ -13,8 +13,8 @@ export function reportFindings(
   return {
     // Once per file, not per node: the analysis is one walk, done before any rule reports.
     Program() {
-      for (const { messageId, data, loc, suggestion: ready, suggestLater } of fileReports(context).get(rule) ?? []) {
-        const suggestion = ready ?? suggestLater?.();
+      for (const { messageId, data, loc, suggestLater } of fileReports(context).get(rule) ?? []) {
+        const suggestion = suggestLater?.();
         context.report({
           messageId,
           data,

@@ -1,7 +1,7 @@
 // `flaglint check`: the lint gate. Exit 0 when clean, 1 on an error finding (or too many warnings).
 import type { Command } from "commander";
 import { RULES, analyzeProjectAsync, type ProjectResult } from "@flaglint/core";
-import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, parseCount, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, parseCount, type CommonOptions } from "../command-context.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { CHECK_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";

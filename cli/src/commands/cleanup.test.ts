@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { afterEach, describe, expect, it } from "vitest";
-import { CommandContext } from "../cli.js";
+import { CommandContext } from "../command-context.js";
 import { reportError } from "../errors.js";
 import { registerCleanup } from "./cleanup.js";
 

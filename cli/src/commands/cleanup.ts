@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from "diff";
 import { cleanupProject, parseFlagValue, type CleanupResult, type FileChange } from "@flaglint/core";
-import { CommandContext, addCommonOptions, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, type CommonOptions } from "../command-context.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { relativePath } from "../formats/paths.js";
 

@@ -16,7 +16,7 @@ import {
   type DetectConfig,
   type FlagReference,
 } from "@flaglint/core";
-import { maxFileSizeOption, megabytesToBytes, type CommandContext } from "../cli.js";
+import { maxFileSizeOption, megabytesToBytes, type CommandContext } from "../command-context.js";
 import { EXIT_OK } from "../errors.js";
 import { writeFileAtomic } from "../io.js";
 

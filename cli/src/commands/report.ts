@@ -1,7 +1,7 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
 import { RULES, UsageError, analyzeProjectAsync } from "@flaglint/core";
-import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../cli.js";
+import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../command-context.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";

@@ -1,5 +1,7 @@
 import { code, REGISTRY, RuleTester, tempFiles } from "../../../test/helpers/rule-tester.js";
-import { flagExpiringSoon } from "./flag-expiring-soon.js";
+import { rules } from "./index.js";
+
+const flagExpiringSoon = rules["flag-expiring-soon"];
 
 const files = tempFiles({ "feature-flags.yaml": REGISTRY });
 const settings = files.settings("feature-flags.yaml");

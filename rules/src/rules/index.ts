@@ -1,22 +1,25 @@
-// Every ESLint rule of flaglint, by id: all of SPEC §4 but the CLI-only no-unused-flag and parse-error.
-import type { FlaglintRule } from "../create-rule.js";
-import type { EslintRuleId } from "../report.js";
-import { flagExpiringSoon } from "./flag-expiring-soon.js";
-import { invalidRegistry } from "./invalid-registry.js";
-import { noDynamicFlagKey } from "./no-dynamic-flag-key.js";
-import { noExpiredTodo } from "./no-expired-todo.js";
-import { noStaleFlag } from "./no-stale-flag.js";
-import { noUnknownFlag } from "./no-unknown-flag.js";
-import { requireFlagContext } from "./require-flag-context.js";
-import { requireRemovalTicket } from "./require-removal-ticket.js";
+// Every ESLint rule of flaglint, by id, made from core's rule list: all of SPEC §4 but the CLI-only
+// rules (no-unused-flag, parse-error). A rule's metadata, messages and suggestion live in its core
+// module; here each becomes an ESLint rule that reports the file's findings of its id.
+import { RULE_LIST, type Rule } from "@flaglint/core";
+import { createRule, type FlaglintRule } from "../create-rule.js";
+import { reportFindings, type EslintRuleId } from "../report.js";
 
-export const rules: Record<EslintRuleId, FlaglintRule> = {
-  "no-unknown-flag": noUnknownFlag,
-  "no-stale-flag": noStaleFlag,
-  "flag-expiring-soon": flagExpiringSoon,
-  "require-removal-ticket": requireRemovalTicket,
-  "no-expired-todo": noExpiredTodo,
-  "no-dynamic-flag-key": noDynamicFlagKey,
-  "require-flag-context": requireFlagContext,
-  "invalid-registry": invalidRegistry,
-};
+function eslintRule(rule: Rule): FlaglintRule {
+  return createRule({
+    name: rule.id,
+    meta: {
+      type: "problem",
+      docs: { description: rule.description, recommended: true },
+      ...(rule.suggest === undefined ? {} : { hasSuggestions: true }),
+      messages: { ...rule.messages, ...rule.eslintMessages },
+      schema: [],
+      defaultOptions: [],
+    },
+    create: (context) => reportFindings(context, rule.id as EslintRuleId),
+  });
+}
+
+export const rules = Object.fromEntries(
+  RULE_LIST.filter((rule) => !rule.cliOnly).map((rule) => [rule.id, eslintRule(rule)]),
+) as Record<EslintRuleId, FlaglintRule>;

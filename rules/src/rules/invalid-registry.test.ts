@@ -1,6 +1,8 @@
 import * as espree from "espree";
 import { code, REGISTRY, RuleTester, tempFiles } from "../../../test/helpers/rule-tester.js";
-import { invalidRegistry } from "./invalid-registry.js";
+import { rules } from "./index.js";
+
+const invalidRegistry = rules["invalid-registry"];
 
 const TWO_PROBLEMS = `version: 1
 flags:

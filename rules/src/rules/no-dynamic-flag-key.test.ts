@@ -1,5 +1,7 @@
 import { code, REGISTRY, RuleTester, tempFiles, TSCONFIG, typeAwareRuleTester } from "../../../test/helpers/rule-tester.js";
-import { noDynamicFlagKey } from "./no-dynamic-flag-key.js";
+import { rules } from "./index.js";
+
+const noDynamicFlagKey = rules["no-dynamic-flag-key"];
 
 const files = tempFiles({
   "feature-flags.yaml": REGISTRY,

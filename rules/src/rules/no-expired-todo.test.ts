@@ -1,5 +1,7 @@
 import { code, REGISTRY, RuleTester, tempFiles } from "../../../test/helpers/rule-tester.js";
-import { noExpiredTodo } from "./no-expired-todo.js";
+import { rules } from "./index.js";
+
+const noExpiredTodo = rules["no-expired-todo"];
 
 const files = tempFiles({ "feature-flags.yaml": REGISTRY });
 const settings = files.settings("feature-flags.yaml");

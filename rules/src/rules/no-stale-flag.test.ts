@@ -1,5 +1,7 @@
 import { code, REGISTRY, RuleTester, tempFiles } from "../../../test/helpers/rule-tester.js";
-import { noStaleFlag } from "./no-stale-flag.js";
+import { rules } from "./index.js";
+
+const noStaleFlag = rules["no-stale-flag"];
 
 const registries = tempFiles({ "feature-flags.yaml": REGISTRY });
 const settings = registries.settings("feature-flags.yaml");

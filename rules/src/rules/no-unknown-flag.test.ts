@@ -7,7 +7,9 @@ import {
   TSCONFIG,
   typeAwareRuleTester,
 } from "../../../test/helpers/rule-tester.js";
-import { noUnknownFlag } from "./no-unknown-flag.js";
+import { rules } from "./index.js";
+
+const noUnknownFlag = rules["no-unknown-flag"];
 
 const files = tempFiles({
   "feature-flags.yaml": REGISTRY,

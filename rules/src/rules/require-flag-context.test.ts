@@ -1,5 +1,7 @@
 import { code, REGISTRY, RuleTester, tempFiles } from "../../../test/helpers/rule-tester.js";
-import { requireFlagContext } from "./require-flag-context.js";
+import { rules } from "./index.js";
+
+const requireFlagContext = rules["require-flag-context"];
 
 const files = tempFiles({ "feature-flags.yaml": REGISTRY });
 const settings = files.settings("feature-flags.yaml");

@@ -1,5 +1,7 @@
 import { code, REGISTRY, RuleTester, tempFiles } from "../../../test/helpers/rule-tester.js";
-import { requireRemovalTicket } from "./require-removal-ticket.js";
+import { rules } from "./index.js";
+
+const requireRemovalTicket = rules["require-removal-ticket"];
 
 const files = tempFiles({ "feature-flags.yaml": REGISTRY });
 const settings = files.settings("feature-flags.yaml");

@@ -1,30 +1,15 @@
 // All reference-level and comment-level rules for one analysed file.
-import { RULE_IDS, type FileAnalysis, type Finding, type FlagReference, type Registry } from "../types.js";
-import { flagExpiringSoon } from "./flag-expiring-soon.js";
+import { RULE_IDS, type Finding } from "../types.js";
 import { siteIn } from "./finding.js";
 import { knownFlag } from "./known-flag.js";
-import { noDynamicFlagKey } from "./no-dynamic-flag-key.js";
-import { noExpiredTodo } from "./no-expired-todo.js";
-import { noStaleFlag } from "./no-stale-flag.js";
-import { noUnknownFlag } from "./no-unknown-flag.js";
 import { parseErrorFinding } from "./parse-error.js";
-import { requireFlagContext } from "./require-flag-context.js";
-import { requireRemovalTicket } from "./require-removal-ticket.js";
+import type { FileCheckInput } from "./rule.js";
+import { RULE_LIST } from "./rules.js";
 
-export interface FileCheckInput {
-  /** Absolute path of the file. */
-  file: string;
-  analysis: FileAnalysis;
-  /** The registry that governs the file. */
-  registry: Registry;
-  /** Today, `YYYY-MM-DD`. */
-  now: string;
-  /**
-   * Where require-removal-ticket reports: at the registry entry (`"registry"`, the CLI, which
-   * runs checkRegistry) or at each reference (`"reference"`, ESLint, which sees one file at a time).
-   */
-  ticketAt: "registry" | "reference";
-}
+export type { FileCheckInput } from "./rule.js";
+
+const REFERENCE_RULES = RULE_LIST.filter((rule) => rule.reference !== undefined || rule.flag !== undefined);
+const NOTE_RULES = RULE_LIST.filter((rule) => rule.note !== undefined);
 
 /**
  * Every finding for one file, ordered by position (then by rule, in RULE_IDS order). A file that
@@ -32,29 +17,22 @@ export interface FileCheckInput {
  * applied here: ESLint applies its own, and the CLI calls applyDirectives.
  */
 export function checkFile(input: FileCheckInput): Finding[] {
-  const { analysis } = input;
+  const { analysis, registry } = input;
   if (analysis.parseError) return [parseErrorFinding(input.file, analysis.parseError)];
-  const findings = [
-    ...analysis.references.flatMap((reference) => checkReference(reference, input)),
-    ...analysis.notes.map((note) => noExpiredTodo(note, input)),
-  ];
+  const findings: Array<Finding | undefined> = [];
+  for (const reference of analysis.references) {
+    for (const rule of REFERENCE_RULES) {
+      findings.push(rule.reference?.(reference, input));
+      if (rule.flag !== undefined && input.ticketAt === "reference") {
+        const flag = knownFlag(reference, registry);
+        if (flag !== undefined) findings.push(rule.flag(flag, siteIn(input.file, reference), registry));
+      }
+    }
+  }
+  for (const note of analysis.notes) {
+    for (const rule of NOTE_RULES) findings.push(rule.note?.(note, input));
+  }
   return findings.filter((finding) => finding !== undefined).sort(byPosition);
-}
-
-function checkReference(reference: FlagReference, input: FileCheckInput): Array<Finding | undefined> {
-  const flag = knownFlag(reference, input.registry);
-  const ticket =
-    input.ticketAt === "reference" && flag !== undefined
-      ? requireRemovalTicket(flag, siteIn(input.file, reference), input.registry)
-      : undefined;
-  return [
-    noDynamicFlagKey(reference, input),
-    noUnknownFlag(reference, input),
-    noStaleFlag(reference, input),
-    flagExpiringSoon(reference, input),
-    ticket,
-    requireFlagContext(reference, input),
-  ];
 }
 
 /** Findings in reading order: by line, column, then rule. */

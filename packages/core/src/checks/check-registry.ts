@@ -1,29 +1,27 @@
 // The rules reported at registry entries: they need the whole project's references.
-import type { Finding, FlagReference, Registry } from "../types.js";
+import type { Finding, FlagReference } from "../types.js";
 import { byPosition } from "./check-file.js";
 import { entrySite } from "./finding.js";
-import { noUnusedFlag } from "./no-unused-flag.js";
-import { requireRemovalTicket } from "./require-removal-ticket.js";
+import type { RegistryCheckInput } from "./rule.js";
+import { RULE_LIST } from "./rules.js";
 
-export interface RegistryCheckInput {
-  registry: Registry;
-  /** Every reference in the files this registry governs. */
-  references: readonly FlagReference[];
-  /** Today, `YYYY-MM-DD`. */
-  now: string;
-}
+export type { RegistryCheckInput } from "./rule.js";
+
+const ENTRY_RULES = RULE_LIST.filter((rule) => rule.flag !== undefined || rule.entry !== undefined);
 
 /**
- * require-removal-ticket and no-unused-flag at each registry entry (the CLI's view), in the
- * registry's file at the entry's key.
+ * The per-flag rules (require-removal-ticket) and the whole-project ones (no-unused-flag) at each
+ * registry entry (the CLI's view), in the registry's file at the entry's key.
  */
 export function checkRegistry(input: RegistryCheckInput): Finding[] {
   const { registry } = input;
   const counts = referenceCounts(input.references);
   const findings: Array<Finding | undefined> = [];
   for (const flag of registry.flags.values()) {
-    findings.push(requireRemovalTicket(flag, entrySite(flag, registry), registry));
-    findings.push(noUnusedFlag(flag, counts.get(flag.key) ?? 0, input));
+    for (const rule of ENTRY_RULES) {
+      findings.push(rule.flag?.(flag, entrySite(flag, registry), registry));
+      findings.push(rule.entry?.(flag, counts.get(flag.key) ?? 0, input));
+    }
   }
   return findings.filter((finding) => finding !== undefined).sort(byPosition);
 }

@@ -1,26 +1,12 @@
 // Building findings: where they point, the facts their messages share, and the rendered text.
 import { basename } from "node:path";
-import type { FlagDefinition, FlagType, Finding, Range, Registry, RuleId } from "../types.js";
-import { RULES, renderMessage } from "./rules.js";
+import type { FlagDefinition, FlagType, Finding, Registry } from "../types.js";
+import type { RuleMeta } from "./rule.js";
+import type { Site } from "./site.js";
 
-/** Where a finding points: a file and a range in it. */
-export interface Site extends Range {
-  file: string;
-}
-
-/** The site of anything detection located in `file` (a reference, a removal note). */
-export function siteIn(file: string, range: Range): Site {
-  return { file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
-}
-
-/** The site of a flag's entry in the registry: its key, assumed written unquoted. */
-export function entrySite(flag: FlagDefinition, registry: Registry): Site {
-  const { line, column } = flag.position;
-  return { file: registry.path, line, column, endLine: line, endColumn: column + flag.key.length };
-}
+export { entrySite, siteIn, type Site } from "./site.js";
 
 export interface FindingParts {
-  rule: RuleId;
   messageId: string;
   data: Record<string, string | number>;
   site: Site;
@@ -29,14 +15,13 @@ export interface FindingParts {
   suggestion?: string;
 }
 
-/** A finding with the rule's severity and its message rendered from the rule's template. */
-export function createFinding(parts: FindingParts): Finding {
-  const meta = RULES[parts.rule];
+/** A finding of `meta`'s rule, at its severity, with its message rendered from the rule's template. */
+export function createFinding(meta: RuleMeta, parts: FindingParts): Finding {
   const template = meta.messages[parts.messageId];
-  if (template === undefined) throw new Error(`Rule ${parts.rule} has no message "${parts.messageId}"`);
+  if (template === undefined) throw new Error(`Rule ${meta.id} has no message "${parts.messageId}"`);
   const { file, line, column, endLine, endColumn } = parts.site;
   const finding: Finding = {
-    rule: parts.rule,
+    rule: meta.id,
     severity: meta.severity,
     flag: parts.flag,
     file,
@@ -90,4 +75,12 @@ export function relativeDays(daysFromNow: number): string {
   const count = Math.abs(daysFromNow);
   const days = `${count} ${count === 1 ? "day" : "days"}`;
   return daysFromNow < 0 ? `${days} ago` : `in ${days}`;
+}
+
+/** Fill `{{name}}` placeholders from `data`, leaving unknown ones as written (as ESLint does). */
+export function renderMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{([^{}]+)\}\}/g, (placeholder, name: string) => {
+    const key = name.trim();
+    return Object.hasOwn(data, key) ? String(data[key]) : placeholder;
+  });
 }

@@ -1,5 +1,5 @@
 import type { Finding, FlagReference } from "../types.js";
-import type { FileCheckInput } from "./check-file.js";
+import type { FileCheckInput, Rule } from "./rule.js";
 import { createFinding, flagData, relativeDays, siteIn } from "./finding.js";
 import { dateStanding } from "./flag-state.js";
 import { knownFlag } from "./known-flag.js";
@@ -14,8 +14,7 @@ export function flagExpiringSoon(reference: FlagReference, input: FileCheckInput
   if (flag === undefined || flag.status !== "active") return undefined;
   const standing = dateStanding(flag, registry.policy, now);
   if (standing.state !== "due-soon" || standing.deadline === undefined || standing.daysLeft === null) return undefined;
-  return createFinding({
-    rule: "flag-expiring-soon",
+  return createFinding(flagExpiringSoonRule, {
     messageId: "dueSoon",
     data: {
       ...flagData(flag, registry),
@@ -28,3 +27,15 @@ export function flagExpiringSoon(reference: FlagReference, input: FileCheckInput
     registry: registry.path,
   });
 }
+
+export const flagExpiringSoonRule: Rule = {
+  id: "flag-expiring-soon",
+  severity: "warn",
+  description: "Warn about checks of temporary flags whose removal date is near.",
+  cliOnly: false,
+  messages: {
+    dueSoon:
+      '{{kind}} toggle "{{flag}}" is due for removal on {{deadline}} ({{when}}); {{owner}}, {{ticket}}. Plan its removal.',
+  },
+  reference: flagExpiringSoon,
+};

@@ -1,5 +1,6 @@
 // The policy checks: facts (registry, references, notes) + policy + today -> findings.
-export { RULES, renderMessage, type RuleMeta } from "./rules.js";
+export { RULE_LIST, RULES, renderMessage, type RuleMeta } from "./rules.js";
+export type { LintedText, Rule, Suggestion } from "./rule.js";
 export { deadline, flagState, dateStanding, isTemporary, type FlagStanding } from "./flag-state.js";
 export { nearestKey } from "./nearest-key.js";
 export { checkFile, byPosition, type FileCheckInput } from "./check-file.js";

@@ -1,6 +1,6 @@
 import { daysBetween, isCalendarDate } from "../clock.js";
 import type { Finding, RemovalNote } from "../types.js";
-import type { FileCheckInput } from "./check-file.js";
+import type { FileCheckInput, Rule } from "./rule.js";
 import { createFinding, ownerText, relativeDays, siteIn, ticketText } from "./finding.js";
 
 /**
@@ -16,8 +16,7 @@ export function noExpiredTodo(note: RemovalNote, input: FileCheckInput): Finding
   const daysAgo = daysBetween(note.date, now);
   if (daysAgo <= 0) return undefined;
   const flag = registry.flags.get(note.flag);
-  return createFinding({
-    rule: "no-expired-todo",
+  return createFinding(noExpiredTodoRule, {
     messageId: "expiredTodo",
     data: {
       flag: note.flag,
@@ -32,3 +31,15 @@ export function noExpiredTodo(note: RemovalNote, input: FileCheckInput): Finding
     registry: registry.path,
   });
 }
+
+export const noExpiredTodoRule: Rule = {
+  id: "no-expired-todo",
+  severity: "error",
+  description: "Disallow flag-removal TODO comments whose date has passed.",
+  cliOnly: false,
+  messages: {
+    expiredTodo:
+      'TODO to remove "{{flag}}" by {{date}} has expired ({{when}}); {{owner}}, {{ticket}}. Remove the flag, or update the date in the comment.',
+  },
+  note: noExpiredTodo,
+};

@@ -1,5 +1,5 @@
 import type { Finding, FlagDefinition } from "../types.js";
-import type { RegistryCheckInput } from "./check-registry.js";
+import type { RegistryCheckInput, Rule } from "./rule.js";
 import { createFinding, entrySite, flagData } from "./finding.js";
 
 /**
@@ -9,8 +9,7 @@ import { createFinding, entrySite, flagData } from "./finding.js";
  */
 export function noUnusedFlag(flag: FlagDefinition, references: number, input: RegistryCheckInput): Finding | undefined {
   if (flag.status !== "active" || references > 0) return undefined;
-  return createFinding({
-    rule: "no-unused-flag",
+  return createFinding(noUnusedFlagRule, {
     messageId: "unusedFlag",
     data: flagData(flag, input.registry),
     site: entrySite(flag, input.registry),
@@ -18,3 +17,15 @@ export function noUnusedFlag(flag: FlagDefinition, references: number, input: Re
     registry: input.registry.path,
   });
 }
+
+export const noUnusedFlagRule: Rule = {
+  id: "no-unused-flag",
+  severity: "warn",
+  description: "Report active registry flags that no code checks.",
+  cliOnly: true,
+  messages: {
+    unusedFlag:
+      '{{kind}} toggle "{{flag}}" is not checked anywhere in the code; {{owner}}. Remove its entry from {{registryName}}, or mark it archived.',
+  },
+  entry: noUnusedFlag,
+};

@@ -1,5 +1,5 @@
 import type { Finding, FlagReference, FlagType } from "../types.js";
-import type { FileCheckInput } from "./check-file.js";
+import type { FileCheckInput, Rule } from "./rule.js";
 import { createFinding, flagData, siteIn } from "./finding.js";
 import { knownFlag } from "./known-flag.js";
 
@@ -16,8 +16,7 @@ export function requireFlagContext(reference: FlagReference, input: FileCheckInp
   const flag = knownFlag(reference, registry);
   if (flag === undefined || flag.status !== "active" || reference.context !== false) return undefined;
   if (!CONTEXTUAL_TYPES.includes(flag.type)) return undefined;
-  return createFinding({
-    rule: "require-flag-context",
+  return createFinding(requireFlagContextRule, {
     messageId: "missingContext",
     data: flagData(flag, registry),
     site: siteIn(input.file, reference),
@@ -25,3 +24,15 @@ export function requireFlagContext(reference: FlagReference, input: FileCheckInp
     registry: registry.path,
   });
 }
+
+export const requireFlagContextRule: Rule = {
+  id: "require-flag-context",
+  severity: "warn",
+  description: "Require an evaluation context when checking experiment and permission flags.",
+  cliOnly: false,
+  messages: {
+    missingContext:
+      '{{kind}} toggle "{{flag}}" is evaluated without a user context; {{owner}}. Pass the evaluation context so targeting works.',
+  },
+  reference: requireFlagContext,
+};

@@ -8,7 +8,7 @@ import type {
   Registry,
   RemovalNote,
 } from "../../types.js";
-import type { FileCheckInput } from "../check-file.js";
+import type { FileCheckInput } from "../rule.js";
 
 export const NOW = "2026-11-26";
 export const FILE = "/repo/src/pay.ts";
