@@ -41,9 +41,14 @@ export function baseUrl(service: string, options: SourceOptions, fallback: strin
   return url;
 }
 
+/** The service's address as text, without a trailing slash. */
+export function root(base: URL): string {
+  return `${base.origin}${base.pathname.replace(/\/+$/, "")}`;
+}
+
 /** `base` plus an API path (which may carry a query). */
 export function apiUrl(base: URL, pathAndQuery: string): URL {
-  return new URL(`${base.origin}${base.pathname}${pathAndQuery}`);
+  return new URL(`${root(base)}${pathAndQuery}`);
 }
 
 /** A next-page link, resolved against the page it came from; only on the same server, so the token goes nowhere else. */

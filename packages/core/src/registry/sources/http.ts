@@ -148,7 +148,7 @@ export function nodeTransport(env: Record<string, string | undefined>): HttpTran
       return new Promise<HttpResponse>((resolve, reject) => {
         const options: https.RequestOptions = { method: "GET", headers, timeout: timeoutMs };
         if (socket) {
-          options.agent = false;
+          // Without an agent, the request runs over the connection given here: the tunnel.
           options.createConnection = () => (secure ? tls.connect({ socket, servername: url.hostname }) : socket);
         }
         const request = (secure ? https : http).request(url, options, (response) => {
@@ -157,16 +157,22 @@ export function nodeTransport(env: Record<string, string | undefined>): HttpTran
           response.on("error", (error) => reject(new TransientError(`the connection to ${url.host} broke (${(error as NodeJS.ErrnoException).code ?? error.message})`)));
           response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
         });
-        request.on("timeout", () => request.destroy(new TransientError(`no answer from ${url.host} within ${Math.round(timeoutMs / 1000)} s`)));
-        request.on("error", (error) => reject(isTransient(error) ? new TransientError(`the connection to ${url.host} broke (${(error as NodeJS.ErrnoException).code})`) : error));
+        request.on("timeout", () => request.destroy(new TransientError(`no answer from ${url.host} within ${duration(timeoutMs)}`)));
+        request.on("error", (error) => {
+          if (error instanceof TransientError || !isTransient(error)) return reject(error);
+          reject(new TransientError(`the connection to ${url.host} broke (${(error as NodeJS.ErrnoException).code})`));
+        });
         request.end();
       });
     },
   };
 }
 
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
 function isTransient(error: Error): boolean {
-  if (error instanceof TransientError) return true;
   const code = (error as NodeJS.ErrnoException).code;
   return code === "ECONNRESET" || code === "EPIPE" || code === "ETIMEDOUT" || code === "ECONNABORTED";
 }
@@ -194,7 +200,7 @@ function tunnel(proxy: URL, host: string, port: number, timeoutMs: number): Prom
       socket.destroy();
       reject(new ProxyError(`the proxy ${proxy.host} refused to connect to ${host}:${port} (${response.statusCode}); check HTTPS_PROXY and NO_PROXY`));
     });
-    request.on("timeout", () => request.destroy(new TransientError(`no answer from the proxy ${proxy.host} within ${Math.round(timeoutMs / 1000)} s`)));
+    request.on("timeout", () => request.destroy(new TransientError(`no answer from the proxy ${proxy.host} within ${duration(timeoutMs)}`)));
     request.on("error", (error) => {
       if (error instanceof TransientError) return reject(error);
       reject(new ProxyError(`cannot reach the proxy ${proxy.host} (${(error as NodeJS.ErrnoException).code ?? error.message}); check HTTPS_PROXY`));

@@ -1,6 +1,6 @@
 // PostHog: GET /api/projects/{project_id}/feature_flags/?limit=, `Authorization: Bearer <personal API key>`,
 // pages by `next` (a full URL). A flag's `name` is its description; `deleted` is PostHog's archive.
-import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, nextPage, readJsonFile, required, tagList, text, token } from "./common.js";
+import { apiUrl, root, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, nextPage, readJsonFile, required, tagList, text, token } from "./common.js";
 import type { PulledFlag, RegistrySource, SourceOptions } from "./types.js";
 
 const SERVICE = "posthog";
@@ -35,7 +35,7 @@ function mapFlag(item: unknown, options: SourceOptions, base: URL, where: URL | 
   const created = day(item.created_at);
   if (created) flag.created = created;
   if (options.project && (typeof item.id === "number" || typeof item.id === "string")) {
-    flag.link = `${base.origin}${base.pathname}/project/${encodeURIComponent(options.project)}/feature_flags/${encodeURIComponent(String(item.id))}`;
+    flag.link = `${root(base)}/project/${encodeURIComponent(options.project)}/feature_flags/${encodeURIComponent(String(item.id))}`;
   }
   const tags = tagList(Array.isArray(item.tags) ? item.tags.map(text) : []);
   if (tags) flag.tags = tags;

@@ -1,7 +1,7 @@
 // Unleash, Admin API: GET /api/admin/projects/{projectId}/features (one answer, no pages) and the
 // project's archive, GET /api/admin/archive/features/{projectId}; `Authorization: <admin or personal token>`.
 import type { FlagType } from "../../types.js";
-import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, readJsonFile, tagList, text, token } from "./common.js";
+import { apiUrl, root, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, readJsonFile, tagList, text, token } from "./common.js";
 import type { PulledFlag, RegistrySource, SourceOptions } from "./types.js";
 
 const SERVICE = "unleash";
@@ -53,7 +53,7 @@ function mapFlag(item: unknown, options: SourceOptions, base: URL | undefined, w
   if (type) flag.type = type;
   if (base) {
     const project = typeof item.project === "string" ? item.project : (options.project ?? "default");
-    flag.link = `${base.origin}${base.pathname}/projects/${encodeURIComponent(project)}/features/${encodeURIComponent(key)}`;
+    flag.link = `${root(base)}/projects/${encodeURIComponent(project)}/features/${encodeURIComponent(key)}`;
   }
   const tags = tagList(Array.isArray(item.tags) ? item.tags.map(tagName) : []);
   if (tags) flag.tags = tags;
