@@ -5,6 +5,7 @@ import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult } fr
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
 import { registerInit } from "./commands/init.js";
+import { registerRegistry } from "./commands/registry.js";
 import { registerReport } from "./commands/report.js";
 import { EXIT_USAGE, reportError } from "./errors.js";
 import { relativePath } from "./formats/paths.js";
@@ -133,6 +134,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   registerReport(program, context, setExitCode);
   registerCleanup(program, context, setExitCode);
   registerInit(program, context, setExitCode);
+  registerRegistry(program, context, setExitCode);
   return program;
 }
 

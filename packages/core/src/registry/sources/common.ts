@@ -13,6 +13,10 @@ export function token(service: string, options: SourceOptions, context: PullCont
   const name = options.tokenEnv ?? fallback;
   const value = context.env[name];
   if (value === undefined || value.trim() === "") {
+    // A name that does not look like one may be the token itself, pasted by mistake: not echoed.
+    if (options.tokenEnv !== undefined && !/^[A-Z_][A-Z0-9_]*$/.test(name)) {
+      throw new PullError(`${service}: the variable named by --token-env is not set; pass the name of a variable (such as ${fallback}), never the token`);
+    }
     throw new PullError(`${service}: no API token in $${name}; set it in the environment (or name another variable with --token-env), or pull a saved export with --file`);
   }
   return value.trim();

@@ -24,8 +24,11 @@ describe("posthog", () => {
     expect(service.requests[0]!.authorization).toBe("Bearer phx_123");
   });
 
-  it("names the variable it looked in when the token is missing", async () => {
+  it("names the variable it looked in when the token is missing, unless the name may be the token itself", async () => {
     await expect(posthog.pull({ from: "posthog", project: "9", tokenEnv: "PH_PERSONAL_KEY" }, testContext("posthog", {}))).rejects.toThrow("posthog: no API token in $PH_PERSONAL_KEY");
+    const pasted = posthog.pull({ from: "posthog", project: "9", tokenEnv: "phx_a1b2c3" }, testContext("posthog", {}));
+    await expect(pasted).rejects.toThrow("posthog: the variable named by --token-env is not set; pass the name of a variable (such as POSTHOG_API_KEY), never the token");
+    await expect(pasted).rejects.not.toThrow("phx_a1b2c3");
   });
 
   it("stops at a malformed page", async () => {
