@@ -239,3 +239,13 @@ describe("registry pull", () => {
     expect(run.stderr).toBe("flaglint: --project needs --from to say which source it is for (or put it in the registry's sources: list)\n");
   });
 });
+
+describe("registry pull --help", () => {
+  it("describes every option in one line", async () => {
+    const help = await flaglintAsync(["registry", "pull", "--help"], REPO_ROOT);
+    expect(help.status).toBe(0);
+    for (const option of ["--from <source>", "--file <path>", "--project <key>", "--environment <key>", "--base-url <url>", "--token-env <name>", "--registry <path>", "--dry-run", "--check"]) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+\\S`, "m"));
+    }
+  });
+});
