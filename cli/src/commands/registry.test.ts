@@ -35,14 +35,14 @@ function project(files: Record<string, string>): string {
 
 const TOKEN = "ld-api-secret-do-not-print";
 
-async function flaglintAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+async function flaglintAsync(args: string[], cwd: string, env: Record<string, string> = {}, tty = false): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const status = await run(args, {
     cwd,
     env: { NO_COLOR: "1", ...env },
     stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: tty },
   });
   return { status, stdout, stderr };
 }
@@ -163,6 +163,14 @@ describe("registry pull", () => {
     expect(run.stdout).toContain("+    status: archived\n");
     expect(run.stderr.split("\n")[0]).toBe("feature-flags.yaml: 1 added, 3 updated, 1 archived, 1 conflict (4 flags read from launchdarkly); nothing written");
     expect(fs.readFileSync(path.join(root, "feature-flags.yaml"), "utf8")).toBe(before);
+  });
+
+  it("shows pages read on a terminal, and clears the line when done", async () => {
+    const base = await launchDarklyServer();
+    const run = await flaglintAsync([...pullArgs(base), "--check"], shop(), { LD_API_KEY: TOKEN }, true);
+    expect(run.stderr).toBe(
+      "\rflaglint: launchdarkly: 1 page, 1 flag…\rflaglint: launchdarkly: 2 pages, 3 flags…\rflaglint: launchdarkly: 3 pages, 4 flags…\r\u001b[K",
+    );
   });
 
   it.each([
