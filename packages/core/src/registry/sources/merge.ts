@@ -2,9 +2,9 @@
 // link, tags, archived); a person owns owner, ticket, removeBy, final and any type already written.
 // A YAML registry is edited in place, entry by entry, through the yaml Document's node ranges, so
 // comments, blank lines, quoting and order survive; a JSON registry (no comments to keep) is re-written.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FlagType } from "../../types.js";
-import { applyEdits, type TextEdit } from "../../cleanup/edits.js";
+import type { TextEdit } from "../../cleanup/edits.js";
 import { lineEndOf, lineStartOf } from "../../cleanup/text.js";
 import { flagType } from "../build.js";
 import { PullError } from "./errors.js";
@@ -41,7 +41,8 @@ const NEW_ENTRY_FIELDS: readonly Field[] = ["type", "created", "description", "l
  */
 export function mergePulledFlags(text: string, registryPath: string, pulled: readonly PulledFlag[], source: string): MergeResult {
   const json = /\.json$/i.test(registryPath);
-  const current = registryFlags(text, json);
+  const document = json ? undefined : parseDocument(text, { schema: "core", uniqueKeys: false });
+  const current = registryFlags(text, document);
   const result: MergeResult = { text, added: [], updated: [], archived: [], conflicts: [] };
   const plans: FlagPlan[] = [];
   const seen = new Set<string>();
@@ -55,12 +56,12 @@ export function mergePulledFlags(text: string, registryPath: string, pulled: rea
     if (plan && plan.set.length > 0) plans.push(plan);
   }
   if (plans.length === 0) return result;
-  result.text = json ? applyToJson(text, plans) : applyToYaml(text, registryPath, plans);
+  result.text = document ? applyToYaml(text, document, registryPath, plans) : applyToJson(text, plans);
   return result;
 }
 
-function registryFlags(text: string, json: boolean): Record<string, Record<string, unknown>> {
-  const value = (json ? JSON.parse(text) : parseDocument(text, { schema: "core", uniqueKeys: false }).toJS({ maxAliasCount: 100 })) as { flags?: unknown } | null;
+function registryFlags(text: string, document: Document | undefined): Record<string, Record<string, unknown>> {
+  const value = (document ? document.toJS({ maxAliasCount: 100 }) : JSON.parse(text.replace(/^\uFEFF/, ""))) as { flags?: unknown } | null;
   const flags = value?.flags;
   return typeof flags === "object" && flags !== null ? (flags as Record<string, Record<string, unknown>>) : {};
 }
@@ -125,8 +126,7 @@ function applyToJson(text: string, plans: readonly FlagPlan[]): string {
 
 // --- YAML: text edits at the nodes' ranges. ---
 
-function applyToYaml(text: string, registryPath: string, plans: readonly FlagPlan[]): string {
-  const document = parseDocument(text, { schema: "core", uniqueKeys: false });
+function applyToYaml(text: string, document: Document, registryPath: string, plans: readonly FlagPlan[]): string {
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const root = document.contents;
   if (!isMap(root)) throw new PullError(`${registryPath}: the registry is not a map of fields; nothing written`);
@@ -134,20 +134,41 @@ function applyToYaml(text: string, registryPath: string, plans: readonly FlagPla
   const flagsMap = flagsPair && isMap(flagsPair.value) ? flagsPair.value : undefined;
   const edits: TextEdit[] = [];
   const additions: FlagPlan[] = [];
+  const entries = new Map<string, Pair>();
+  for (const item of flagsMap?.items ?? []) {
+    if (isScalar(item.key) && !entries.has(String(item.key.value))) entries.set(String(item.key.value), item);
+  }
 
   for (const plan of plans) {
     if (plan.add) {
       additions.push(plan);
       continue;
     }
-    const pair = flagsMap?.items.find((item) => isScalar(item.key) && String(item.key.value) === plan.key);
+    const pair = entries.get(plan.key);
     if (!pair || !isMap(pair.value)) {
       throw new PullError(`${registryPath}: the entry of "${plan.key}" is not a plain map of fields (an alias?); write it out to let registry pull update it`);
     }
     edits.push(...entryEdits(text, pair.value, plan, newline));
   }
   if (additions.length > 0) edits.push(...additionEdits(text, registryPath, root, flagsPair, flagsMap, additions, newline));
-  return applyEdits(text, edits);
+  return applyInOrder(text, edits);
+}
+
+/**
+ * Applies non-overlapping edits in one pass (a pull may make one per flag, thousands on a large
+ * registry). Edits at the same offset keep the order they were made in.
+ */
+function applyInOrder(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    if (edit.start < at) throw new Error(`overlapping registry edits at ${edit.start}`);
+    pieces.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join("");
 }
 
 function entryEdits(text: string, entry: YAMLMap, plan: FlagPlan, newline: string): TextEdit[] {
