@@ -143,6 +143,18 @@ describe("the HTTP client", () => {
     // NO_PROXY names the host: straight there.
     expect(await client({ env: { HTTP_PROXY: proxyUrl, NO_PROXY: "localhost,127.0.0.1" } }).http.getJson(target, SECRET)).toEqual({ through: "tunnel" });
     expect(tunnels).toHaveLength(1);
+    // An https:// service goes through HTTPS_PROXY, and TLS runs inside the tunnel: here the far
+    // end speaks plain HTTP, so the handshake fails, in one line.
+    const secure = new URL(`https://${target.host}/api`);
+    await expect(client({ env: { HTTPS_PROXY: proxyUrl } }).http.getJson(secure, SECRET)).rejects.toThrow(new RegExp(`^unleash: cannot reach ${target.host}: \\S+; check --base-url, the network and HTTPS_PROXY \\(GET https://${target.host}/api\\)$`));
+    expect(tunnels).toEqual([target.host, target.host]);
+  });
+
+  it("says when the proxy cannot be reached", async () => {
+    const { http: proxied } = client({ env: { HTTPS_PROXY: "http://127.0.0.1:1" } });
+    await expect(proxied.getJson(new URL("https://app.launchdarkly.com/api/v2/flags/x"), SECRET)).rejects.toThrow(
+      "unleash: cannot reach the proxy 127.0.0.1:1 (ECONNREFUSED); check HTTPS_PROXY (GET https://app.launchdarkly.com/api/v2/flags/x)",
+    );
   });
 });
 
