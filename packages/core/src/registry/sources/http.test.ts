@@ -3,7 +3,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { fakeService, type FakeService } from "./__fixtures__/server.js";
-import { bypassesProxy, createHttpClient, nodeTransport, proxyFor, retryAfterMs } from "./http.js";
+import { bypassesProxy, createHttpClient, nodeTransport, proxyFor, rateLimitResetMs, retryAfterMs } from "./http.js";
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -186,5 +186,12 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs("Thu, 26 Nov 2026 09:00:00 GMT", now)).toBe(0);
     expect(retryAfterMs(undefined, now)).toBeUndefined();
     expect(retryAfterMs("soon", now)).toBeUndefined();
+  });
+
+  it("falls back to LaunchDarkly's X-Ratelimit-Reset, in Unix milliseconds", () => {
+    const now = () => 1_800_000_000_000;
+    expect(rateLimitResetMs("1800000004500", now)).toBe(4500);
+    expect(rateLimitResetMs("1700000000000", now)).toBe(0);
+    expect(rateLimitResetMs(undefined, now)).toBeUndefined();
   });
 });

@@ -62,6 +62,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         try {
           response = await transport.get(url, { accept: "application/json", ...headers }, timeoutMs);
         } catch (error) {
+          if (error instanceof PullError) throw error;
           if (error instanceof TransientError && !last) {
             await sleep(backoffMs * 2 ** attempt);
             continue;
@@ -72,7 +73,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (status >= 200 && status < 300) return parseJson(response.body, service, where);
         if (status === 404 && request.missingOk) return undefined;
         if (status === 429) {
-          const wait = retryAfterMs(response.headers["retry-after"]) ?? backoffMs * 2 ** attempt;
+          const wait = retryAfterMs(response.headers["retry-after"]) ?? rateLimitResetMs(response.headers["x-ratelimit-reset"]) ?? backoffMs * 2 ** attempt;
           if (last || wait > maxRetryAfterMs) {
             throw new PullError(`${service}: rate limited (429) on GET ${where}; try again in ${Math.ceil(wait / 1000)} s, or pull less often`);
           }
@@ -118,6 +119,13 @@ export function retryAfterMs(header: string | string[] | undefined, now: () => n
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+
+/** LaunchDarkly's `X-Ratelimit-Reset`: when the limit lifts, in Unix milliseconds. */
+export function rateLimitResetMs(header: string | string[] | undefined, now: () => number = Date.now): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Math.max(0, Number(value) - now());
 }
 
 /** The URL without its query's values, so nothing secret a user put there is echoed. */
