@@ -59,7 +59,7 @@ export function mapDefinition(definition: unknown, file: string): PulledFlag {
   if (!isObject(definition)) throw malformed(SOURCE, file, "expected a flag definition (name, type, group, …)");
   const key = text(definition.name) ?? path.basename(file).replace(/\.ya?ml$/, "");
   const flag: PulledFlag = { key, archived: false };
-  const type = typeof definition.type === "string" ? TYPES[definition.type] : undefined;
+  const type = typeof definition.type === "string" && Object.hasOwn(TYPES, definition.type) ? TYPES[definition.type] : undefined;
   if (type) flag.type = type;
   const link = text(definition.rollout_issue_url) ?? text(definition.introduced_by_url) ?? text(definition.feature_issue_url);
   if (link) flag.link = link;

@@ -125,6 +125,19 @@ describe("mergePulledFlags", () => {
     expect(result.text).toContain('\n    "version": 1,');
   });
 
+  it("treats keys named like object properties as plain keys", () => {
+    const pulled: PulledFlag[] = [
+      { key: "constructor", archived: false },
+      { key: "__proto__", archived: false, type: "ops" },
+    ];
+    const yaml = merge("version: 1\nflags:\n  toString:\n    type: ops\n", pulled);
+    expect(yaml.added).toEqual(["constructor", "__proto__"]);
+    expect(yaml.text).toBe("version: 1\nflags:\n  toString:\n    type: ops\n  constructor:\n    type: release\n  __proto__:\n    type: ops\n");
+    const json = merge('{ "version": 1, "flags": {} }', pulled, JSON_FILE);
+    expect(Object.keys(JSON.parse(json.text).flags)).toEqual(["constructor", "__proto__"]);
+    expect(({} as Record<string, unknown>).type).toBeUndefined();
+  });
+
   it("notes a key a source lists twice", () => {
     expect(merge(REGISTRY, [{ key: "x", archived: false }, { key: "x", archived: false }]).conflicts).toEqual(["x: listed twice by launchdarkly; kept the first"]);
   });

@@ -52,7 +52,8 @@ export function mergePulledFlags(text: string, registryPath: string, pulled: rea
       continue;
     }
     seen.add(flag.key);
-    const plan = planFlag(flag, current[flag.key], source, result);
+    // Own keys only: a flag named "constructor" or "__proto__" is a flag like any other.
+    const plan = planFlag(flag, Object.hasOwn(current, flag.key) ? current[flag.key] : undefined, source, result);
     if (plan && plan.set.length > 0) plans.push(plan);
   }
   if (plans.length === 0) return result;
@@ -117,7 +118,8 @@ function applyToJson(text: string, plans: readonly FlagPlan[]): string {
   const value = JSON.parse(text.replace(/^\uFEFF/, "")) as { flags?: Record<string, Record<string, unknown>> | null };
   const flags = (value.flags ??= {});
   for (const plan of plans) {
-    const entry = (flags[plan.key] ??= {});
+    if (!Object.hasOwn(flags, plan.key)) Object.defineProperty(flags, plan.key, { value: {}, enumerable: true, writable: true, configurable: true });
+    const entry = flags[plan.key]!;
     for (const [field, fieldValue] of plan.set) entry[field] = fieldValue;
   }
   const indent = /^[ \t]*\{\s*\n([ \t]+)/.exec(text)?.[1] ?? "  ";

@@ -49,7 +49,7 @@ function mapFlag(item: unknown, options: SourceOptions, base: URL | undefined, w
   const flag: PulledFlag = { key, archived: fromArchive || item.archived === true || typeof item.archivedAt === "string" };
   const created = day(item.createdAt);
   if (created) flag.created = created;
-  const type = typeof item.type === "string" ? TYPES[item.type] : undefined;
+  const type = typeof item.type === "string" && Object.hasOwn(TYPES, item.type) ? TYPES[item.type] : undefined;
   if (type) flag.type = type;
   if (base) {
     const project = typeof item.project === "string" ? item.project : (options.project ?? "default");
