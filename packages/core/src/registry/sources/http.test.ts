@@ -83,6 +83,16 @@ describe("the HTTP client", () => {
     );
   });
 
+  it("stops reading an answer larger than any page of flags", async () => {
+    const service = await serve(() => ({ body: { items: "x".repeat(5000) } }));
+    const waits: number[] = [];
+    const small = createHttpClient({ service: "unleash", transport: nodeTransport({}, { maxBodyBytes: 1000 }), sleep: async (ms) => void waits.push(ms) });
+    await expect(small.getJson(new URL(`${service.base}/api`), SECRET)).rejects.toThrow(
+      `unleash: the answer from ${service.base.slice("http://".length)} is larger than 1000 bytes; is --base-url the service's API? (GET ${service.base}/api)`,
+    );
+    expect(waits).toEqual([]);
+  });
+
   it("says when nothing listens at the address, without retrying", async () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

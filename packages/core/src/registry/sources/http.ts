@@ -138,15 +138,20 @@ function networkFailure(error: unknown, url: URL): string {
   if (error instanceof TransientError) return `${error.message}, also after retrying; try again later`;
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `cannot find the host ${url.hostname}; check --base-url and the network`;
   if (code === "ECONNREFUSED") return `${url.host} refused the connection; check --base-url, and HTTPS_PROXY if you need a proxy`;
-  if (error instanceof ProxyError) return error.message;
+  if (error instanceof ExplainedError) return error.message;
   const message = error instanceof Error ? error.message.split("\n", 1)[0] : String(error);
   return `cannot reach ${url.host}: ${code ?? message}; check --base-url, the network and HTTPS_PROXY`;
 }
 
-class ProxyError extends Error {}
+/** A failure whose message already says what to do. */
+class ExplainedError extends Error {}
+
+/** No page of flags is this large; a body that is points at the wrong address, or at trouble. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Node's http/https, through `HTTPS_PROXY` / `HTTP_PROXY` (an HTTP CONNECT tunnel) unless `NO_PROXY` names the host. */
-export function nodeTransport(env: Record<string, string | undefined>): HttpTransport {
+export function nodeTransport(env: Record<string, string | undefined>, limits: { maxBodyBytes?: number } = {}): HttpTransport {
+  const maxBodyBytes = limits.maxBodyBytes ?? MAX_BODY_BYTES;
   return {
     async get(url, headers, timeoutMs) {
       const proxy = proxyFor(url, env);
@@ -161,8 +166,18 @@ export function nodeTransport(env: Record<string, string | undefined>): HttpTran
         }
         const request = (secure ? https : http).request(url, options, (response) => {
           const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("error", (error) => reject(new TransientError(`the connection to ${url.host} broke (${(error as NodeJS.ErrnoException).code ?? error.message})`)));
+          let bytes = 0;
+          response.on("data", (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (bytes > maxBodyBytes) {
+              // The promise settles here; whatever the torn-down response emits next is ignored.
+              reject(new ExplainedError(`the answer from ${url.host} is larger than ${sizeText(maxBodyBytes)}; is --base-url the service's API?`));
+              request.destroy();
+              return;
+            }
+            chunks.push(chunk);
+          });
+          response.on("error", (error) => reject(error instanceof ExplainedError ? error : new TransientError(`the connection to ${url.host} broke (${(error as NodeJS.ErrnoException).code ?? error.message})`)));
           response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
         });
         request.on("timeout", () => request.destroy(new TransientError(`no answer from ${url.host} within ${duration(timeoutMs)}`)));
@@ -174,6 +189,10 @@ export function nodeTransport(env: Record<string, string | undefined>): HttpTran
       });
     },
   };
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
 }
 
 function duration(ms: number): string {
@@ -206,12 +225,12 @@ function tunnel(proxy: URL, host: string, port: number, timeoutMs: number): Prom
     request.on("connect", (response, socket) => {
       if (response.statusCode === 200) return resolve(socket);
       socket.destroy();
-      reject(new ProxyError(`the proxy ${proxy.host} refused to connect to ${host}:${port} (${response.statusCode}); check HTTPS_PROXY and NO_PROXY`));
+      reject(new ExplainedError(`the proxy ${proxy.host} refused to connect to ${host}:${port} (${response.statusCode}); check HTTPS_PROXY and NO_PROXY`));
     });
     request.on("timeout", () => request.destroy(new TransientError(`no answer from the proxy ${proxy.host} within ${duration(timeoutMs)}`)));
     request.on("error", (error) => {
       if (error instanceof TransientError) return reject(error);
-      reject(new ProxyError(`cannot reach the proxy ${proxy.host} (${(error as NodeJS.ErrnoException).code ?? error.message}); check HTTPS_PROXY`));
+      reject(new ExplainedError(`cannot reach the proxy ${proxy.host} (${(error as NodeJS.ErrnoException).code ?? error.message}); check HTTPS_PROXY`));
     });
     request.end();
   });
