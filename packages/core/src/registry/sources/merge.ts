@@ -4,8 +4,6 @@
 // comments, blank lines, quoting and order survive; a JSON registry (no comments to keep) is re-written.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FlagType } from "../../types.js";
-import type { TextEdit } from "../../cleanup/edits.js";
-import { lineEndOf, lineStartOf } from "../../cleanup/text.js";
 import { flagType } from "../build.js";
 import { PullError } from "./errors.js";
 import type { PulledFlag } from "./types.js";
@@ -20,6 +18,13 @@ export interface MergeResult {
   archived: string[];
   /** One line per disagreement left as the registry has it. */
   conflicts: string[];
+}
+
+/** Replace `text[start, end)` with `text`. */
+interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 type Field = "type" | "created" | "description" | "link" | "tags" | "status";
@@ -302,4 +307,15 @@ export function yamlText(value: string, flow: boolean): string {
   if (DATE.test(value)) return value;
   const plain = (flow ? PLAIN_FLOW : PLAIN_BLOCK).test(value) && !NOT_TEXT.test(value) && !/:(?: |$)/.test(value) && !/ #/.test(value);
   return plain ? value : JSON.stringify(value);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+/** Where the line holding `offset` ends, before its "\n" or "\r\n". */
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf("\n", offset);
+  if (newline === -1) return text.length;
+  return newline > 0 && text[newline - 1] === "\r" ? newline - 1 : newline;
 }
