@@ -4,6 +4,7 @@ import { CommandContext } from "./command-context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
 import { registerInit } from "./commands/init.js";
+import { registerRegistry } from "./commands/registry.js";
 import { registerReport } from "./commands/report.js";
 import { EXIT_USAGE, reportError } from "./errors.js";
 import type { CliIO } from "./io.js";
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   registerReport(program, context, setExitCode);
   registerCleanup(program, context, setExitCode);
   registerInit(program, context, setExitCode);
+  registerRegistry(program, context, setExitCode);
   return program;
 }
 

@@ -73,9 +73,28 @@ export interface FlagDefinition {
   removeBy?: string;
   ticket?: string;
   description?: string;
+  /** Where the flag lives in its flag service. */
+  link?: string;
+  tags?: string[];
   status: FlagStatus;
   /** Where the entry's key is written in the registry file. */
   position: Position;
+}
+
+/** The sources `flaglint registry pull` can read: flag services, then flag file formats. */
+export const REGISTRY_SOURCE_NAMES = ["launchdarkly", "unleash", "growthbook", "flagsmith", "posthog", "openfeature", "flagd", "gitlab"] as const;
+export type RegistrySourceName = (typeof REGISTRY_SOURCE_NAMES)[number];
+
+/** One entry of the registry's `sources:` list: what a plain `flaglint registry pull` reads. */
+export interface RegistrySourceConfig {
+  from: RegistrySourceName;
+  project?: string;
+  environment?: string;
+  baseUrl?: string;
+  /** Name of the environment variable holding the token; never the token. */
+  tokenEnv?: string;
+  /** As written: relative to the registry's folder. */
+  file?: string;
 }
 
 export interface Registry {
@@ -86,6 +105,8 @@ export interface Registry {
   detect: DetectConfig;
   policy: Policy;
   flags: Map<string, FlagDefinition>;
+  /** The registry's `sources:` list, when it has one. */
+  sources?: RegistrySourceConfig[];
 }
 
 export type ReferenceKind = "call" | "hook" | "member" | "constant" | "property";

@@ -1,6 +1,6 @@
 // From a validated registry value to the model: defaults filled in, aliases resolved, positions attached.
 import * as path from "node:path";
-import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry } from "../types.js";
+import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig } from "../types.js";
 import { DEFAULT_DETECT, DEFAULT_POLICY, FLAG_TYPE_ALIASES } from "./defaults.js";
 import type { SourceNode } from "./source.js";
 
@@ -19,6 +19,7 @@ interface RegistryFile {
     requireTicket?: string[];
   };
   flags?: Record<string, FlagEntry> | null;
+  sources?: RegistrySourceConfig[];
 }
 
 interface FlagEntry {
@@ -28,18 +29,22 @@ interface FlagEntry {
   removeBy?: string;
   ticket?: string;
   description?: string;
+  link?: string;
+  tags?: string[];
   status?: FlagStatus;
 }
 
 export function buildRegistry(value: unknown, root: SourceNode | undefined, file: string, position: (offset: number) => Position): Registry {
   const registry = value as RegistryFile;
-  return {
+  const built: Registry = {
     path: file,
     dir: path.dirname(file),
     detect: buildDetect(registry.detect),
     policy: buildPolicy(registry.policy),
     flags: buildFlags(registry.flags ?? {}, root?.entries?.get("flags")?.value, position),
   };
+  if (registry.sources) built.sources = registry.sources.map((source) => ({ ...source }));
+  return built;
 }
 
 export function flagType(type: string): FlagType {
@@ -70,9 +75,10 @@ function buildFlags(entries: Record<string, FlagEntry>, node: SourceNode | undef
   for (const [key, { keyOffset }] of node?.entries ?? []) {
     const entry = entries[key]!;
     const flag: FlagDefinition = { key, type: flagType(entry.type), status: entry.status ?? "active", position: position(keyOffset) };
-    for (const field of ["owner", "created", "removeBy", "ticket", "description"] as const) {
+    for (const field of ["owner", "created", "removeBy", "ticket", "description", "link"] as const) {
       if (entry[field] !== undefined) flag[field] = entry[field];
     }
+    if (entry.tags !== undefined) flag.tags = [...entry.tags];
     flags.set(key, flag);
   }
   return flags;

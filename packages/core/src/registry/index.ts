@@ -5,3 +5,4 @@ export { parseRegistry, loadRegistry } from "./parse.js";
 export { findRegistry } from "./find.js";
 export { RegistryCache } from "./cache.js";
 export { REGISTRY_SCHEMA_URL } from "./schema.js";
+export * from "./sources/index.js";

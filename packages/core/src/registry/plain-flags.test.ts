@@ -62,6 +62,13 @@ describe("the plain flags reader", () => {
     expect(fast).toEqual(library);
   });
 
+  test("reads one-line lists of plain words, as tags are written", () => {
+    const text = "version: 1\nflags:\n  a:\n    type: ops\n    tags: [web, checkout]  # from the service\n";
+    expect(plainFlagsOf(text)?.value).toEqual({ a: { type: "ops", tags: ["web", "checkout"] } });
+    const { fast, library } = readBothWays(text);
+    expect(fast).toEqual(library);
+  });
+
   test.each([
     ["flow style", "  a: { type: release }"],
     ["a number", "  a:\n    ticket: 1234"],
@@ -72,6 +79,7 @@ describe("the plain flags reader", () => {
     ["a continued plain scalar", "  a:\n    description: one\n      two"],
     ["a tab", "  a:\n    type:\trelease"],
     ["a list", "  - a"],
+    ["a list of quoted words", '  a:\n    tags: ["a", b]'],
   ])("leaves %s to the library", (_what, body) => {
     const text = `version: 1\nflags:\n${body}\n`;
     expect(plainFlagsOf(text)).toBeUndefined();
@@ -100,6 +108,10 @@ describe("the plain flags reader", () => {
       "<<",
       "ü unicode",
       "trailing   ",
+      "[web, checkout]",
+      "[a,b , c]  # tags",
+      "[]",
+      "[ one ]",
     ];
     const oddValues = [
       "@payments",
@@ -118,7 +130,16 @@ describe("the plain flags reader", () => {
       '"quote" after',
       "'unterminated",
       '"esc\\"aped"',
-      "[a, b]",
+      "[a, [b]]",
+      "[a #x]",
+      "[a,]",
+      "[a, , b]",
+      '["a, b"]',
+      "[a: b]",
+      "[a, 12]",
+      "[a, null]",
+      "[a] x",
+      "[@a]",
       "{ a: 1 }",
       "&anchor x",
       "*alias",

@@ -2,7 +2,7 @@
 // block style (a key per flag, a `field: scalar` per line). The `yaml` library reads about 2 MB/s,
 // too slow for 10,000 flags; this reads the common shape in one pass and gives up, so that the
 // library reads the whole file, at anything else: flow style, anchors, tags, multi-line or escaped
-// scalars, numbers, booleans, nulls, tabs. What it accepts it reads exactly as the library would
+// scalars, numbers, booleans, nulls, tabs. One-line lists of plain words (`tags: [a, b]`) it reads. What it accepts it reads exactly as the library would
 // (plain-flags.test.ts compares the two on generated registries).
 import { duplicateKey, type SourceEntry, type SourceNode, type TextProblem } from "./source.js";
 
@@ -124,7 +124,9 @@ class SectionReader {
     const match = FIELD.exec(line.text);
     if (!match) return false;
     const field = keyText(match[2]!);
-    const scalar = scalarText(match[3]!);
+    const valueOffset = line.offset + line.text.length - match[3]!.length;
+    const list = match[3]!.startsWith("[") ? flowList(match[3]!, valueOffset) : undefined;
+    const scalar = list ? list.value : scalarText(match[3]!);
     if (field === undefined || scalar === undefined) return false;
     const flag = this.flag!;
     const keyOffset = line.offset + match[1]!.length;
@@ -132,8 +134,7 @@ class SectionReader {
       flag.value = {};
       flag.node = { offset: keyOffset, entries: new Map() };
     }
-    const valueOffset = line.offset + line.text.length - match[3]!.length;
-    this.add(flag.node.entries!, flag.value, field, keyOffset, { offset: valueOffset }, scalar);
+    this.add(flag.node.entries!, flag.value, field, keyOffset, list ? list.node : { offset: valueOffset }, scalar);
     return true;
   }
 
@@ -150,6 +151,31 @@ class SectionReader {
     entries.set(key, { keyOffset, value: node });
     Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   }
+}
+
+const FLOW_LIST = /^\[([^[\]{}#"']*)\][ ]*(?:#.*)?$/;
+
+/**
+ * A one-line list of plain words, `[web, checkout]` (how `tags` are written), with each item's
+ * offset; `undefined` for anything else (quotes, nesting, comments inside, colons).
+ */
+function flowList(written: string, offset: number): { value: string[]; node: SourceNode } | undefined {
+  const match = FLOW_LIST.exec(written);
+  if (!match) return undefined;
+  const inner = match[1]!;
+  if (inner.trim() === "") return { value: [], node: { offset, items: [] } };
+  const value: string[] = [];
+  const items: SourceNode[] = [];
+  let at = 1;
+  for (const piece of inner.split(",")) {
+    const item = piece.trim();
+    const text = item.includes(":") ? undefined : scalarText(item);
+    if (text === undefined || text !== item) return undefined;
+    value.push(text);
+    items.push({ offset: offset + at + piece.indexOf(item) });
+    at += piece.length + 1;
+  }
+  return { value, node: { offset, items } };
 }
 
 /** A key as written, if it reads as that same string. */

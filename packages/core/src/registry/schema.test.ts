@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { FLAG_STATUSES, FLAG_TYPES, KEY_CASES } from "../types.js";
+import { FLAG_STATUSES, FLAG_TYPES, KEY_CASES, REGISTRY_SOURCE_NAMES } from "../types.js";
 import { DEFAULT_POLICY, FLAG_TYPE_ALIASES, REGISTRY_SCHEMA_URL, SDK_PRESET_NAMES } from "./index.js";
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean };
@@ -39,6 +39,7 @@ describe("the JSON Schema", () => {
     expect(at(["properties", "detect", "properties", "sdks", "items"]).enum).toEqual([...SDK_PRESET_NAMES]);
     expect(at(["properties", "detect", "properties", "objects", "items", "properties", "keyCase"]).enum).toEqual([...KEY_CASES]);
     expect(at(["properties", "policy", "properties", "requireTicket", "items"]).enum).toEqual([...FLAG_TYPES, ...Object.keys(FLAG_TYPE_ALIASES)]);
+    expect(at(["properties", "sources", "items", "properties", "from"]).enum).toEqual([...REGISTRY_SOURCE_NAMES]);
   });
 
   test("shows the same defaults as the code", () => {
