@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { UsageError } from "../clock.js";
 import { cleanupProject, nodeFileSystem, type CleanupFileSystem } from "./project.js";
 
+const NOW = "2026-11-26";
+
 const REGISTRY = `# Flags of the shop.
 version: 1
 detect:
@@ -73,7 +75,7 @@ function read(dir: string, name: string): string {
 describe("cleanupProject", () => {
   it("rewrites every file that checks the flag and archives the registry entry", () => {
     const dir = project({ "src/pay.ts": PAY, "src/label.ts": LABEL });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false });
 
     expect(result.written).toBe(true);
     expect(result.references).toBe(2);
@@ -88,7 +90,7 @@ describe("cleanupProject", () => {
 
   it("writes nothing on a dry run but says what it would change", () => {
     const dir = project({ "src/pay.ts": PAY });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: false, dryRun: true });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: false, dryRun: true });
 
     expect(result.written).toBe(false);
     expect(result.files[0]!.after).toBe(`export function pay(amount: number): string {\n  return "v1:" + amount;\n}\n`);
@@ -99,7 +101,7 @@ describe("cleanupProject", () => {
 
   it("reports a dynamic check as a place that might be the flag", () => {
     const dir = project({ "src/pay.ts": PAY, "src/dynamic.ts": DYNAMIC });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: true });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: true });
 
     expect(result.manual).toEqual([
       { file: path.join(dir, "src/dynamic.ts"), line: 4, column: 23, reason: expect.stringContaining("might be new_flow") },
@@ -110,7 +112,7 @@ describe("cleanupProject", () => {
   it("marks the flag retired, not archived, while a check of it is left in code", () => {
     const kept = `import { client as ff } from "./flags";\n\nexport const ON = ff.isEnabled("new_flow");\n`;
     const dir = project({ "src/pay.ts": PAY, "src/kept.ts": kept });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false });
 
     expect(result.manual).toEqual([{ file: path.join(dir, "src/kept.ts"), line: 3, column: 19, reason: expect.stringContaining("exported") }]);
     expect(read(dir, "src/kept.ts")).toBe(kept);
@@ -121,7 +123,7 @@ describe("cleanupProject", () => {
   it("reports a flag key used as data, which has no value to fold", () => {
     const data = `export enum Flags {\n  NewFlow = "new_flow",\n}\nexport const gates = [Flags.NewFlow];\n`;
     const dir = project({ "src/data.ts": data });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: true });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: true });
 
     expect(result.manual.map((place) => place.reason)).toEqual([expect.stringContaining("key is used as data")]);
     expect(result.files).toEqual([]);
@@ -130,7 +132,7 @@ describe("cleanupProject", () => {
   it("changes no file when one that mentions the flag does not parse", () => {
     const broken = `import { client as ff } from "./flags";\nexport function f( {\n  return ff.isEnabled("new_flow");\n}\n`;
     const dir = project({ "src/pay.ts": PAY, "src/broken.ts": broken });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false });
 
     expect(result.written).toBe(false);
     expect(result.blocked).toMatch(/src\/broken\.ts could not be rewritten/);
@@ -150,7 +152,7 @@ describe("cleanupProject", () => {
         nodeFileSystem.writeFile(file, content);
       },
     };
-    expect(() => cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false, fileSystem: failing })).toThrow(
+    expect(() => cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false, fileSystem: failing })).toThrow(
       /cannot write src\/b\.ts: ENOSPC; the files already written were restored/,
     );
     expect(read(dir, "src/a.ts")).toBe(PAY);
@@ -166,7 +168,7 @@ describe("cleanupProject", () => {
         if (file.endsWith("b.ts")) throw Object.assign(new Error("read-only"), { code: "EACCES" });
       },
     };
-    expect(() => cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false, fileSystem: readOnly })).toThrow(
+    expect(() => cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false, fileSystem: readOnly })).toThrow(
       /cannot write src\/b\.ts: EACCES; no file was changed/,
     );
     expect(read(dir, "src/a.ts")).toBe(PAY);
@@ -176,7 +178,7 @@ describe("cleanupProject", () => {
     const outside = project({ "src/pay.ts": PAY });
     const dir = project({});
     fs.symlinkSync(path.join(outside, "src/pay.ts"), path.join(dir, "src/pay.ts"));
-    const result = cleanupProject({ cwd: dir, paths: ["src/pay.ts"], flag: "new_flow", value: true, dryRun: false });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: ["src/pay.ts"], flag: "new_flow", value: true, dryRun: false });
 
     expect(result.written).toBe(false);
     expect(result.blocked).toMatch(/src\/pay\.ts is outside the folders being cleaned up/);
@@ -186,7 +188,7 @@ describe("cleanupProject", () => {
   it("rewrites a file that a symlink inside the project points to once, and keeps the link a link", () => {
     const dir = project({ "src/pay.ts": PAY });
     fs.symlinkSync("pay.ts", path.join(dir, "src/pay-link.ts"));
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false });
 
     expect(result.references).toBe(1);
     expect(result.files.map((change) => path.relative(dir, change.file))).toEqual(["src/pay.ts"]);
@@ -207,7 +209,7 @@ describe("cleanupProject", () => {
   it("cleans up a file over check's size limit too: a file left unread would leave a check behind", () => {
     const big = `${PAY}// ${"x".repeat(6 * 1024 * 1024)}\n`;
     const dir = project({ "src/pay.ts": big });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: true });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: true });
 
     expect(result.references).toBe(1);
     expect(result.registry[0]!.status).toBe("archived");
@@ -215,7 +217,7 @@ describe("cleanupProject", () => {
 
   it("leaves files governed by a registry that does not list the flag", () => {
     const dir = project({ "src/pay.ts": PAY, "other/feature-flags.yaml": REGISTRY.replace("new_flow", "renamed_flow"), "other/src/flags.ts": "export const client = { isEnabled: (k: string) => !!k };\n", "other/src/pay.ts": PAY });
-    const result = cleanupProject({ cwd: dir, paths: [], flag: "new_flow", value: true, dryRun: false });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false });
 
     expect(result.files.map((change) => path.relative(dir, change.file))).toEqual(["src/pay.ts"]);
     expect(read(dir, "other/src/pay.ts")).toBe(PAY);
@@ -224,7 +226,7 @@ describe("cleanupProject", () => {
 
   it("refuses a flag the registry does not list, naming the nearest key", () => {
     const dir = project({ "src/pay.ts": PAY });
-    const run = () => cleanupProject({ cwd: dir, paths: [], flag: "new_flwo", value: true, dryRun: true });
+    const run = () => cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flwo", value: true, dryRun: true });
     expect(run).toThrow(UsageError);
     expect(run).toThrow(/unknown flag "new_flwo".*did you mean "new_flow"\?/);
   });

@@ -31,11 +31,8 @@ export interface CleanupOptions {
   registry?: string;
   /** Compute everything, write nothing. */
   dryRun: boolean;
-  /**
-   * Today, `YYYY-MM-DD`. Detection runs through the same project pipeline as `check`, which
-   * wants one; what cleanup finds and rewrites does not depend on it.
-   */
-  now?: string;
+  /** Today, `YYYY-MM-DD`: the scan is `check`'s, with its findings of that day. */
+  now: string;
   fileSystem?: CleanupFileSystem;
 }
 
@@ -71,8 +68,6 @@ export interface CleanupResult {
   blocked?: string;
 }
 
-const PLACEHOLDER_NOW = "1970-01-01";
-
 export function cleanupProject(options: CleanupOptions): CleanupResult {
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   // No size limit: a file left unread could still check the flag, and the entry would be archived wrongly.
@@ -80,7 +75,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
     cwd: options.cwd,
     paths: options.paths,
     registry: options.registry,
-    now: options.now ?? PLACEHOLDER_NOW,
+    now: options.now,
     maxFileBytes: Infinity,
   });
   const registries = analysis.registries.map((file) => loadRegistry(file));
