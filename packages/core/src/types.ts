@@ -74,6 +74,8 @@ export interface FlagDefinition {
   ticket?: string;
   description?: string;
   status: FlagStatus;
+  /** The value the flag is removed with (`final: on|off|<json literal>`), for `cleanup --all`. */
+  final?: boolean | string | number | null;
   /** Where the entry's key is written in the registry file. */
   position: Position;
 }
