@@ -1,6 +1,6 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
-import { RULES, UsageError, analyzeProjectAsync } from "@flaglint/core";
+import { RULES, UsageError, analyzeProjectAsync, withCodeOwners } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../cli.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
@@ -35,7 +35,7 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
   if (options.ticketUrl !== undefined && !/^https?:\/\/[^\s]*\{id\}/.test(options.ticketUrl)) {
     throw new UsageError(`--ticket-url must be an http(s) URL containing {id}, like https://tracker.example.com/browse/{id}`);
   }
-  const result = await analyzeProjectAsync({
+  const scanned = await analyzeProjectAsync({
     cwd: context.io.cwd,
     paths,
     registry: options.registry,
@@ -45,7 +45,9 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     createdFromGit: options.git,
     onProgress: context.progress("flaglint: scanning"),
   });
-  context.noteSkipped(result.skipped, options.maxFileSize);
+  context.noteSkipped(scanned.skipped, options.maxFileSize);
+  const result = withCodeOwners(scanned);
+  context.note(result.notes);
   context.emit(
     REPORT_FORMATS[options.format]!(result, {
       cwd: context.io.cwd,

@@ -50,7 +50,8 @@ function state(value: ReportState): string {
 }
 
 function ownerName(group: OwnerGroup): string {
-  return group.owner === undefined ? "_unowned_" : code(group.owner);
+  if (group.owner === undefined) return "_unowned_";
+  return group.fromCodeOwners ? `${code(group.owner)} (from CODEOWNERS)` : code(group.owner);
 }
 
 function table(headers: string[], align: Array<"left" | "right">, rows: string[][]): string {
@@ -124,7 +125,8 @@ function ownerSection(group: OwnerGroup): string {
     .map(({ state: value, count }) => `${count} ${STATE_LABELS[value]}`);
   const title = `## ${ownerName(group)} · ${plural(group.flags.length, "flag")}${urgent.length ? ` (${urgent.join(", ")})` : ""}`;
   const rows = group.flags.map((flag) => [
-    code(flag.key),
+    // In a group of mixed sources, each flag says where its owner comes from.
+    flag.ownerFromCodeOwners && !group.fromCodeOwners ? `${code(flag.key)} (owner from CODEOWNERS)` : code(flag.key),
     state(flag.state),
     flag.type ?? "—",
     flag.created === undefined ? "—" : `${flag.createdInferred ? "≈" : ""}${flag.created}`,

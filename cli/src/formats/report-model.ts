@@ -50,6 +50,8 @@ export interface ReportFlag {
   state: ReportState;
   type?: FlagType;
   owner?: string;
+  /** The owner was taken from CODEOWNERS (the registry names none). */
+  ownerFromCodeOwners: boolean;
   description?: string;
   created?: string;
   createdInferred: boolean;
@@ -66,6 +68,8 @@ export interface OwnerGroup {
   /** `undefined` for flags nobody owns. */
   owner?: string;
   flags: ReportFlag[];
+  /** Every flag of the group got its owner from CODEOWNERS. */
+  fromCodeOwners: boolean;
   /** Flags of this owner per state, in STATE_ORDER, zero counts left out. */
   byState: Array<{ state: ReportState; count: number }>;
 }
@@ -114,6 +118,7 @@ function reportFlag(flag: FlagSummary, options: FormatOptions): ReportFlag {
     state,
     ...(flag.type === undefined ? {} : { type: flag.type }),
     ...(owner === undefined ? {} : { owner }),
+    ownerFromCodeOwners: owner !== undefined && flag.ownerSource === "codeowners",
     ...(flag.description === undefined ? {} : { description: flag.description }),
     ...(flag.created === undefined ? {} : { created: flag.created }),
     createdInferred: flag.createdInferred === true,
@@ -202,6 +207,7 @@ function groupByOwner(sortedFlags: readonly ReportFlag[]): OwnerGroup[] {
     return {
       ...(owner === undefined ? {} : { owner }),
       flags,
+      fromCodeOwners: owner !== undefined && flags.every((flag) => flag.ownerFromCodeOwners),
       byState: STATE_ORDER.filter((state) => counts.has(state)).map((state) => ({ state, count: counts.get(state)! })),
     };
   });
