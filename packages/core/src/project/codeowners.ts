@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FlagSummary, ProjectNote, ProjectResult } from "../types.js";
+import { repositoryRoot } from "./git.js";
 
 /** Where GitHub and GitLab look for the file, relative to the repository root; the first one found is used. */
 export const CODEOWNERS_LOCATIONS = ["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"] as const;
@@ -77,17 +78,6 @@ export function ownersOf(codeOwners: CodeOwners, file: string): string[] {
     if (rule.matches(file)) return rule.owners;
   }
   return [];
-}
-
-/**
- * The repository root for CODEOWNERS: the nearest folder at or above `cwd` that holds `.git`
- * (a folder, or a file in a worktree); `cwd` itself outside a repository.
- */
-export function repositoryRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, ".git"))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(cwd);
-  }
 }
 
 /**
