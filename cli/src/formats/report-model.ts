@@ -1,5 +1,5 @@
 // What `flaglint report` shows, independent of markup: flags grouped by owner, in the order a reader acts on them, and the summary on top.
-import { FLAG_TYPES, type FlagState, type FlagSummary, type FlagType, type ProjectResult } from "@flaglint/core";
+import { FLAG_TYPES, type FlagState, type FlagSummary, type FlagType, type HistoryPoint, type ProjectResult } from "@flaglint/core";
 import type { FormatOptions } from "./options.js";
 import { relativePath } from "./paths.js";
 
@@ -96,6 +96,10 @@ export interface ReportModel {
   registries: string[];
   summary: ReportSummary;
   groups: OwnerGroup[];
+  /** Every flag, most urgent first (the groups' flags in one list). */
+  flags: ReportFlag[];
+  /** `report --history`: the states week by week, oldest first. */
+  history?: HistoryPoint[];
 }
 
 export function buildReport(result: ProjectResult, options: FormatOptions): ReportModel {
@@ -106,6 +110,8 @@ export function buildReport(result: ProjectResult, options: FormatOptions): Repo
     registries: result.registries.map((registry) => relativePath(registry, options.cwd)),
     summary: summarize(flags),
     groups: groupByOwner(flags),
+    flags,
+    ...(result.history ? { history: result.history } : {}),
   };
 }
 
