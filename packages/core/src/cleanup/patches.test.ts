@@ -92,6 +92,20 @@ describe("cleanupPatches", () => {
     expect(set.flags[2]!.refusals).toEqual([{ file: "src/c.ts", line: 4, reason: expect.stringMatching(/^the file does not parse .* and mentions broken$/) }]);
   });
 
+  test("a file git apply might misread is left out with the reason, and so is its flag's patch", () => {
+    const root = project({
+      "feature-flags.yaml": DETECT + "  spaced:\n    type: release\n    created: 2026-01-01\n    final: on\n",
+      "src/my file.ts": check("spaced"),
+    });
+    const set = cleanupPatches({ cwd: root, paths: [], now: "2026-11-26", root });
+    expect(set.patches.size).toBe(0);
+    expect(set.flags[0]).toMatchObject({
+      flag: "spaced",
+      patch: null,
+      skipped: '"src/my file.ts": a path with spaces, quotes or backslashes is not written into a patch',
+    });
+  });
+
   test("a check left for a person: the patch marks the entry retired and lists the refusal", () => {
     const root = project({
       "feature-flags.yaml": DETECT.replace("flags:\n", "  properties:\n    - name: flag\nflags:\n") + "  gone:\n    type: release\n    created: 2026-01-01\n    final: on\n",

@@ -114,3 +114,20 @@ describe("withCodeOwners", () => {
     }
   });
 });
+
+describe("hostile CODEOWNERS", () => {
+  test("a pattern of many ** stays fast on a deep path", () => {
+    const parsed = parseCodeOwners(`${"**/".repeat(200)}x @x\n${"*".repeat(500)}y @y\n`, FILE);
+    const deep = `${"a/".repeat(2000)}b`;
+    const started = performance.now();
+    expect(ownersOf(parsed, deep)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  test("a pattern with too many wildcards is a note, not a slow match", () => {
+    const parsed = parseCodeOwners(`${"*a".repeat(30)}b @x
+`, FILE);
+    expect(parsed.rules).toEqual([]);
+    expect(parsed.notes[0]!.message).toMatch(/more than 16 wildcards; the line is ignored$/);
+  });
+});

@@ -143,10 +143,14 @@ function splitFields(content: string): string[] {
     .map((field) => field.replace(/\0/g, " ").replace(/\\#/g, "#"));
 }
 
+const MAX_WILDCARDS = 16;
+
 function patternProblem(pattern: string): string | undefined {
   if (pattern.startsWith("!")) return `"${pattern}": negated patterns are not supported in CODEOWNERS`;
   if (/[[\]]/.test(pattern)) return `"${pattern}": character ranges [ ] are not supported in CODEOWNERS`;
   if (pattern.startsWith("@")) return `"${pattern}" looks like an owner where the file pattern should be`;
+  // Each wildcard can make matching backtrack further; real patterns use a handful.
+  if ((pattern.match(/\*+|\?/g) ?? []).length > MAX_WILDCARDS) return `"${pattern.slice(0, 40)}…": more than ${MAX_WILDCARDS} wildcards`;
   return undefined;
 }
 
@@ -160,7 +164,8 @@ function compilePattern(pattern: string): (file: string) => boolean {
   const dirOnly = body.endsWith("/");
   if (dirOnly) body = body.slice(0, -1);
   const anchored = body.startsWith("/") || body.includes("/");
-  body = body.replace(/^\/+/, "");
+  // Repeated `**/` match what one does; collapsed, a hostile pattern cannot make the expression backtrack for long.
+  body = body.replace(/^\/+/, "").replace(/(\*\*\/)+/g, "**/").replace(/\*{3,}/g, "**");
   const shallow = body.endsWith("/*");
   let source = "";
   for (let index = 0; index < body.length; index++) {
