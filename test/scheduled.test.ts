@@ -43,9 +43,10 @@ describe("report --history on a dated repository", () => {
     const { json, status } = weekly;
     expect(status).toBe(0);
     const before = { ok: 2, permanent: 1, retired: 1 };
-    const soon = { "due-soon": 2, ok: 1, permanent: 1, retired: 1 };
-    const late = { overdue: 2, ok: 1, permanent: 1, retired: 1 };
-    // Deadlines: dark_mode 2026-10-20, new_checkout 2026-10-22 (created + 42), warnDays 14.
+    const soon = { "due-soon": 2, ok: 2, permanent: 1, retired: 1 };
+    const late = { overdue: 2, ok: 2, permanent: 1, retired: 1 };
+    // Deadlines: dark_mode 2026-10-20, new_checkout 2026-10-22 (created + 42), promo_banner
+    // 2026-11-16 (dated from git: added 2026-10-05, + 42), beta_search 2027-01-03; warnDays 14.
     const expected: Array<[string, string, Record<string, number>]> = [
       ["2026-09-03", "2026-09-01", {}],
       ["2026-09-10", "2026-09-10", before],
@@ -54,12 +55,12 @@ describe("report --history on a dated repository", () => {
       ["2026-10-01", "2026-09-10", before],
       ["2026-10-08", "2026-10-05", soon],
       ["2026-10-15", "2026-10-05", soon],
-      ["2026-10-22", "2026-10-05", { overdue: 1, "due-soon": 1, ok: 1, permanent: 1, retired: 1 }],
+      ["2026-10-22", "2026-10-05", { overdue: 1, "due-soon": 1, ok: 2, permanent: 1, retired: 1 }],
       ["2026-10-29", "2026-10-05", late],
-      ["2026-11-05", "2026-10-05", late],
-      ["2026-11-12", "2026-10-05", late],
-      ["2026-11-19", "2026-10-05", late],
-      ["2026-11-26", "2026-11-20", { ...late, unused: 1 }],
+      ["2026-11-05", "2026-10-05", { overdue: 2, "due-soon": 1, ok: 1, permanent: 1, retired: 1 }],
+      ["2026-11-12", "2026-10-05", { overdue: 2, "due-soon": 1, ok: 1, permanent: 1, retired: 1 }],
+      ["2026-11-19", "2026-10-05", { overdue: 3, ok: 1, permanent: 1, retired: 1 }],
+      ["2026-11-26", "2026-11-20", { overdue: 3, ok: 1, permanent: 1, retired: 1, unused: 1 }],
     ];
     expect(json.history!.map((point) => [point.date, point.commit, counts(point.states)])).toEqual(
       expected.map(([date, day, states]) => [date, commits[day], states]),
@@ -82,7 +83,7 @@ describe("report --history on a dated repository", () => {
     const { json, stderr, status } = report(["--history", "4w"], clone);
     expect(status).toBe(0);
     expect(json.history).toBeUndefined();
-    expect(json.flags).toHaveLength(6);
+    expect(json.flags).toHaveLength(7);
     const shallow = json.notes!.filter((note) => note.message.includes("shallow clone"));
     expect(shallow).toHaveLength(1);
     expect(stderr.match(/shallow clone/g)).toHaveLength(1);
@@ -99,6 +100,7 @@ describe("owners from CODEOWNERS", () => {
       kill_switch: ["@platform", "codeowners"],
       legacy_banner: ["@platform", "codeowners"],
       beta_search: ["@platform", "codeowners"],
+      promo_banner: ["@growth", "registry"],
       unused_flag: [null, null],
     });
     expect(json.notes).toEqual([
@@ -129,6 +131,7 @@ describe("cleanup --all --patches", () => {
         flag: "new_checkout", owner: "@shop", ownerSource: "codeowners", ticket: "SHOP-1", final: true,
         patch: "new_checkout.patch", files: ["src/checkout/cart.ts"], linesRemoved: 3, registryStatus: "archived", refusals: [],
       }),
+      expect.objectContaining({ flag: "promo_banner", owner: "@growth", patch: null, skipped: expect.stringContaining("no final value") }),
       expect.objectContaining({ flag: "legacy_banner", owner: "@platform", final: false, patch: "legacy_banner.patch", files: ["src/ui/banner.ts"] }),
     ]);
 

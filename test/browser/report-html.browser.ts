@@ -112,6 +112,7 @@ describe("the HTML report in Chromium", () => {
       expect(rows).toEqual([
         ["overdue", "@web"],
         ["overdue", "@shop"],
+        ["overdue", "@growth"],
         ["retired", "@platform"],
         ["unused", "unowned"],
         ["ok", "@platform"],
@@ -131,16 +132,16 @@ describe("the HTML report in Chromium", () => {
       const visible = () => page.$$eval("#flags tbody tr:not([hidden]) td:first-child code", (cells) => cells.map((cell) => cell.textContent));
       await page.fill("#filter-text", "checkout");
       expect(await visible()).toEqual(["new_checkout"]);
-      expect(await page.textContent("#filter-count")).toBe("1 of 6 flags");
+      expect(await page.textContent("#filter-count")).toBe("1 of 7 flags");
       await page.fill("#filter-text", "");
       await page.selectOption("#filter-state", "overdue");
-      expect(await visible()).toEqual(["dark_mode", "new_checkout"]);
+      expect(await visible()).toEqual(["dark_mode", "new_checkout", "promo_banner"]);
       await page.selectOption("#filter-state", "");
       await page.selectOption("#filter-owner", "@platform");
       expect(await visible()).toEqual(["legacy_banner", "beta_search", "kill_switch"]);
       await page.selectOption("#filter-owner", "");
       await page.click("#flags th:first-child button");
-      expect(await visible()).toEqual(["beta_search", "dark_mode", "kill_switch", "legacy_banner", "new_checkout", "unused_flag"]);
+      expect(await visible()).toEqual(["beta_search", "dark_mode", "kill_switch", "legacy_banner", "new_checkout", "promo_banner", "unused_flag"]);
     } finally {
       await page.close();
     }

@@ -38,6 +38,9 @@ const SEARCH_FLAG = `  beta_search:
     type: experiment
     created: 2026-10-05
     ticket: SEARCH-9
+  promo_banner:
+    type: release
+    owner: "@growth"
 `;
 
 const UNUSED_FLAG = `  unused_flag:
@@ -65,7 +68,8 @@ export function banner(): string | null {
  * - 2026-09-01 code, no registry yet
  * - 2026-09-10 the registry: new_checkout (due 10-22), dark_mode (due 10-20), kill_switch (ops),
  *   legacy_banner (retired); CODEOWNERS with one line that does not parse
- * - 2026-10-05 beta_search (experiment, due 2027-01-03)
+ * - 2026-10-05 beta_search (experiment, due 2027-01-03); promo_banner with no created date, so
+ *   dated from git to 2026-10-05 (due 2026-11-16)
  * - 2026-11-20 unused_flag, checked nowhere
  */
 export function scheduledRepo(): GitProject {
@@ -85,6 +89,7 @@ export function scheduledRepo(): GitProject {
     {
       "feature-flags.yaml": DETECT + FIRST_FLAGS + SEARCH_FLAG,
       "src/search.ts": `import { client } from "@acme/flags";\n\nexport const searchVersion = (user: object) => (client.isEnabled("beta_search", user) ? 2 : 1);\n`,
+      "src/promo.ts": `import { client } from "@acme/flags";\n\nexport const promo = client.isEnabled("promo_banner", {});\n`,
     },
     "2026-10-05T12:00:00Z",
   );

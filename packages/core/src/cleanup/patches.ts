@@ -68,7 +68,8 @@ const DEAD_STATES: ReadonlySet<string> = new Set(["overdue", "retired"]);
 export function cleanupPatches(options: PatchOptions): PatchSet {
   const root = options.root ?? repositoryRoot(options.cwd);
   const analysis = withCodeOwners(
-    analyzeProject({ cwd: options.cwd, paths: options.paths, registry: options.registry, now: options.now, maxFileBytes: Infinity }),
+    // Dated as the report dates them, so a flag the report calls overdue gets its patch.
+    analyzeProject({ cwd: options.cwd, paths: options.paths, registry: options.registry, now: options.now, maxFileBytes: Infinity, createdFromGit: true }),
     root,
   );
   const finals = finalValues(analysis.registries);

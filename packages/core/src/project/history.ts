@@ -70,20 +70,24 @@ export function flagHistory(options: HistoryOptions): HistoryResult {
   const inferred = options.createdFromGit === false ? undefined : new CreatedDates();
   try {
     const points: HistoryPoint[] = [];
+    // Weeks without a commit share the previous week's scan: only the date, and so the states, differ.
+    let last: { commit: string; result: ProjectResult | undefined } | undefined;
     for (const date of options.dates) {
       const commit = lastCommitOn(commits, date);
       if (commit === undefined) {
         points.push({ date, commit: null, states: {} });
         continue;
       }
-      tree.sync(top, commit, (file) => wanted(file, versionedRegistry));
-      const cwd = path.join(tree.root, prefix);
-      const explicit = versionedRegistry === undefined ? registry : path.join(tree.root, versionedRegistry);
-      const result = analyzeAt({ cwd, paths: options.paths, registry: explicit, now: date }, commit, notes);
+      if (last?.commit !== commit) {
+        tree.sync(top, commit, (file) => wanted(file, versionedRegistry));
+        const cwd = path.join(tree.root, prefix);
+        const explicit = versionedRegistry === undefined ? registry : path.join(tree.root, versionedRegistry);
+        last = { commit, result: analyzeAt({ cwd, paths: options.paths, registry: explicit, now: date }, commit, notes) };
+      }
       const states: HistoryPoint["states"] = {};
-      if (result) {
+      if (last.result) {
         for (const state of HISTORY_STATES) states[state] = 0;
-        for (const state of flagStates(result, date, inferred, tree.root, top)) states[state]! += 1;
+        for (const state of flagStates(last.result, date, inferred, tree.root, top)) states[state]! += 1;
       }
       points.push({ date, commit, states });
     }
@@ -108,19 +112,22 @@ function analyzeAt(options: Parameters<typeof analyzeProject>[0], commit: string
   }
 }
 
-/** Each flag's state, with an undated flag dated from git as the report dates it. */
+/**
+ * Each flag's state on `now` by the same rule as the report (flagState), with an undated flag
+ * dated from git as the report dates it. The registries are read from the mirror as it is.
+ */
 function flagStates(result: ProjectResult, now: string, inferred: CreatedDates | undefined, mirror: string, top: string): Array<FlagState | "unknown"> {
   const registries = new Map<string, ReturnType<typeof loadRegistry>>();
   return result.flags.map((summary) => {
-    if (!summary.known || summary.created !== undefined || inferred === undefined || summary.registry === undefined) return summary.state;
-    // The mirror's registry stands for the one in the repository, where git knows the dates.
-    const original = path.join(top, path.relative(mirror, summary.registry));
-    const created = inferred.of(original, summary.key);
-    if (created === undefined || created > now) return summary.state;
+    if (!summary.known || summary.registry === undefined) return summary.state;
     let registry = registries.get(summary.registry);
     if (!registry) registries.set(summary.registry, (registry = loadRegistry(summary.registry)));
     const definition = registry.flags.get(summary.key);
-    return definition ? flagState({ ...definition, created }, registry.policy, now, summary.references).state : summary.state;
+    if (!definition) return summary.state;
+    // The mirror's registry stands for the one in the repository, where git knows the dates.
+    const guessed = definition.created === undefined ? inferred?.of(path.join(top, path.relative(mirror, summary.registry)), summary.key) : undefined;
+    const created = definition.created ?? (guessed !== undefined && guessed <= now ? guessed : undefined);
+    return flagState({ ...definition, created }, registry.policy, now, summary.references).state;
   });
 }
 
