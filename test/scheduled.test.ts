@@ -90,6 +90,17 @@ describe("report --history on a dated repository", () => {
   });
 });
 
+describe("report --history options", () => {
+  it("are in --help, and bad values are one line with a hint, exit 2", () => {
+    const help = flaglint(["report", "--help"]);
+    expect(help.stdout).toMatch(/--history <weeks>\s+add the trend/);
+    expect(help.stdout).toMatch(/--history-from <date>\s+add the trend from this date/);
+    const bad = flaglint(["report", "--now", NOW, "--history", "12"], { cwd: repo.root });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("flaglint: --history 12: write a number of weeks, like 12w\n");
+  });
+});
+
 describe("owners from CODEOWNERS", () => {
   it("gives flags without a registry owner the owners of the files that check them", () => {
     const { json, stderr } = weekly;
