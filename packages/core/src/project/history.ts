@@ -65,6 +65,8 @@ export function flagHistory(options: HistoryOptions): HistoryResult {
   const registry = options.registry === undefined ? undefined : path.resolve(options.cwd, options.registry);
   const versionedRegistry = registry !== undefined && !inside(registry).startsWith("../") ? inside(registry) : undefined;
 
+  // Only the folders scanned are copied, with the registries and .gitignore files around them.
+  const targets = (options.paths.length > 0 ? options.paths : ["."]).map((target) => path.posix.join(prefix, target.split(path.sep).join("/")).replace(/^\.$/, ""));
   const tree = new MirrorTree(fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-history-")));
   const notes: ProjectNote[] = [];
   const inferred = options.createdFromGit === false ? undefined : new CreatedDates();
@@ -79,7 +81,7 @@ export function flagHistory(options: HistoryOptions): HistoryResult {
         continue;
       }
       if (last?.commit !== commit) {
-        tree.sync(top, commit, (file) => wanted(file, versionedRegistry));
+        tree.sync(top, commit, (file) => wanted(file, targets, versionedRegistry));
         const cwd = path.join(tree.root, prefix);
         const explicit = versionedRegistry === undefined ? registry : path.join(tree.root, versionedRegistry);
         last = { commit, result: analyzeAt({ cwd, paths: options.paths, registry: explicit, now: date }, commit, notes) };
@@ -164,10 +166,11 @@ function lastCommitOn(commits: readonly { commit: string; time: number }[], date
   return commits.find((entry) => entry.time < end)?.commit;
 }
 
-/** What a run reads: source files, registries, .gitignore files, and an explicit registry. */
-function wanted(file: string, registry: string | undefined): boolean {
+/** What a run reads: source files in the folders scanned, registries, .gitignore files, and an explicit registry. */
+function wanted(file: string, targets: readonly string[], registry: string | undefined): boolean {
   const name = file.slice(file.lastIndexOf("/") + 1);
-  return isSourceFile(file) || /^feature-flags\.(ya?ml|json)$/.test(name) || name === ".gitignore" || file === registry;
+  if (/^feature-flags\.(ya?ml|json)$/.test(name) || name === ".gitignore" || file === registry) return true;
+  return isSourceFile(file) && targets.some((target) => target === "" || file === target || file.startsWith(`${target}/`));
 }
 
 /** A temporary copy of the files of one commit after another: only what changed is read and written. */
