@@ -67,11 +67,9 @@ const DEAD_STATES: ReadonlySet<string> = new Set(["overdue", "retired"]);
 /** The patches for every retired or overdue flag that has a `final` value; nothing is written. */
 export function cleanupPatches(options: PatchOptions): PatchSet {
   const root = options.root ?? repositoryRoot(options.cwd);
-  const analysis = withCodeOwners(
-    // Dated as the report dates them, so a flag the report calls overdue gets its patch.
-    analyzeProject({ cwd: options.cwd, paths: options.paths, registry: options.registry, now: options.now, maxFileBytes: Infinity, createdFromGit: true }),
-    root,
-  );
+  // No size limit, as cleanup reads; dated as the report dates them, so a flag the report calls overdue gets its patch.
+  const scan = analyzeProject({ cwd: options.cwd, paths: options.paths, registry: options.registry, now: options.now, maxFileBytes: Infinity, createdFromGit: true });
+  const analysis = withCodeOwners(scan, root);
   const finals = finalValues(analysis.registries);
   const dead = analysis.flags
     .filter((flag) => flag.known && DEAD_STATES.has(flag.state))
@@ -93,7 +91,7 @@ export function cleanupPatches(options: PatchOptions): PatchSet {
     }
     let result: ReturnType<typeof cleanupProject>;
     try {
-      result = cleanupProject({ ...options, flag: flag.key, value, dryRun: true });
+      result = cleanupProject({ ...options, flag: flag.key, value, dryRun: true, analysis: scan });
     } catch (error) {
       // One flag's trouble (a registry entry too odd to edit) must not cost the other patches.
       if (!(error instanceof UsageError)) throw error;

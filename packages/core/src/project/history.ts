@@ -61,7 +61,7 @@ export function flagHistory(options: HistoryOptions): HistoryResult {
   const commits = firstParentCommits(top);
   const inside = (file: string) => path.relative(top, realPath(file)).split(path.sep).join("/");
   const prefix = inside(options.cwd);
-  if (prefix.startsWith("../")) return { notes: [{ message: "no trend: the folder is outside the git repository" }] };
+  if (prefix === ".." || prefix.startsWith("../")) return { notes: [{ message: "no trend: the folder is outside the git repository" }] };
   const registry = options.registry === undefined ? undefined : path.resolve(options.cwd, options.registry);
   const versionedRegistry = registry !== undefined && !inside(registry).startsWith("../") ? inside(registry) : undefined;
 
