@@ -96,6 +96,14 @@ export class CommandContext {
     }
   }
 
+  /** One line on stderr per note of the run (a CODEOWNERS line that does not parse, a shallow clone). */
+  note(notes: ProjectResult["notes"]): void {
+    for (const { file, line, message } of notes ?? []) {
+      const where = file === undefined ? "" : `${relativePath(file, this.io.cwd)}${line === undefined ? "" : `:${line}`}: `;
+      this.io.stderr.write(`flaglint: ${where}${message}\n`);
+    }
+  }
+
   /** A one-line progress counter on stderr, only when a person is watching. */
   progress(label: string): ((done: number, total: number) => void) | undefined {
     const stderr = this.io.stderr;

@@ -141,16 +141,26 @@ describe("flaglint cleanup", () => {
     const run = await cleanup(["new_flow"], root);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("required option '--value <value>' not specified");
+    expect(run.stderr).toBe("flaglint: cleanup new_flow needs --value (hint: --value on, --value off, or a JSON literal)\n");
   });
 
   it("documents every option in --help", async () => {
     const run = await cleanup(["--help"], os.tmpdir());
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Usage: flaglint cleanup [options] <flag> [paths...]");
+    expect(run.stdout).toContain("Usage: flaglint cleanup [options] [flag] [paths...]");
     expect(run.stdout).toMatch(/--value <value>\s+the flag's final value: on, off, or a JSON literal/);
     expect(run.stdout).toMatch(/--dry-run\s+print the changes as a unified diff and write nothing/);
     expect(run.stdout).toMatch(/--registry <path>/);
+    expect(run.stdout).toMatch(/--all\s+every retired or overdue flag with a final value/);
+    expect(run.stdout).toMatch(/--patches <dir>\s+with --all: write one <flag>\.patch per flag/);
+  });
+
+  it("asks for a flag, and for --patches with --all", async () => {
+    const root = project({ "feature-flags.yaml": REGISTRY });
+    expect((await cleanup(["--value", "on"], root)).stderr).toMatch(/^flaglint: cleanup needs a flag \(hint: .*--all --patches DIR\)/);
+    expect((await cleanup(["--all"], root)).stderr).toMatch(/^flaglint: --all needs --patches DIR/);
+    expect((await cleanup(["--all", "--patches", "out", "--value", "on"], root)).code).toBe(2);
+    expect(fs.existsSync(path.join(root, "out"))).toBe(false);
   });
 });

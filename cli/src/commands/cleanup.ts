@@ -2,31 +2,42 @@
 // Exit 0 when the flag is gone, 1 when places are left for a person, 2 on bad usage.
 import type { Command } from "commander";
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from "diff";
-import { cleanupProject, parseFlagValue, type CleanupResult, type FileChange } from "@flaglint/core";
+import { UsageError, cleanupProject, parseFlagValue, type CleanupResult, type FileChange } from "@flaglint/core";
 import { CommandContext, addCommonOptions, type CommonOptions } from "../command-context.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { relativePath } from "../formats/paths.js";
+import { runCleanupPatches } from "./cleanup-patches.js";
 
 interface CleanupCommandOptions extends CommonOptions {
-  value: string;
+  value?: string;
   dryRun?: boolean;
+  all?: boolean;
+  patches?: string;
 }
 
 export function registerCleanup(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
   const command = program
     .command("cleanup")
     .description("remove a dead flag: replace its checks with a value, simplify the code, archive its registry entry")
-    .argument("<flag>", "registry key of the flag to remove")
+    .argument("[flag]", "registry key of the flag to remove (not with --all)")
     .argument("[paths...]", "files or folders to clean up (default: the current folder)");
   addCommonOptions(command)
-    .requiredOption("--value <value>", `the flag's final value: on, off, or a JSON literal such as '"blue"' or 3`)
+    .option("--value <value>", `the flag's final value: on, off, or a JSON literal such as '"blue"' or 3`)
     .option("--dry-run", "print the changes as a unified diff and write nothing")
-    .action((flag: string, paths: string[], options: CleanupCommandOptions) => {
-      setExitCode(runCleanup(flag, paths, options, context));
+    .option("--all", "every retired or overdue flag with a final value in the registry (with --patches)")
+    .option("--patches <dir>", "with --all: write one <flag>.patch per flag and index.json into this folder, nothing else")
+    .action((flag: string | undefined, paths: string[], options: CleanupCommandOptions) => {
+      if (options.all || options.patches !== undefined) {
+        setExitCode(runCleanupPatches(flag === undefined ? paths : [flag, ...paths], options, context));
+        return;
+      }
+      if (flag === undefined) throw new UsageError("cleanup needs a flag (hint: flaglint cleanup <flag> --value on, or --all --patches DIR)");
+      if (options.value === undefined) throw new UsageError(`cleanup ${flag} needs --value (hint: --value on, --value off, or a JSON literal)`);
+      setExitCode(runCleanup(flag, paths, { ...options, value: options.value }, context));
     });
 }
 
-function runCleanup(flag: string, paths: string[], options: CleanupCommandOptions, context: CommandContext): number {
+function runCleanup(flag: string, paths: string[], options: CleanupCommandOptions & { value: string }, context: CommandContext): number {
   const value = parseFlagValue(options.value);
   const cwd = context.io.cwd;
   const dryRun = options.dryRun === true;

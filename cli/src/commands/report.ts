@@ -1,6 +1,6 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
-import { RULES, UsageError, analyzeProjectAsync } from "@flaglint/core";
+import { RULES, UsageError, analyzeProjectAsync, flagHistory, historyDates, withCodeOwners, type ProjectResult } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../command-context.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
@@ -13,6 +13,9 @@ interface ReportOptions extends CommonOptions {
   git: boolean;
   /** `--max-file-size`, in megabytes. */
   maxFileSize: number;
+  /** `--history 12w`. */
+  history?: string;
+  historyFrom?: string;
 }
 
 export function registerReport(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -26,6 +29,8 @@ export function registerReport(program: Command, context: CommandContext, setExi
     .option("--no-git", "do not date flags without a created date from git history")
     .option("--ticket-url <template>", "turn ticket ids into links, e.g. https://tracker.example.com/browse/{id}")
     .addOption(maxFileSizeOption())
+    .option("--history <weeks>", "add the trend: the states at one commit per week, this many weeks back, e.g. 12w")
+    .option("--history-from <date>", "add the trend from this date (YYYY-MM-DD) to today, one point per week")
     .action(async (paths: string[], options: ReportOptions) => {
       setExitCode(await runReport(paths, options, context));
     });
@@ -35,17 +40,21 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
   if (options.ticketUrl !== undefined && !/^https?:\/\/[^\s]*\{id\}/.test(options.ticketUrl)) {
     throw new UsageError(`--ticket-url must be an http(s) URL containing {id}, like https://tracker.example.com/browse/{id}`);
   }
-  const result = await analyzeProjectAsync({
+  const now = context.now(options);
+  const dates = trendDates(options, now);
+  const scanned = await analyzeProjectAsync({
     cwd: context.io.cwd,
     paths,
     registry: options.registry,
-    now: context.now(options),
+    now,
     changedSince: options.changedSince,
     maxFileBytes: megabytesToBytes(options.maxFileSize),
     createdFromGit: options.git,
     onProgress: context.progress("flaglint: scanning"),
   });
-  context.noteSkipped(result.skipped, options.maxFileSize);
+  context.noteSkipped(scanned.skipped, options.maxFileSize);
+  const result = withHistory(withCodeOwners(scanned), dates, paths, options);
+  context.note(result.notes);
   context.emit(
     REPORT_FORMATS[options.format]!(result, {
       cwd: context.io.cwd,
@@ -57,4 +66,25 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     options,
   );
   return EXIT_OK;
+}
+
+function trendDates(options: ReportOptions, now: string): string[] | undefined {
+  if (options.history !== undefined && options.historyFrom !== undefined) {
+    throw new UsageError("--history and --history-from: give one of them");
+  }
+  if (options.historyFrom !== undefined) return historyDates(now, { from: options.historyFrom });
+  if (options.history === undefined) return undefined;
+  const weeks = /^([1-9][0-9]*)w$/.exec(options.history.trim());
+  if (!weeks) throw new UsageError(`--history ${options.history}: write a number of weeks, like 12w`);
+  return historyDates(now, { weeks: Number(weeks[1]) });
+}
+
+function withHistory(result: ProjectResult, dates: string[] | undefined, paths: string[], options: ReportOptions): ProjectResult {
+  if (dates === undefined) return result;
+  const trend = flagHistory({ cwd: result.cwd, paths, registry: options.registry, dates, createdFromGit: options.git });
+  return {
+    ...result,
+    ...(trend.points ? { history: trend.points } : {}),
+    notes: [...(result.notes ?? []), ...trend.notes],
+  };
 }

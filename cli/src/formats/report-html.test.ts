@@ -73,23 +73,49 @@ describe("formatHtmlReport", () => {
     expect(legend.match(/<li>/g)).toHaveLength(8);
   });
 
-  it("has one sortable table per owner, unowned last, overdue flags first", () => {
-    const headings = between(html, '<section class="owner">\n<h2>', "</h2>");
-    expect(headings.map((heading) => heading.replace(/<[^>]+>/g, ""))).toEqual([
-      "@growth · 3 flags · 1 overdue",
-      "@payments · 3 flags · 1 overdue · 1 due soon",
-      "@platform · 2 flags",
-      "Unowned · 3 flags · 1 overdue",
-    ]);
-    expect(html.match(/<table class="flags sortable">/g)).toHaveLength(4);
-    const payments = between(html, "<code>@payments</code>", "</table>")[0]!;
-    const rows = between(payments, "<tr><td><code>", "</code>").map((key) => key.replace(/<wbr>/g, ""));
-    expect(rows).toEqual(["new_payment_flow", "checkout_v3", "payments_kill_switch"]);
+  it("has every flag in one sortable table, most urgent first, with its owner", () => {
+    expect(html.match(/<table class="flags sortable" id="flags">/g)).toHaveLength(1);
+    const rows = between(html, '<tr data-state="', "</tr>");
+    expect(rows).toHaveLength(11);
+    const keys = rows.map((row) => between(row, "<code>", "</code>")[0]!.replace(/<wbr>/g, ""));
+    expect(keys.slice(0, 4)).toEqual(["new_payment_flow", "onboarding_quiz", "holiday_banner", "checkout_v3"]);
+    expect(rows[0]).toMatch(/^overdue" data-owner="@payments">/);
+    expect(rows[2]).toMatch(/^overdue" data-owner="unowned">/);
+    expect(rows[0]).toContain('<td data-label="Owner" data-sort="@payments">@payments</td>');
+  });
+
+  it("filters by text, state and owner, with an option per state and owner present", () => {
+    expect(html).toContain('<input id="filter-text" type="search"');
+    const states = between(html, '<select id="filter-state" aria-controls="flags">', "</select>")[0]!;
+    expect(between(states, '<option value="', '"')).toEqual(["", "overdue", "due-soon", "unknown", "retired", "unused", "ok", "permanent", "archived"]);
+    const owners = between(html, '<select id="filter-owner" aria-controls="flags">', "</select>")[0]!;
+    expect(between(owners, '<option value="', '"')).toEqual(["", "@growth", "@payments", "@platform", "unowned"]);
+  });
+
+  it("marks an owner taken from CODEOWNERS", () => {
+    const result = projectResult();
+    result.flags[0] = { ...result.flags[0]!, owner: "@design", ownerSource: "codeowners" };
+    const page = formatHtmlReport(result, options());
+    expect(page).toContain('<td data-label="Owner" data-sort="@design">@design<span class="source">(from CODEOWNERS)</span></td>');
+  });
+
+  it("draws the trend as a stacked column per week, and nothing without one", () => {
+    expect(html).not.toContain('<section class="trend"');
+    const result = projectResult();
+    result.history = [
+      { date: "2026-11-12", commit: null, states: {} },
+      { date: "2026-11-19", commit: "a".repeat(40), states: { overdue: 1, ok: 2 } },
+      { date: "2026-11-26", commit: "b".repeat(40), states: { overdue: 2, ok: 1, unused: 0 } },
+    ];
+    const page = formatHtmlReport(result, options());
+    const [svg] = between(between(page, '<section class="trend"', "</section>")[0]!, "<svg", "</svg>");
+    const titles = between(svg!, "<title>", "</title>");
+    expect(titles).toEqual(["2026-11-12: no registry yet", "2026-11-19: 1 overdue", "2026-11-19: 2 ok", "2026-11-26: 2 overdue", "2026-11-26: 1 ok"]);
   });
 
   it("gives the sort script numeric keys for state and days", () => {
-    expect(html).toContain('<td class="nowrap" data-sort="-225"><span class="late">225 days overdue</span></td>');
-    expect(html).toContain('<td data-sort="0"><span class="badge state-overdue">overdue</span></td>');
+    expect(html).toContain('<td data-label="Days" data-sort="-225"><span class="late">225 days overdue</span></td>');
+    expect(html).toContain('<td data-label="State" data-sort="0"><span class="badge state-overdue">overdue</span></td>');
   });
 
   it("links tickets to http(s) URLs only, and marks inferred creation dates", () => {

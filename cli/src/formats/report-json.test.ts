@@ -42,6 +42,7 @@ describe("toJson", () => {
       key: "new_payment_flow",
       type: "release",
       owner: "@payments",
+      ownerSource: "registry",
       created: "2026-03-01",
       removeBy: "2026-04-15",
       ticket: "PAY-1234",
@@ -59,7 +60,7 @@ describe("toJson", () => {
     });
     expect(json.flags.find((flag) => flag.key === "checkout_v3")!.createdInferred).toBe(true);
     expect(json.flags.find((flag) => flag.key === "new_paymnet_flow")).toEqual({
-      key: "new_paymnet_flow", type: null, owner: null, created: null, removeBy: null, ticket: null,
+      key: "new_paymnet_flow", type: null, owner: null, ownerSource: null, created: null, removeBy: null, ticket: null,
       state: "unknown", daysLeft: null, references: 1, known: false, locations: [{ file: "src/pay.ts", line: 30, column: 20 }],
     });
   });

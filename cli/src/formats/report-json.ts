@@ -1,5 +1,5 @@
 // The SPEC §6 JSON document, shared by `check --format json` and `report --format json`.
-import type { FlagReference, FlagSummary, Finding, ProjectResult, ReferenceKind, RuleId, Severity } from "@flaglint/core";
+import type { FlagReference, FlagSummary, Finding, HistoryPoint, ProjectResult, ReferenceKind, RuleId, Severity } from "@flaglint/core";
 import type { FormatOptions } from "./options.js";
 import { relativePath } from "./paths.js";
 
@@ -33,6 +33,8 @@ export interface JsonFlag {
   key: string;
   type: string | null;
   owner: string | null;
+  /** Where the owner comes from; `null` when the flag has none. */
+  ownerSource: "registry" | "codeowners" | null;
   created: string | null;
   removeBy: string | null;
   ticket: string | null;
@@ -54,6 +56,10 @@ export interface JsonReport {
   references: JsonReference[];
   flags: JsonFlag[];
   summary: ProjectResult["summary"];
+  /** `report --history`: the states week by week, oldest first. */
+  history?: HistoryPoint[];
+  /** What the run could not do as asked: a CODEOWNERS line that does not parse, a shallow clone. */
+  notes?: Array<{ file?: string; line?: number; message: string }>;
 }
 
 export function toJson(result: ProjectResult, options: Pick<FormatOptions, "cwd">): JsonReport {
@@ -66,6 +72,10 @@ export function toJson(result: ProjectResult, options: Pick<FormatOptions, "cwd"
     references: result.references.map((reference) => jsonReference(reference, relative)),
     flags: result.flags.map((flag) => jsonFlag(flag, relative)),
     summary: { ...result.summary },
+    ...(result.history ? { history: result.history.map((point) => ({ ...point, states: { ...point.states } })) } : {}),
+    ...(result.notes && result.notes.length > 0
+      ? { notes: result.notes.map((note) => ({ ...note, ...(note.file === undefined ? {} : { file: relative(note.file) }) })) }
+      : {}),
   };
 }
 
@@ -94,6 +104,7 @@ function jsonFlag(flag: FlagSummary, relative: Relative): JsonFlag {
     key: flag.key,
     type: flag.type ?? null,
     owner: flag.owner ?? null,
+    ownerSource: flag.owner?.trim() ? (flag.ownerSource ?? "registry") : null,
     created: flag.created ?? null,
     removeBy: flag.removeBy ?? null,
     ticket: flag.ticket ?? null,

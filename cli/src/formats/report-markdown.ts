@@ -6,6 +6,7 @@ import {
   buildReport,
   plural,
   STATE_LABELS,
+  STATE_ORDER,
   type OwnerGroup,
   type ReportFlag,
   type ReportModel,
@@ -34,7 +35,7 @@ export function formatMarkdownReport(result: ProjectResult, options: FormatOptio
   if (report.summary.flags === 0) {
     blocks.push("No feature flags found: the registry lists none and no code checks any.");
   } else {
-    blocks.push(...summary(report), ...report.groups.map(ownerSection));
+    blocks.push(...summary(report), ...trend(report), ...report.groups.map(ownerSection));
   }
   blocks.push(footer(report));
   return `${blocks.join("\n\n")}\n`;
@@ -50,7 +51,8 @@ function state(value: ReportState): string {
 }
 
 function ownerName(group: OwnerGroup): string {
-  return group.owner === undefined ? "_unowned_" : code(group.owner);
+  if (group.owner === undefined) return "_unowned_";
+  return group.fromCodeOwners ? `${code(group.owner)} (from CODEOWNERS)` : code(group.owner);
 }
 
 function table(headers: string[], align: Array<"left" | "right">, rows: string[][]): string {
@@ -99,6 +101,22 @@ function summary(report: ReportModel): string[] {
   ];
 }
 
+/** `--history`: one row per week, a column per state that ever had a flag; "—" before the registry existed. */
+function trend(report: ReportModel): string[] {
+  const points = report.history;
+  if (points === undefined || points.length === 0) return [];
+  const states = STATE_ORDER.filter((value) => points.some((point) => (point.states[value] ?? 0) > 0));
+  const rows = points.map((point) => {
+    const known = Object.keys(point.states).length > 0;
+    const commit = point.commit === null ? "—" : code(point.commit.slice(0, 7));
+    return [point.date, commit, ...states.map((value) => (known ? String(point.states[value] ?? 0) : "—"))];
+  });
+  return [
+    "## Trend",
+    table(["Week of", "Commit", ...states.map(state)], ["left", "left", ...states.map(() => "right" as const)], rows),
+  ];
+}
+
 function debtLine(report: ReportModel): string {
   const { overdue, temporary, dueSoon, oldestOverdue } = report.summary;
   const parts = [
@@ -124,7 +142,8 @@ function ownerSection(group: OwnerGroup): string {
     .map(({ state: value, count }) => `${count} ${STATE_LABELS[value]}`);
   const title = `## ${ownerName(group)} · ${plural(group.flags.length, "flag")}${urgent.length ? ` (${urgent.join(", ")})` : ""}`;
   const rows = group.flags.map((flag) => [
-    code(flag.key),
+    // In a group of mixed sources, each flag says where its owner comes from.
+    flag.ownerFromCodeOwners && !group.fromCodeOwners ? `${code(flag.key)} (owner from CODEOWNERS)` : code(flag.key),
     state(flag.state),
     flag.type ?? "—",
     flag.created === undefined ? "—" : `${flag.createdInferred ? "≈" : ""}${flag.created}`,

@@ -1,5 +1,5 @@
 // What `flaglint report` shows, independent of markup: flags grouped by owner, in the order a reader acts on them, and the summary on top.
-import { FLAG_TYPES, type FlagState, type FlagSummary, type FlagType, type ProjectResult } from "@flaglint/core";
+import { FLAG_TYPES, type FlagState, type FlagSummary, type FlagType, type HistoryPoint, type ProjectResult } from "@flaglint/core";
 import type { FormatOptions } from "./options.js";
 import { relativePath } from "./paths.js";
 
@@ -50,6 +50,8 @@ export interface ReportFlag {
   state: ReportState;
   type?: FlagType;
   owner?: string;
+  /** The owner was taken from CODEOWNERS (the registry names none). */
+  ownerFromCodeOwners: boolean;
   description?: string;
   created?: string;
   createdInferred: boolean;
@@ -66,6 +68,8 @@ export interface OwnerGroup {
   /** `undefined` for flags nobody owns. */
   owner?: string;
   flags: ReportFlag[];
+  /** Every flag of the group got its owner from CODEOWNERS. */
+  fromCodeOwners: boolean;
   /** Flags of this owner per state, in STATE_ORDER, zero counts left out. */
   byState: Array<{ state: ReportState; count: number }>;
 }
@@ -92,6 +96,10 @@ export interface ReportModel {
   registries: string[];
   summary: ReportSummary;
   groups: OwnerGroup[];
+  /** Every flag, most urgent first (the groups' flags in one list). */
+  flags: ReportFlag[];
+  /** `report --history`: the states week by week, oldest first. */
+  history?: HistoryPoint[];
 }
 
 export function buildReport(result: ProjectResult, options: FormatOptions): ReportModel {
@@ -102,6 +110,8 @@ export function buildReport(result: ProjectResult, options: FormatOptions): Repo
     registries: result.registries.map((registry) => relativePath(registry, options.cwd)),
     summary: summarize(flags),
     groups: groupByOwner(flags),
+    flags,
+    ...(result.history ? { history: result.history } : {}),
   };
 }
 
@@ -114,6 +124,7 @@ function reportFlag(flag: FlagSummary, options: FormatOptions): ReportFlag {
     state,
     ...(flag.type === undefined ? {} : { type: flag.type }),
     ...(owner === undefined ? {} : { owner }),
+    ownerFromCodeOwners: owner !== undefined && flag.ownerSource === "codeowners",
     ...(flag.description === undefined ? {} : { description: flag.description }),
     ...(flag.created === undefined ? {} : { created: flag.created }),
     createdInferred: flag.createdInferred === true,
@@ -202,6 +213,7 @@ function groupByOwner(sortedFlags: readonly ReportFlag[]): OwnerGroup[] {
     return {
       ...(owner === undefined ? {} : { owner }),
       flags,
+      fromCodeOwners: owner !== undefined && flags.every((flag) => flag.ownerFromCodeOwners),
       byState: STATE_ORDER.filter((state) => counts.has(state)).map((state) => ({ state, count: counts.get(state)! })),
     };
   });

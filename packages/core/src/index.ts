@@ -7,4 +7,6 @@ export * from "./checks/index.js";
 export * from "./project/files.js";
 export * from "./project/analyze.js";
 export * from "./project/git.js";
+export * from "./project/codeowners.js";
+export * from "./project/history.js";
 export * from "./cleanup/index.js";

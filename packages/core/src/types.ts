@@ -77,6 +77,8 @@ export interface FlagDefinition {
   link?: string;
   tags?: string[];
   status: FlagStatus;
+  /** The value the flag is removed with (`final: on|off|<json literal>`), for `cleanup --all`. */
+  final?: boolean | string | number | null;
   /** Where the entry's key is written in the registry file. */
   position: Position;
 }
@@ -223,6 +225,26 @@ export interface FlagSummary {
   locations: Array<{ file: string; line: number; column: number }>;
   /** Absolute path of the registry that lists it. */
   registry?: string;
+  /** Where `owner` comes from: the registry entry, or CODEOWNERS for the files that check the flag. */
+  ownerSource?: "registry" | "codeowners";
+}
+
+/** Something the run could not do as asked, said once: a CODEOWNERS line that does not parse, a shallow clone. */
+export interface ProjectNote {
+  /** Absolute path of the file the note is about, with the line when there is one. */
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+/** The flags' states at one point of the past: the last commit on or before `date`. */
+export interface HistoryPoint {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `null` when the repository has no commit on or before the date. */
+  commit: string | null;
+  /** Flags per state; empty before the registry existed. */
+  states: Partial<Record<FlagState | "unknown", number>>;
 }
 
 /** What a whole-project run found, before any output format. Paths are absolute. */
@@ -236,4 +258,8 @@ export interface ProjectResult {
   summary: { files: number; parsed: number; references: number; errors: number; warnings: number };
   /** Files left unread because they are larger than the run's size limit, with their size in bytes. */
   skipped?: Array<{ file: string; bytes: number }>;
+  /** What the run could not do as asked (see ProjectNote). */
+  notes?: ProjectNote[];
+  /** `report --history`: the states week by week, oldest first. */
+  history?: HistoryPoint[];
 }

@@ -12,3 +12,4 @@ export {
   type FileChange,
   type RegistryChange,
 } from "./project.js";
+export { cleanupPatches, type FlagPatchEntry, type PatchOptions, type PatchRefusal, type PatchSet } from "./patches.js";

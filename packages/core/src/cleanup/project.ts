@@ -6,7 +6,7 @@ import { UsageError } from "../clock.js";
 import { analyzeSource, parseSource } from "../detect/index.js";
 import { analyzeProject } from "../project/analyze.js";
 import { findRegistry, loadRegistry } from "../registry/index.js";
-import type { FlagReference, Registry } from "../types.js";
+import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type FlagSite, type ManualSpot } from "./engine.js";
 import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
 import type { FlagValue } from "./value.js";
@@ -34,6 +34,11 @@ export interface CleanupOptions {
   /** Today, `YYYY-MM-DD`: the scan is `check`'s, with its findings of that day. */
   now: string;
   fileSystem?: CleanupFileSystem;
+  /**
+   * A scan of the same files already made (with no size limit), to reuse: `cleanup --all` cleans
+   * up many flags from one scan.
+   */
+  analysis?: ProjectResult;
 }
 
 /** A file's text before and after. Paths are absolute. */
@@ -71,13 +76,15 @@ export interface CleanupResult {
 export function cleanupProject(options: CleanupOptions): CleanupResult {
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   // No size limit: a file left unread could still check the flag, and the entry would be archived wrongly.
-  const analysis = analyzeProject({
-    cwd: options.cwd,
-    paths: options.paths,
-    registry: options.registry,
-    now: options.now,
-    maxFileBytes: Infinity,
-  });
+  const analysis =
+    options.analysis ??
+    analyzeProject({
+      cwd: options.cwd,
+      paths: options.paths,
+      registry: options.registry,
+      now: options.now,
+      maxFileBytes: Infinity,
+    });
   const registries = analysis.registries.map((file) => loadRegistry(file));
   const listing = registries.filter((registry) => registry.flags.has(options.flag));
   if (listing.length === 0) throw unknownFlag(options.flag, registries);

@@ -1,5 +1,6 @@
 // What git knows and the registry may not: which files a branch changed, and when a flag first appeared.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { UsageError, utcDate } from "../clock.js";
 
@@ -65,6 +66,17 @@ function unknownRefHint(top: string, ref: string): string {
   const remote = remotes.find((name) => ref.startsWith(`${name}/`));
   if (remote) return `fetch it first: git fetch ${remote} ${ref.slice(remote.length + 1)}`;
   return "git branch -a lists the branches; a CI checkout may need fetch-depth: 0";
+}
+
+/**
+ * The repository root: the nearest folder at or above `cwd` that holds `.git` (a folder, or a
+ * file in a worktree or submodule); `cwd` itself outside a repository. No git process is started.
+ */
+export function repositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, ".git"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
 }
 
 export interface CreatedDatesInput {
@@ -201,4 +213,81 @@ function runGit(cwd: string, args: readonly string[]): GitRun | undefined {
 function gitOk(cwd: string, args: readonly string[]): string | undefined {
   const result = runGit(cwd, args);
   return result?.status === 0 ? result.stdout : undefined;
+}
+
+/** The work tree's top folder as git prints it (a real path); `undefined` outside a repository or without git. */
+export function gitTopLevel(cwd: string): string | undefined {
+  return gitOk(cwd, ["rev-parse", "--show-toplevel"])?.trim() || undefined;
+}
+
+/** Whether the repository is a shallow clone: its history stops short. */
+export function isShallowRepository(top: string): boolean {
+  return gitOk(top, ["rev-parse", "--is-shallow-repository"])?.trim() === "true";
+}
+
+export interface DatedCommit {
+  commit: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+}
+
+/** HEAD and its first parents, newest first: the line of commits a trunk was at, week by week. */
+export function firstParentCommits(top: string): DatedCommit[] {
+  const log = gitOk(top, ["log", "--first-parent", "--format=%H %ct", "--no-show-signature", "HEAD"]);
+  if (log === undefined) return [];
+  return log
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [commit, time] = line.split(" ");
+      return { commit: commit!, time: Number(time) };
+    });
+}
+
+export interface TreeFile {
+  /** Relative to the repository root, with "/". */
+  path: string;
+  oid: string;
+}
+
+/** The regular files of a commit's tree (no symlinks, no submodules), read with `git ls-tree`. */
+export function treeFiles(top: string, commit: string): TreeFile[] {
+  const listing = gitOk(top, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+  if (listing === undefined) return [];
+  const files: TreeFile[] = [];
+  for (const entry of listing.split("\0")) {
+    // "<mode> <type> <oid>\t<path>"
+    const tab = entry.indexOf("\t");
+    if (tab < 0) continue;
+    const [mode, type, oid] = entry.slice(0, tab).split(" ");
+    if (type === "blob" && (mode === "100644" || mode === "100755")) files.push({ path: entry.slice(tab + 1), oid: oid! });
+  }
+  return files;
+}
+
+/** The contents of many blobs from one `git cat-file --batch` process. */
+export function readBlobs(top: string, oids: readonly string[]): Map<string, Buffer> {
+  const blobs = new Map<string, Buffer>();
+  if (oids.length === 0) return blobs;
+  const result = spawnSync("git", ["cat-file", "--batch"], {
+    cwd: top,
+    input: `${oids.join("\n")}\n`,
+    maxBuffer: MAX_OUTPUT_BYTES,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  if (result.error || result.status !== 0) return blobs;
+  const output = result.stdout;
+  let offset = 0;
+  while (offset < output.length) {
+    const end = output.indexOf(0x0a, offset);
+    if (end < 0) break;
+    // "<oid> blob <size>", or "<oid> missing"
+    const [oid, type, size] = output.subarray(offset, end).toString("utf8").split(" ");
+    offset = end + 1;
+    if (type === undefined || size === undefined) continue;
+    const length = Number(size);
+    if (type === "blob") blobs.set(oid!, output.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return blobs;
 }

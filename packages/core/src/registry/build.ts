@@ -1,5 +1,6 @@
 // From a validated registry value to the model: defaults filled in, aliases resolved, positions attached.
 import * as path from "node:path";
+import { finalFieldValue } from "../cleanup/value.js";
 import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig } from "../types.js";
 import { DEFAULT_DETECT, DEFAULT_POLICY, FLAG_TYPE_ALIASES } from "./defaults.js";
 import type { SourceNode } from "./source.js";
@@ -32,6 +33,7 @@ interface FlagEntry {
   link?: string;
   tags?: string[];
   status?: FlagStatus;
+  final?: unknown;
 }
 
 export function buildRegistry(value: unknown, root: SourceNode | undefined, file: string, position: (offset: number) => Position): Registry {
@@ -78,6 +80,8 @@ function buildFlags(entries: Record<string, FlagEntry>, node: SourceNode | undef
     for (const field of ["owner", "created", "removeBy", "ticket", "description", "link"] as const) {
       if (entry[field] !== undefined) flag[field] = entry[field];
     }
+    const final = "final" in entry ? finalFieldValue(entry.final) : undefined;
+    if (final !== undefined) flag.final = final;
     if (entry.tags !== undefined) flag.tags = [...entry.tags];
     flags.set(key, flag);
   }

@@ -38,9 +38,11 @@ export function schemaProblems(value: unknown): ValueProblem[] {
  * combinator's own error says it better), and every other error at a place whose type is wrong.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const wrongType = new Set(errors.filter((error) => error.keyword === "type").map((error) => error.instancePath));
+  const inCombinator = (error: ErrorObject) => /\/(oneOf|anyOf|not)\//.test(error.schemaPath);
+  // A failed branch's type error is not a wrong type at that place: the combinator's error stays.
+  const wrongType = new Set(errors.filter((error) => error.keyword === "type" && !inCombinator(error)).map((error) => error.instancePath));
   return errors.filter((error) => {
-    if (/\/(oneOf|anyOf|not)\//.test(error.schemaPath)) return false;
+    if (inCombinator(error)) return false;
     return error.keyword === "type" || !wrongType.has(error.instancePath);
   });
 }

@@ -1,4 +1,5 @@
 // What the schema cannot say: that a date exists on the calendar, and that a flag is not due before it is born.
+import { finalFieldValue } from "../cleanup/value.js";
 import type { ValueProblem } from "./schema.js";
 
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
@@ -10,7 +11,7 @@ export function semanticProblems(value: unknown): ValueProblem[] {
   if (!isMap(flags)) return [];
   const problems: ValueProblem[] = [];
   for (const [key, entry] of Object.entries(flags)) {
-    if (isMap(entry)) problems.push(...flagDateProblems(key, entry));
+    if (isMap(entry)) problems.push(...flagDateProblems(key, entry), ...finalProblems(key, entry));
   }
   return problems;
 }
@@ -23,6 +24,20 @@ function flagDateProblems(key: string, entry: Record<string, unknown>): ValuePro
     problems.push({ path: ["flags", key, "removeBy"], anchor: "value", message: `removeBy ${removeBy} is before created ${created}` });
   }
   return problems;
+}
+
+/** `final` text that no check could be replaced with: `final: blue` (a string needs JSON quotes), `final: "[1]"`. */
+function finalProblems(key: string, entry: Record<string, unknown>): ValueProblem[] {
+  const raw = entry.final;
+  if (typeof raw !== "string" || finalFieldValue(raw) !== undefined) return [];
+  return [
+    {
+      path: ["flags", key, "final"],
+      anchor: "value",
+      message: `final ${JSON.stringify(raw)} is not a flag value`,
+      hint: `use on, off, or a JSON literal; a string needs its JSON quotes: final: '${JSON.stringify(raw)}'`,
+    },
+  ];
 }
 
 /** The field's date if it is a real day; reports an impossible one (2026-02-30). */
