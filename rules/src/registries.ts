@@ -1,25 +1,16 @@
 // Which registry governs a linted file, kept across files and lint runs: editors keep ESLint
 // alive for hours, so a registry is read once and again only when its file changes.
 import path from "node:path";
-import { findRegistry, RegistryCache, RegistryError, type Registry, type RegistryProblem } from "@flaglint/core";
+import { NearestRegistry, RegistryCache, RegistryError, type Registry, type RegistryProblem } from "@flaglint/core";
 
 const cache = new RegistryCache();
-/** Directory -> nearest registry path. A registry created later is seen after a restart. */
-const nearestByDir = new Map<string, string | undefined>();
+/** Each folder is looked at once per process, whichever file asked first. A registry created later is seen after a restart. */
+const nearest = new NearestRegistry();
 
 /** The registry path for a file: the explicit one, or the nearest from the file's folder upwards. */
 export function registryPathFor(file: string, cwd: string, explicit: string | undefined): string | undefined {
   if (explicit !== undefined) return path.resolve(cwd, explicit);
-  return nearestRegistry(path.dirname(file));
-}
-
-/** Each folder is looked at once per process, whichever file asked first: one stat per name. */
-function nearestRegistry(dir: string): string | undefined {
-  if (nearestByDir.has(dir)) return nearestByDir.get(dir);
-  const parent = path.dirname(dir);
-  const found = findRegistry(dir, dir) ?? (parent === dir ? undefined : nearestRegistry(parent));
-  nearestByDir.set(dir, found);
-  return found;
+  return nearest.forFile(file);
 }
 
 export type LoadResult = { registry: Registry } | { registryName: string; problem: string };

@@ -5,7 +5,7 @@ import { nearestKey } from "../checks/nearest-key.js";
 import { UsageError } from "../clock.js";
 import { analyzeSource, parseSource } from "../detect/index.js";
 import { analyzeProject } from "../project/analyze.js";
-import { findRegistry, loadRegistry } from "../registry/index.js";
+import { loadRegistry, NearestRegistry } from "../registry/index.js";
 import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type FlagSite, type ManualSpot } from "./engine.js";
 import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
@@ -201,11 +201,9 @@ function onceEach<T extends { file: string }>(items: readonly T[], realFile: (fi
 function governingRegistry(explicit: string | undefined, listing: readonly Registry[]): (file: string) => Registry | undefined {
   if (explicit) return () => listing[0];
   const byPath = new Map(listing.map((registry) => [registry.path, registry]));
-  const nearest = new Map<string, string | undefined>();
+  const nearest = new NearestRegistry();
   return (file) => {
-    const dir = path.dirname(file);
-    if (!nearest.has(dir)) nearest.set(dir, findRegistry(dir));
-    const registry = nearest.get(dir);
+    const registry = nearest.forFile(file);
     return registry === undefined ? undefined : byPath.get(registry);
   };
 }

@@ -2,25 +2,31 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError } from "../clock.js";
-import { findRegistry, loadRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
+import { loadRegistry, NearestRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
 import type { Registry } from "../types.js";
 
 export class RegistrySet {
   private readonly loaded = new Map<string, Registry>();
   private readonly problems: RegistryProblem[] = [];
-  private readonly nearest = new Map<string, string | undefined>();
+  private readonly nearest: NearestRegistry;
   private readonly explicit?: string;
 
   /**
    * `folders`: the registry file names each walked folder lists (WalkResult.folders), which spares
    * a look at the disk for every folder.
    */
-  constructor(cwd: string, explicit?: string, private readonly folders?: ReadonlyMap<string, readonly string[]>) {
+  constructor(cwd: string, explicit?: string, folders?: ReadonlyMap<string, readonly string[]>) {
     if (explicit) {
       this.explicit = path.resolve(cwd, explicit);
       if (!fs.existsSync(this.explicit)) throw new UsageError(`--registry ${explicit}: no such file`);
       this.add(this.explicit);
     }
+    // A walked folder that lists no registry name has none: no look at the disk for it.
+    const listed = (dir: string) => {
+      const names = folders?.get(dir);
+      return names === undefined ? undefined : names.length > 0;
+    };
+    this.nearest = new NearestRegistry(this.explicit, listed);
   }
 
   /** Loads each registry file once per run, however many files it governs. */
@@ -41,23 +47,8 @@ export class RegistrySet {
 
   forFile(file: string): Registry | undefined {
     if (this.explicit) return this.loaded.get(this.explicit);
-    const registryPath = this.nearestTo(path.dirname(file));
+    const registryPath = this.nearest.forFile(file);
     return registryPath ? this.add(registryPath) : undefined;
-  }
-
-  /** findRegistry, sharing the answer of each folder on the way up: one look per folder per run. */
-  private nearestTo(dir: string): string | undefined {
-    if (this.nearest.has(dir)) return this.nearest.get(dir);
-    const parent = path.dirname(dir);
-    const found = this.registryIn(dir) ?? (parent === dir ? undefined : this.nearestTo(parent));
-    this.nearest.set(dir, found);
-    return found;
-  }
-
-  /** The registry file of this one folder: a walked folder that lists no registry name has none. */
-  private registryIn(dir: string): string | undefined {
-    const listed = this.folders?.get(dir);
-    return listed !== undefined && listed.length === 0 ? undefined : findRegistry(dir, dir);
   }
 
   governs(registry: Registry, file: string): boolean {

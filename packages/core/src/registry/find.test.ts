@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { findRegistry } from "./index.js";
+import { findRegistry, NearestRegistry } from "./index.js";
 
 let root: string;
 
@@ -62,5 +62,37 @@ describe("findRegistry", () => {
 
   test("no registry anywhere up to stopAt", () => {
     expect(findRegistry(dir("a/b"), root)).toBeUndefined();
+  });
+});
+
+describe("NearestRegistry", () => {
+  test("gives each file the nearest registry above it, a package's own before the root's", () => {
+    const rootRegistry = file("feature-flags.yaml");
+    const packageRegistry = file("packages/web/feature-flags.yml");
+    dir("packages/web/src/deep");
+    dir("packages/api/src");
+    const nearest = new NearestRegistry();
+    expect(nearest.forFile(join(root, "packages/web/src/deep/a.ts"))).toBe(packageRegistry);
+    expect(nearest.forFile(join(root, "packages/api/src/b.ts"))).toBe(rootRegistry);
+  });
+
+  test("an explicit registry governs every file", () => {
+    file("packages/web/feature-flags.yaml");
+    const explicit = join(root, "elsewhere.yaml");
+    expect(new NearestRegistry(explicit).forFile(join(root, "packages/web/a.ts"))).toBe(explicit);
+  });
+
+  test("remembers each folder's answer until cleared, and skips folders the caller knows hold none", () => {
+    dir("src");
+    const nearest = new NearestRegistry(undefined, (folder) => (folder === join(root, "src") ? false : undefined));
+    expect(nearest.forFile(join(root, "src/a.ts"))).toBeUndefined();
+    const created = file("feature-flags.yaml");
+    expect(nearest.forFile(join(root, "src/a.ts"))).toBeUndefined();
+    nearest.clear();
+    expect(nearest.forFile(join(root, "src/a.ts"))).toBe(created);
+    file("src/feature-flags.yaml");
+    nearest.clear();
+    // The caller said src holds none: its own registry is not looked for.
+    expect(nearest.forFile(join(root, "src/a.ts"))).toBe(created);
   });
 });

@@ -21,3 +21,38 @@ export function findRegistry(fromDir: string, stopAt?: string): string | undefin
 function isFile(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
+
+/**
+ * Which registry governs a file, for the CLI, the ESLint plugin and cleanup alike: `explicit` when
+ * given, else the nearest registry file above the file. Each folder is looked at once per finder.
+ */
+export class NearestRegistry {
+  private readonly byDir = new Map<string, string | undefined>();
+
+  /**
+   * `hasRegistry`: what the caller already knows of a folder's registry files (true, false, or
+   * undefined to look at the disk), which spares a look for every folder a walk listed.
+   */
+  constructor(
+    private readonly explicit?: string,
+    private readonly hasRegistry: (dir: string) => boolean | undefined = () => undefined,
+  ) {}
+
+  /** The registry file that governs `file` (an absolute path), or undefined when none does. */
+  forFile(file: string): string | undefined {
+    return this.explicit ?? this.forDir(path.dirname(file));
+  }
+
+  /** Forget what was seen: a registry may have been created or removed since. */
+  clear(): void {
+    this.byDir.clear();
+  }
+
+  private forDir(dir: string): string | undefined {
+    if (this.byDir.has(dir)) return this.byDir.get(dir);
+    const parent = path.dirname(dir);
+    const found = (this.hasRegistry(dir) === false ? undefined : findRegistry(dir, dir)) ?? (parent === dir ? undefined : this.forDir(parent));
+    this.byDir.set(dir, found);
+    return found;
+  }
+}
