@@ -24,10 +24,10 @@ export function generateValidator() {
   return [
     "// @ts-nocheck",
     "// Generated from schema/feature-flags.schema.json by scripts/generate-schema-validator.mjs: do not edit.",
-    // ajv's ESM output still calls require() for its runtime helpers (a string's length in code points).
-    'import { createRequire } from "node:module";',
-    "const require = createRequire(import.meta.url);",
-    code.replace(/^"use strict";/, ""),
+    // ajv's output calls one runtime helper, a string's length in code points: defined here, so
+    // the validator needs no ajv at run time.
+    "const ucs2length = (text) => [...text].length;",
+    code.replace(/^"use strict";/, "").replaceAll('require("ajv/dist/runtime/ucs2length").default', "ucs2length"),
     "",
   ].join("\n");
 }

@@ -1,7 +1,11 @@
 // "Now" and calendar-date arithmetic: every date flaglint handles is a `YYYY-MM-DD` calendar date.
+import { UTCDate } from "@date-fns/utc";
+import { addDays as addCalendarDays } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
-import { millisecondsInDay } from "date-fns/constants";
 
 /** Bad CLI or config input that the user can fix; the message is one line and ends with a hint. */
 export class UsageError extends Error {
@@ -38,35 +42,40 @@ function validNow(text: string, source: string): string {
 /** The UTC calendar date of an instant. */
 export function utcDate(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError("The clock returned an invalid date");
-  return formatEpochDay(Math.floor(instant.getTime() / millisecondsInDay));
+  return formatDay(new UTCDate(instant.getTime()));
 }
 
 /** Calendar days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
-  return epochDay(to) - epochDay(from);
+  return differenceInCalendarDays(utcDay(to), utcDay(from));
 }
 
 /** The calendar date `days` days after `date` (before it when negative). */
 export function addDays(date: string, days: number): string {
-  return formatEpochDay(epochDay(date) + days);
+  return formatDay(addCalendarDays(utcDay(date), days));
 }
 
-// The arithmetic counts whole days since 1970-01-01 in UTC, which has no daylight saving time
-// and no skipped days. date-fns's own addDays / differenceInCalendarDays work in the machine's
-// local time zone (a UTC context needs @date-fns/utc, not a dependency): on UTC-midnight dates
-// they miscount wherever the UTC offset changes sign, e.g. Atlantic/Azores (-1 in winter, 0 in
-// summer), and local-midnight dates break on days a zone skipped (Pacific/Apia, 2011-12-30).
-function epochDay(date: string): number {
+/** How many days the month has (`month` 1-12), leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return getDaysInMonth(utcCalendarDay(year, month, 1));
+}
+
+// Every date is a UTCDate: date-fns then counts in UTC, which has no daylight saving time and no
+// skipped days, whatever the machine's time zone (plain Dates would miscount where the offset
+// changes sign, e.g. Atlantic/Azores, or on a day a zone skipped, Pacific/Apia 2011-12-30).
+function utcDay(date: string): UTCDate {
   if (!isCalendarDate(date)) throw new RangeError(`Not a YYYY-MM-DD calendar date: "${date}"`);
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
-  return new Date(0).setUTCFullYear(year, month - 1, day) / millisecondsInDay;
+  return utcCalendarDay(year, month, day);
 }
 
-function formatEpochDay(day: number): string {
-  const date = new Date(day * millisecondsInDay);
-  const year = String(date.getUTCFullYear()).padStart(4, "0");
-  const month = String(date.getUTCMonth() + 1).padStart(2, "0");
-  const dayOfMonth = String(date.getUTCDate()).padStart(2, "0");
-  return `${year}-${month}-${dayOfMonth}`;
+function utcCalendarDay(year: number, month: number, day: number): UTCDate {
+  const date = new UTCDate(0);
+  // setUTCFullYear, not the (year, month, day) constructor: that reads years 0-99 as 1900-1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+function formatDay(date: UTCDate): string {
+  return format(date, "yyyy-MM-dd");
 }

@@ -1,5 +1,6 @@
 // What the schema cannot say: that a date exists on the calendar, and that a flag is not due before it is born.
 import { finalFieldValue } from "../cleanup/value.js";
+import { daysInMonth } from "../clock.js";
 import type { ValueProblem } from "./schema.js";
 
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
@@ -57,13 +58,6 @@ function calendarDate(key: string, entry: Record<string, unknown>, field: string
     return undefined;
   }
   return text as string;
-}
-
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC, so no time zone shifts it.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
