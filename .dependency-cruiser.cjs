@@ -3,6 +3,7 @@
 //   cli/ , rules/                    front ends: import only @flaglint/core's public entry point
 //   packages/core/src/index.ts       the public API
 //   project/ , cleanup/project.ts    whole-project runs: files, git, the scan, the cleanup of a project
+//            , cleanup/patches.ts
 //   checks/                          one module per rule: facts + policy + today -> findings
 //   detect/ , registry/ , cleanup/*  detection, the registry model, the rewrite engine of one file
 //   types.ts , clock.ts , typescript.ts
@@ -10,7 +11,9 @@
 // Each layer imports only the layers below it, and nothing imports in a circle.
 const CORE = "^packages/core/src/";
 const BASE = `${CORE}(types|clock|typescript)\\.ts$`;
-const ENGINE = `${CORE}cleanup/(?!project\\.ts$|index\\.ts$)[^/]+\\.ts$`;
+// cleanup/project.ts and cleanup/patches.ts clean up a whole project: they sit with project/.
+const PROJECT_CLEANUP = `${CORE}cleanup/(project|patches|index)\\.ts$`;
+const ENGINE = `${CORE}cleanup/(?!(project|patches|index)\\.ts$)[^/]+\\.ts$`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -44,20 +47,21 @@ module.exports = {
     {
       name: "registry-and-detect-stay-below-checks",
       severity: "error",
+      comment: "A flag's value (cleanup/value.ts: on, off, a JSON literal) is the one thing they share with the rewrite engine.",
       from: { path: `${CORE}(registry|detect)/` },
-      to: { path: `${CORE}(checks|project|cleanup|index\\.ts)` },
+      to: { path: `${CORE}((checks|project)/|cleanup/(?!value\\.ts$)|index\\.ts$)` },
     },
     {
       name: "the-rewrite-engine-stays-below-checks",
       severity: "error",
       from: { path: ENGINE },
-      to: { path: `${CORE}(checks|project|detect|registry)/|${CORE}cleanup/(project|index)\\.ts$` },
+      to: { path: [`${CORE}(checks|project|detect|registry)/`, PROJECT_CLEANUP] },
     },
     {
       name: "checks-stay-below-the-project",
       severity: "error",
       from: { path: `${CORE}checks/` },
-      to: { path: `${CORE}(project/|cleanup/(project|index)\\.ts$|index\\.ts$)` },
+      to: { path: [`${CORE}(project/|index\\.ts$)`, PROJECT_CLEANUP] },
     },
     {
       name: "only-the-entry-point-imports-the-entry-point",

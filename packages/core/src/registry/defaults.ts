@@ -1,21 +1,12 @@
 // File names, preset names and defaults of the registry format (SPEC §2).
+import { SDK_PRESETS } from "../detect/presets/index.js";
 import type { DetectConfig, FlagType, Policy } from "../types.js";
 
 /** Looked for in each directory, in this order of preference. */
 export const REGISTRY_FILE_NAMES: readonly string[] = Object.freeze(["feature-flags.yaml", "feature-flags.yml", "feature-flags.json"]);
 
-/** The built-in SDK presets `detect.sdks` may name. */
-export const SDK_PRESET_NAMES: readonly string[] = Object.freeze([
-  "openfeature",
-  "launchdarkly",
-  "unleash",
-  "growthbook",
-  "flagsmith",
-  "posthog",
-  "statsig",
-  "configcat",
-  "split",
-]);
+/** The built-in SDK presets `detect.sdks` may name: those of detect/presets/index.ts, in its order. */
+export const SDK_PRESET_NAMES: readonly string[] = Object.freeze(SDK_PRESETS.map((preset) => preset.name));
 
 /** Other names for the four toggle types, as other tools and teams say them. */
 export const FLAG_TYPE_ALIASES: Readonly<Record<string, FlagType>> = Object.freeze({ operational: "ops", "kill-switch": "ops" });
