@@ -1,5 +1,6 @@
 // Writes what the shipped JSON Schemas repeat from the code, then compiles the registry validator:
-// the preset names of detect.sdks (from detect/presets/index.ts), and the rule ids of the
+// the preset names of detect.sdks (from detect/presets/index.ts), the registry sources of
+// `sources:` (REGISTRY_SOURCE_NAMES), and the rule ids of the
 // registry's `rules` map and of the check and report outputs (from checks/rules.ts). Run after
 // adding a rule or a preset, on built sources (a test fails until you do):
 //
@@ -7,7 +8,7 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { RULE_IDS, SDK_PRESETS } from "../dist/index.js";
+import { REGISTRY_SOURCE_NAMES, RULE_IDS, SDK_PRESETS } from "../dist/index.js";
 import { generateValidator, VALIDATOR } from "./generate-schema-validator.mjs";
 
 export const SCHEMAS = {
@@ -23,6 +24,7 @@ export function generateSchemas() {
     let text = readFileSync(url, "utf8");
     if (name === "registry") {
       text = replaceList(text, '"sdks": {', SDK_PRESETS.map((preset) => preset.name));
+      text = replaceList(text, '"from": {', REGISTRY_SOURCE_NAMES);
       if (text.includes('"rules": {')) text = replaceList(text, '"rules": {', RULE_IDS);
     } else {
       text = replaceList(text, '"rule": {', RULE_IDS);
@@ -38,6 +40,9 @@ function replaceList(text, anchor, values) {
   if (at === -1) throw new Error(`no ${anchor} in the schema`);
   const open = text.indexOf('"enum": [', at);
   const close = text.indexOf("]", open);
+  if (!text.slice(open, close).includes("\n")) {
+    return `${text.slice(0, open)}"enum": [${values.map((value) => JSON.stringify(value)).join(", ")}${text.slice(close)}`;
+  }
   const indent = /\n([ ]*)"enum"/.exec(text.slice(text.lastIndexOf("\n", open), open + 7))?.[1] ?? "";
   const items = values.map((value) => `${indent}  ${JSON.stringify(value)}`).join(",\n");
   return `${text.slice(0, open)}"enum": [\n${items}\n${indent}${text.slice(close)}`;
