@@ -1,20 +1,37 @@
 // What the schema cannot say: that a date exists on the calendar, and that a flag is not due before it is born.
 import { finalFieldValue } from "../cleanup/value.js";
 import { daysInMonth } from "../clock.js";
+import { SDK_PRESET_NAMES } from "./defaults.js";
 import type { ValueProblem } from "./schema.js";
+import { nearestName } from "./suggest.js";
 
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Checks every flag entry that has the right shape; entries the schema rejects are skipped here. */
 export function semanticProblems(value: unknown): ValueProblem[] {
+  const problems: ValueProblem[] = isMap(value) && isMap(value.detect) ? sdkProblems(value.detect.sdks) : [];
   const flags = isMap(value) ? value.flags : undefined;
-  if (!isMap(flags)) return [];
-  const problems: ValueProblem[] = [];
+  if (!isMap(flags)) return problems;
   for (const [key, entry] of Object.entries(flags)) {
     if (isMap(entry)) problems.push(...flagDateProblems(key, entry), ...finalProblems(key, entry));
   }
   return problems;
+}
+
+/**
+ * `detect.sdks` names a preset the code has. Checked here, not by the compiled schema, so that a
+ * new preset is its module and one line in the preset list (the published schema lists the names
+ * for editors; `npm run generate` writes them).
+ */
+function sdkProblems(sdks: unknown): ValueProblem[] {
+  if (!Array.isArray(sdks)) return [];
+  return sdks.flatMap((name, index) => {
+    if (typeof name !== "string" || SDK_PRESET_NAMES.includes(name)) return [];
+    const near = nearestName(name, SDK_PRESET_NAMES);
+    const hint = near ? `did you mean "${near}"?` : `one of: ${SDK_PRESET_NAMES.join(", ")}`;
+    return [{ path: ["detect", "sdks", String(index)], anchor: "value" as const, message: `unknown sdk ${JSON.stringify(name)}`, hint }];
+  });
 }
 
 function flagDateProblems(key: string, entry: Record<string, unknown>): ValueProblem[] {
