@@ -22,6 +22,13 @@ const EXPECTED: Record<string, Row[]> = {
     ["src/web/Banner.tsx", 5, 51, "bannerText", "sdk:configcat", "hook", null],
     ["src/web/Banner.tsx", 9, 26, "isNewPricingEnabled", "sdk:configcat", "call", null],
   ],
+  "sdk-devcycle": [
+    ["src/server/flags.ts", 6, 39, "new-checkout", "sdk:devcycle", "call", true],
+    ["src/server/flags.ts", 10, 42, "search-ranking", "sdk:devcycle", "call", true],
+    ["src/server/flags.ts", 15, 39, null, "sdk:devcycle", "call", true],
+    ["src/web/Banner.tsx", 5, 37, "beta-banner", "sdk:devcycle", "hook", null],
+    ["src/web/Banner.tsx", 7, 40, "search-ranking", "sdk:devcycle", "call", null],
+  ],
   "sdk-flagsmith": [
     ["src/server/flags.ts", 7, 33, "maintenance_mode", "sdk:flagsmith", "call", false],
     ["src/server/flags.ts", 12, 39, "checkout_button_text", "sdk:flagsmith", "call", true],

@@ -1,5 +1,6 @@
 // The built-in SDK presets `detect.sdks` names, one file per SDK (see docs/presets.md).
 import { configcat } from "./configcat.js";
+import { devcycle } from "./devcycle.js";
 import { flagsmith } from "./flagsmith.js";
 import { growthbook } from "./growthbook.js";
 import { launchdarkly } from "./launchdarkly.js";
@@ -22,6 +23,7 @@ export const SDK_PRESETS: readonly SdkPreset[] = Object.freeze([
   statsig,
   configcat,
   split,
+  devcycle,
 ]);
 
 const BY_NAME = new Map(SDK_PRESETS.map((preset) => [preset.name, preset]));
