@@ -56,7 +56,7 @@ describe("flaglint check on the demo", () => {
       key: "new_payment_flow", type: "release", owner: "@payments", created: "2026-03-01",
       removeBy: "2026-04-15", ticket: "PAY-1234", state: "overdue", daysLeft: -225, references: 1,
     });
-    expect(output.summary).toMatchObject({ errors: 7, warnings: 4, references: 11 });
+    expect(output.summary).toMatchObject({ errors: 7, warnings: 5, references: 11 });
   });
 
   it("reads like ESLint's stylish output", async () => {
@@ -64,7 +64,7 @@ describe("flaglint check on the demo", () => {
     expect(run.stdout).toContain(
       "fixtures/demo/src/services/payments.ts\n  14:1   error  TODO to remove \"new_payment_flow\" by 2026-04-15 has expired",
     );
-    expect(run.stdout).toMatch(/\n✖ 11 problems \(7 errors, 4 warnings\)\n/);
+    expect(run.stdout).toMatch(/\n✖ 12 problems \(7 errors, 5 warnings\)\n/);
     expect(run.stdout).not.toContain("\u001b[");
     expect(run.stdout).toMatchSnapshot();
   });

@@ -44,6 +44,7 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
       "src/services/payments.ts 27:23-27:41 flaglint/no-unknown-flag",
       "src/services/reports.ts 6:24-6:39 flaglint/no-stale-flag",
       "src/services/search.ts 7:37-7:54 flaglint/require-removal-ticket",
+      "src/services/search.ts 18:1-18:63 flaglint/no-unknown-todo-flag",
     ]);
   });
 

@@ -173,6 +173,7 @@ export const RULE_IDS = [
   "flag-expiring-soon",
   "require-removal-ticket",
   "no-expired-todo",
+  "no-unknown-todo-flag",
   "no-dynamic-flag-key",
   "require-flag-context",
   "no-unused-flag",

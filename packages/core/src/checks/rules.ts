@@ -8,6 +8,7 @@ import { noDynamicFlagKeyRule } from "./no-dynamic-flag-key.js";
 import { noExpiredTodoRule } from "./no-expired-todo.js";
 import { noStaleFlagRule } from "./no-stale-flag.js";
 import { noUnknownFlagRule } from "./no-unknown-flag.js";
+import { noUnknownTodoFlagRule } from "./no-unknown-todo-flag.js";
 import { noUnusedFlagRule } from "./no-unused-flag.js";
 import { parseErrorRule } from "./parse-error.js";
 import { requireFlagContextRule } from "./require-flag-context.js";
@@ -23,6 +24,7 @@ export const RULE_LIST: readonly Rule[] = [
   flagExpiringSoonRule,
   requireRemovalTicketRule,
   noExpiredTodoRule,
+  noUnknownTodoFlagRule,
   noDynamicFlagKeyRule,
   requireFlagContextRule,
   noUnusedFlagRule,
