@@ -1,7 +1,8 @@
 // The flaglint command line: parses arguments, calls the engine, picks a format, returns the exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult } from "@flaglint/core";
+import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult, type RunNote } from "@flaglint/core";
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
 import { registerInit } from "./commands/init.js";
@@ -86,7 +87,9 @@ export class CommandContext {
       return;
     }
     try {
-      writeFileAtomic(path.resolve(this.io.cwd, options.output), text);
+      const file = path.resolve(this.io.cwd, options.output);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      writeFileAtomic(file, text);
     } catch (error) {
       throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
@@ -102,6 +105,11 @@ export class CommandContext {
     }
   }
 
+  /** One line on stderr per note of the run: what it did not cover (see RunNote). */
+  noteScope(notes: ProjectResult["notes"]): void {
+    for (const note of notes ?? []) this.io.stderr.write(`flaglint: ${scopeNote(note, this.io.cwd)}\n`);
+  }
+
   /** A one-line progress counter on stderr, only when a person is watching. */
   progress(label: string): ((done: number, total: number) => void) | undefined {
     const stderr = this.io.stderr;
@@ -113,6 +121,18 @@ export class CommandContext {
       last = moment;
       stderr.write(done < total ? `\r${label} ${done}/${total} files…` : "\r\u001b[K");
     };
+  }
+}
+
+function scopeNote(note: RunNote, cwd: string): string {
+  const where = relativePath(note.path, cwd);
+  switch (note.kind) {
+    case "nothing-to-check":
+      return `nothing to check in ${where}: no source files there.`;
+    case "no-registry":
+      return `${where}: no feature-flags.yaml governs ${note.files === 1 ? "this source file" : `its ${note.files} source files`}, so they were not checked (hint: flaglint init ${where}).`;
+    case "partial-registry":
+      return `the paths cover part of what ${where} governs: its registry-level rules (no-unused-flag, require-removal-ticket) were not run.`;
   }
 }
 

@@ -13,7 +13,8 @@ export function ruleHelpUri(id: RuleId): string {
 
 export function formatSarif(result: ProjectResult, options: FormatOptions): string {
   const ruleIndex = new Map(options.rules.map((rule, index) => [rule.id, index]));
-  const fingerprints = fingerprintsOf(result.findings, options.cwd);
+  const root = options.root ?? options.cwd;
+  const fingerprints = fingerprintsOf(result.findings, root);
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -31,8 +32,9 @@ export function formatSarif(result: ProjectResult, options: FormatOptions): stri
         // Columns come from the TypeScript compiler, which counts UTF-16 code units.
         columnKind: "utf16CodeUnits",
         results: result.findings.map((finding, index) =>
-          sarifResult(finding, ruleIndex.get(finding.rule), fingerprints[index]!, options.cwd),
+          sarifResult(finding, ruleIndex.get(finding.rule), fingerprints[index]!, root),
         ),
+        ...invocations(result.findings, root),
       },
     ],
   };
@@ -68,6 +70,35 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, fingerprin
       },
     ],
     partialFingerprints: { "flaglint/v1": fingerprint },
+  };
+}
+
+/**
+ * A broken registry stops the run: the invocation says it failed, with a notification at the
+ * registry's line, so code scanning shows why and not only that the upload had nothing in it.
+ */
+function invocations(findings: readonly Finding[], root: string) {
+  const broken = findings.filter((finding) => finding.rule === "invalid-registry");
+  if (broken.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: broken.map((finding) => ({
+          level: "error",
+          message: { text: finding.message },
+          descriptor: { id: finding.rule },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: fileUri(relativePath(finding.file, root)), uriBaseId: "%SRCROOT%" },
+                region: region(finding),
+              },
+            },
+          ],
+        })),
+      },
+    ],
   };
 }
 

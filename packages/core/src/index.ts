@@ -8,3 +8,6 @@ export * from "./project/files.js";
 export * from "./project/analyze.js";
 export * from "./project/git.js";
 export * from "./cleanup/index.js";
+export * from "./project/invalid-result.js";
+export * from "./project/repository-root.js";
+export * from "./suppressions/suppressions.js";

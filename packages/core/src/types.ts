@@ -215,4 +215,20 @@ export interface ProjectResult {
   summary: { files: number; parsed: number; references: number; errors: number; warnings: number };
   /** Files left unread because they are larger than the run's size limit, with their size in bytes. */
   skipped?: Array<{ file: string; bytes: number }>;
+  /** What the run did not cover, for the front ends to say (see RunNote). */
+  notes?: RunNote[];
+}
+
+/**
+ * Something a run did not cover, said so that a partial result is not taken for a whole one.
+ * `nothing-to-check`: the paths hold no source file (`path` is the path as given).
+ * `no-registry`: a folder (or file) of source files that no registry governs, left unchecked.
+ * `partial-registry`: the paths cover part of a registry's tree, so its registry-level rules
+ * (no-unused-flag, require-removal-ticket) were not run. Paths are absolute, except as given.
+ */
+export interface RunNote {
+  kind: "nothing-to-check" | "no-registry" | "partial-registry";
+  path: string;
+  /** Source files concerned (for `no-registry`). */
+  files?: number;
 }

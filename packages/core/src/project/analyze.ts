@@ -18,6 +18,7 @@ import { walkProject, type WalkResult } from "./files.js";
 import { changedFilesSince, inferCreatedDates } from "./git.js";
 import { WorkerPool } from "./pool.js";
 import { RegistrySet } from "./registries.js";
+import { runScope, type RunScope } from "./scope.js";
 
 export interface ProjectOptions {
   cwd: string;
@@ -93,6 +94,7 @@ interface Run {
   detection: DetectionInput;
   /** Files over the size limit, filled in as detection reads. */
   skipped: Array<{ file: string; bytes: number }>;
+  scope: RunScope;
 }
 
 /** Everything before detection: the files, the registries that govern them, the changed files. */
@@ -105,28 +107,32 @@ function startRun(options: ProjectOptions): Run {
   for (const file of walk.registries) registries.add(file);
 
   const governed: Array<{ file: string; registry: Registry }> = [];
+  const ungoverned: string[] = [];
   for (const file of walk.files) {
     const registry = registries.forFile(file);
     if (registry) governed.push({ file, registry });
+    else ungoverned.push(file);
   }
   registries.throwProblems();
-  if (registries.all().length === 0) {
+  // A path with no source file has nothing to check: a note says so, not an error.
+  if (registries.all().length === 0 && walk.files.length > 0) {
     throw new UsageError(
       `no feature-flags.yaml found for ${options.paths.join(" ") || "."} or any folder above it ` +
         `(hint: create one with \`flaglint init\`, or pass --registry PATH)`,
     );
   }
+  const scope = runScope({ cwd: options.cwd, paths: options.paths, walk, registries, ungoverned });
   const targets = new DetectionTargets();
   const skipped: Run["skipped"] = [];
   const detection: DetectionInput = {
     files: governed.map(({ file, registry }) => ({ file, target: targets.of(registry) })),
     targets: targets.list,
-    allFiles: walk.files,
+    allFiles: scope.indexFiles,
     progress: (done: number) => options.onProgress?.(done, governed.length),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
   };
-  return { changed, registries, governed, detection, skipped };
+  return { changed, registries, governed, detection, skipped, scope };
 }
 
 /** Findings, references and summaries from the files' analyses. */
@@ -150,6 +156,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
   });
 
   for (const registry of registries.all()) {
+    if (run.scope.partial.has(registry.path)) continue;
     const own = references.filter((reference) => registries.governs(registry, reference.file));
     findings.push(...checkRegistry({ registry, references: own, now: options.now }));
   }
@@ -164,7 +171,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     registries: registries.all().map((registry) => registry.path),
     findings,
     references,
-    flags: summariseFlags(registries, references, options.now, options.createdFromGit === true),
+    flags: coveredFlags(summariseFlags(registries, references, options.now, options.createdFromGit === true), run.scope),
     summary: {
       files: governed.length,
       parsed,
@@ -173,8 +180,15 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
       warnings: findings.length - errors,
     },
     ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
+    ...(run.scope.notes.length > 0 ? { notes: run.scope.notes } : {}),
   };
   return run.changed ? narrowToChange(result, run.changed, registries) : result;
+}
+
+/** A registry whose tree was scanned in part lists only the flags checked in what was scanned: "unused" would be a guess. */
+function coveredFlags(flags: FlagSummary[], scope: RunScope): FlagSummary[] {
+  if (scope.partial.size === 0) return flags;
+  return flags.filter((flag) => flag.registry === undefined || !scope.partial.has(flag.registry) || flag.references > 0);
 }
 
 function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {

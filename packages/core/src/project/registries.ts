@@ -10,12 +10,14 @@ export class RegistrySet {
   private readonly problems: RegistryProblem[] = [];
   private readonly nearest = new Map<string, string | undefined>();
   private readonly explicit?: string;
+  private readonly folders = new Map<string, readonly string[]>();
 
   /**
    * `folders`: the registry file names each walked folder lists (WalkResult.folders), which spares
    * a look at the disk for every folder.
    */
-  constructor(cwd: string, explicit?: string, private readonly folders?: ReadonlyMap<string, readonly string[]>) {
+  constructor(cwd: string, explicit?: string, folders?: ReadonlyMap<string, readonly string[]>) {
+    if (folders) this.learnFolders(folders);
     if (explicit) {
       this.explicit = path.resolve(cwd, explicit);
       if (!fs.existsSync(this.explicit)) throw new UsageError(`--registry ${explicit}: no such file`);
@@ -39,6 +41,21 @@ export class RegistrySet {
     }
   }
 
+  /** More walked folders (a registry's whole tree, walked after the paths a run names). */
+  learnFolders(folders: ReadonlyMap<string, readonly string[]>): void {
+    for (const [dir, names] of folders) this.folders.set(dir, names);
+  }
+
+  /** The registry file that governs a file, without loading it. */
+  pathFor(file: string): string | undefined {
+    return this.explicit ?? this.nearestTo(path.dirname(file));
+  }
+
+  /** Whether an explicit registry (`--registry`) governs every file. */
+  get isExplicit(): boolean {
+    return this.explicit !== undefined;
+  }
+
   forFile(file: string): Registry | undefined {
     if (this.explicit) return this.loaded.get(this.explicit);
     const registryPath = this.nearestTo(path.dirname(file));
@@ -56,7 +73,7 @@ export class RegistrySet {
 
   /** The registry file of this one folder: a walked folder that lists no registry name has none. */
   private registryIn(dir: string): string | undefined {
-    const listed = this.folders?.get(dir);
+    const listed = this.folders.get(dir);
     return listed !== undefined && listed.length === 0 ? undefined : findRegistry(dir, dir);
   }
 
