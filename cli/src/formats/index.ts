@@ -1,7 +1,10 @@
 // Every output format, by the name users pass to --format.
 import type { ProjectResult } from "@flaglint/core";
+import { formatGitlab } from "./gitlab.js";
 import { formatGithub } from "./github.js";
+import { formatJunit } from "./junit.js";
 import type { FormatOptions } from "./options.js";
+import { formatCsvReport } from "./report-csv.js";
 import { formatHtmlReport } from "./report-html.js";
 import { formatJson } from "./report-json.js";
 import { formatMarkdownReport } from "./report-markdown.js";
@@ -15,12 +18,15 @@ export const CHECK_FORMATS: Readonly<Record<string, Formatter>> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  gitlab: formatGitlab,
+  junit: formatJunit,
 };
 
 export const REPORT_FORMATS: Readonly<Record<string, Formatter>> = {
   markdown: formatMarkdownReport,
   html: formatHtmlReport,
   json: formatJson,
+  csv: formatCsvReport,
 };
 
 export type { FormatOptions } from "./options.js";

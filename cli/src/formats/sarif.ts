@@ -128,7 +128,7 @@ export function fileUri(relative: string): string {
  * Code scanning matches alerts across runs by fingerprint. Line numbers move and messages
  * count days, so the fingerprint is rule + file + flag + the n-th such finding in the file.
  */
-function fingerprintsOf(findings: readonly Finding[], cwd: string): string[] {
+export function fingerprintsOf(findings: readonly Finding[], cwd: string): string[] {
   const identity = (finding: Finding) =>
     [finding.rule, relativePath(finding.file, cwd), finding.flag ?? ""].join("\0");
   const inFileOrder = findings
