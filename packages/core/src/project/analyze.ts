@@ -15,10 +15,11 @@ import {
 } from "./detection.js";
 import { answerStep } from "./file-analysis.js";
 import { walkProject, type WalkResult } from "./files.js";
-import { changedFilesSince, inferCreatedDates } from "./git.js";
+import { changedFilesSince, inferCreatedDates, type ChangedFiles } from "./git.js";
 import { WorkerPool } from "./pool.js";
 import { RegistrySet } from "./registries.js";
 import { runScope, type RunScope } from "./scope.js";
+import { touchedFlags } from "./touched.js";
 
 export interface ProjectOptions {
   cwd: string;
@@ -88,7 +89,7 @@ export async function analyzeProjectAsync(options: AsyncProjectOptions): Promise
 }
 
 interface Run {
-  changed: ReadonlySet<string> | undefined;
+  changed: ChangedFiles | undefined;
   registries: RegistrySet;
   governed: Array<{ file: string; registry: Registry }>;
   detection: DetectionInput;
@@ -101,7 +102,7 @@ interface Run {
 function startRun(options: ProjectOptions): Run {
   const walk = walkFiles(options);
   // Asked before the scan, so a bad ref fails at once.
-  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince).files;
+  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
 
   const registries = new RegistrySet(options.cwd, options.registry, walk.folders);
   for (const file of walk.registries) registries.add(file);
@@ -182,7 +183,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
     ...(run.scope.notes.length > 0 ? { notes: run.scope.notes } : {}),
   };
-  return run.changed ? narrowToChange(result, run.changed, registries) : result;
+  return run.changed ? narrowToChange(result, run.changed, registries, options.cwd) : result;
 }
 
 /** A registry whose tree was scanned in part lists only the flags checked in what was scanned: "unused" would be a guess. */
@@ -329,20 +330,30 @@ function isInside(dir: string, parent: string): boolean {
 
 /**
  * `--changed-since`: keeps what the change touches. Findings in changed files; a registry's own
- * findings (require-removal-ticket, no-unused-flag) only when the registry file changed, since
- * they sit in it; the references in changed files; the flags those references check, and every
- * flag of a changed registry. The error and warning counts follow; `files` and `parsed` still
- * count the whole scan.
+ * findings (require-removal-ticket, no-unused-flag) only for the flags the change touched (see
+ * touchedFlags): old debt is not the pull request's. The references in changed files; the flags
+ * those references check and the touched ones. The error and warning counts follow; `files` and
+ * `parsed` still count the whole scan.
  */
-function narrowToChange(result: ProjectResult, changed: ReadonlySet<string>, registries: RegistrySet): ProjectResult {
-  const findings = result.findings.filter((finding) => changed.has(finding.file));
+function narrowToChange(result: ProjectResult, changedFiles: ChangedFiles, registries: RegistrySet, cwd: string): ProjectResult {
+  const changed = changedFiles.files;
   const references = result.references.filter((reference) => changed.has(reference.file));
-  const checked = new Set(
-    references.map((reference) => `${registries.forFile(reference.file)?.path ?? ""}\0${reference.flag ?? ""}`),
+  const registryPaths = new Set(registries.all().map((registry) => registry.path));
+  const touched = touchedFlags({
+    cwd,
+    changed: changedFiles,
+    registries: registries.all(),
+    checkedInChanges: references.flatMap((reference) => {
+      const registry = registries.forFile(reference.file)?.path;
+      return registry && reference.flag !== null ? [{ registry, flag: reference.flag }] : [];
+    }),
+    registryOf: (file) => registries.pathFor(file),
+  });
+  const isTouched = (registry: string | undefined, flag: string | null) => touched.has(`${registry ?? ""}\0${flag ?? ""}`);
+  const findings = result.findings.filter((finding) =>
+    registryPaths.has(finding.file) ? isTouched(finding.file, finding.flag) : changed.has(finding.file),
   );
-  const flags = result.flags.filter(
-    (flag) => (flag.registry !== undefined && changed.has(flag.registry)) || checked.has(`${flag.registry ?? ""}\0${flag.key}`),
-  );
+  const flags = result.flags.filter((flag) => isTouched(flag.registry, flag.key));
   const errors = findings.filter((finding) => finding.severity === "error").length;
   return {
     ...result,
