@@ -37,6 +37,8 @@ interface CheckOptions extends CommonOptions {
   pruneSuppressions?: boolean;
   suppressionsLocation?: string;
   passOnUnprunedSuppressions?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity: "off" | "warn" | "error";
 }
 
 export function registerCheck(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -59,6 +61,12 @@ export function registerCheck(program: Command, context: CommandContext, setExit
     .option("--prune-suppressions", "remove suppressions that no finding uses any more")
     .option("--suppressions-location <file>", `the suppressions file (default: ${SUPPRESSIONS_FILE})`)
     .option("--pass-on-unpruned-suppressions", "exit as if there were no unused suppressions")
+    .option("--report-unused-disable-directives", "report disable directives that silence nothing as errors")
+    .addOption(
+      new Option("--report-unused-disable-directives-severity <severity>", "how to report disable directives that silence nothing")
+        .choices(["off", "warn", "error"])
+        .default("warn"),
+    )
     .action(async (paths: string[], options: CheckOptions) => {
       setExitCode(await runCheck(paths, options, context));
     });
@@ -113,6 +121,18 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
   const result = options.quiet ? onlyErrors(applied?.result ?? full) : (applied?.result ?? full);
   context.emit(format(result, formatOptions), options);
 
+  // As ESLint: directives that silence nothing are warnings unless asked otherwise; --quiet hides warnings.
+  const directiveSeverity = options.reportUnusedDisableDirectives ? "error" : options.reportUnusedDisableDirectivesSeverity;
+  const unusedDirectives = directiveSeverity === "off" || (directiveSeverity === "warn" && options.quiet) ? [] : (full.unusedDirectives ?? []);
+  for (const directive of unusedDirectives) {
+    const label = directive.rules.length > 0 ? directive.rules.join(", ") : "any rule";
+    context.io.stderr.write(
+      `${relativePath(directive.file, cwd)}:${directive.line}: ${directiveSeverity === "error" ? "error" : "warning"}: unused disable directive (no problem from ${label} was silenced)\n`,
+    );
+  }
+  const directiveErrors = directiveSeverity === "error" ? unusedDirectives.length : 0;
+  const directiveWarnings = directiveSeverity === "warn" ? unusedDirectives.length : 0;
+
   const unused = applied?.unused ?? [];
   if (unused.length > 0) {
     const where = relativePath(baseline.file, cwd);
@@ -123,8 +143,8 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
       `flaglint: ${unused.length} ${unused.length === 1 ? "suppression is" : "suppressions are"} no longer needed (hint: flaglint check --prune-suppressions).\n`,
     );
   }
-  if (result.summary.errors > 0) return EXIT_FINDINGS;
-  const warnings = result.summary.warnings;
+  if (result.summary.errors + directiveErrors > 0) return EXIT_FINDINGS;
+  const warnings = result.summary.warnings + directiveWarnings;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     context.io.stderr.write(`flaglint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows.\n`);
     return EXIT_FINDINGS;

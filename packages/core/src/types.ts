@@ -86,7 +86,17 @@ export interface Registry {
   detect: DetectConfig;
   policy: Policy;
   flags: Map<string, FlagDefinition>;
+  /** `rules:`: each rule's setting in the files this registry governs; absent rules keep their default. */
+  rules?: RuleSettings;
+  /** `ignore:`: gitignore-style globs, relative to `dir`, of files this registry does not check. */
+  ignore?: string[];
+  /** `# flaglint-disable-next-line <id>` comments in the registry file, for its registry-level findings. */
+  directives?: DisableDirective[];
 }
+
+export const RULE_SETTINGS = ["off", "warn", "error"] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
+export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
 
 export type ReferenceKind = "call" | "hook" | "member" | "constant" | "property";
 
@@ -217,6 +227,18 @@ export interface ProjectResult {
   skipped?: Array<{ file: string; bytes: number }>;
   /** What the run did not cover, for the front ends to say (see RunNote). */
   notes?: RunNote[];
+  /** Disable directives that silenced nothing (ESLint's `--report-unused-disable-directives`). */
+  unusedDirectives?: UnusedDirective[];
+}
+
+/** A `flaglint-disable-next-line` in a registry, or an `eslint-disable-line` / `-next-line` naming flaglint rules in code, that silenced nothing. */
+export interface UnusedDirective {
+  /** Absolute path of the file that holds it. */
+  file: string;
+  /** Line of the comment. */
+  line: number;
+  /** The rule ids it names. */
+  rules: string[];
 }
 
 /**

@@ -1,9 +1,19 @@
 // A whole-project run: walk, pair files with registries, detect, check, summarise.
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { applyDirectives, checkFile, checkRegistry, flagState, parseErrorFinding } from "../checks/index.js";
+import {
+  applyDirectives,
+  applyRegistryDirectives,
+  applyRuleSettings,
+  checkFile,
+  checkRegistry,
+  flagState,
+  isIgnoredByRegistry,
+  parseErrorFinding,
+  unusedLineDirectives,
+} from "../checks/index.js";
 import { UsageError } from "../clock.js";
-import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry } from "../types.js";
+import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry, UnusedDirective } from "../types.js";
 import {
   detectFiles,
   runDetection,
@@ -111,8 +121,9 @@ function startRun(options: ProjectOptions): Run {
   const ungoverned: string[] = [];
   for (const file of walk.files) {
     const registry = registries.forFile(file);
-    if (registry) governed.push({ file, registry });
-    else ungoverned.push(file);
+    if (!registry) ungoverned.push(file);
+    // The registry's `ignore:` globs: files it governs but does not check.
+    else if (!isIgnoredByRegistry(registry, file)) governed.push({ file, registry });
   }
   registries.throwProblems();
   // A path with no source file has nothing to check: a note says so, not an error.
@@ -141,6 +152,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
   const { registries, governed } = run;
   const findings: Finding[] = [];
   const references: Located[] = [];
+  const unusedDirectives: UnusedDirective[] = [];
   let parsed = 0;
 
   governed.forEach(({ file, registry }, index) => {
@@ -148,19 +160,24 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     if (analysis === undefined) return;
     parsed++;
     if (analysis.parseError) {
-      findings.push({ ...parseErrorFinding(file, analysis.parseError), registry: registry.path });
+      findings.push(...applyRuleSettings([{ ...parseErrorFinding(file, analysis.parseError), registry: registry.path }], registry.rules));
       return;
     }
     for (const reference of analysis.references) references.push({ ...reference, file });
-    const fileFindings = checkFile({ file, analysis, registry, now: options.now, ticketAt: "registry" });
+    const fileFindings = applyRuleSettings(checkFile({ file, analysis, registry, now: options.now, ticketAt: "registry" }), registry.rules);
     findings.push(...applyDirectives(fileFindings, analysis.directives));
+    for (const { line, rules } of unusedLineDirectives(fileFindings, analysis.directives)) unusedDirectives.push({ file, line, rules });
   });
 
   for (const registry of registries.all()) {
     if (run.scope.partial.has(registry.path)) continue;
     const own = references.filter((reference) => registries.governs(registry, reference.file));
-    findings.push(...checkRegistry({ registry, references: own, now: options.now }));
+    const settled = applyRuleSettings(checkRegistry({ registry, references: own, now: options.now }), registry.rules);
+    const silenced = applyRegistryDirectives(settled, registry.directives ?? []);
+    findings.push(...silenced.findings);
+    for (const { line, rules } of silenced.unused) unusedDirectives.push({ file: registry.path, line, rules });
   }
+  unusedDirectives.sort((a, b) => byLocation({ ...a, column: 0 }, { ...b, column: 0 }));
 
   findings.sort(byLocation);
   references.sort(byLocation);
@@ -182,6 +199,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     },
     ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
     ...(run.scope.notes.length > 0 ? { notes: run.scope.notes } : {}),
+    ...(unusedDirectives.length > 0 ? { unusedDirectives } : {}),
   };
   return run.changed ? narrowToChange(result, run.changed, registries, options.cwd) : result;
 }
@@ -355,11 +373,13 @@ function narrowToChange(result: ProjectResult, changedFiles: ChangedFiles, regis
   );
   const flags = result.flags.filter((flag) => isTouched(flag.registry, flag.key));
   const errors = findings.filter((finding) => finding.severity === "error").length;
+  const unusedDirectives = result.unusedDirectives?.filter((directive) => changed.has(directive.file));
   return {
     ...result,
     findings,
     references,
     flags,
+    ...(unusedDirectives?.length ? { unusedDirectives } : { unusedDirectives: undefined }),
     summary: { ...result.summary, references: references.length, errors, warnings: findings.length - errors },
   };
 }

@@ -1,6 +1,6 @@
 // From a validated registry value to the model: defaults filled in, aliases resolved, positions attached.
 import * as path from "node:path";
-import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry } from "../types.js";
+import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RuleSettings } from "../types.js";
 import { DEFAULT_DETECT, DEFAULT_POLICY, FLAG_TYPE_ALIASES } from "./defaults.js";
 import type { SourceNode } from "./source.js";
 
@@ -19,6 +19,8 @@ interface RegistryFile {
     requireTicket?: string[];
   };
   flags?: Record<string, FlagEntry> | null;
+  rules?: RuleSettings;
+  ignore?: string[];
 }
 
 interface FlagEntry {
@@ -39,6 +41,8 @@ export function buildRegistry(value: unknown, root: SourceNode | undefined, file
     detect: buildDetect(registry.detect),
     policy: buildPolicy(registry.policy),
     flags: buildFlags(registry.flags ?? {}, root?.entries?.get("flags")?.value, position),
+    ...(registry.rules !== undefined ? { rules: { ...registry.rules } } : {}),
+    ...(registry.ignore !== undefined ? { ignore: [...registry.ignore] } : {}),
   };
 }
 
