@@ -5,6 +5,7 @@ import path from "node:path";
 import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult, type RunNote } from "@flaglint/core";
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { EXIT_USAGE, reportError } from "./errors.js";
@@ -153,6 +154,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   registerReport(program, context, setExitCode);
   registerCleanup(program, context, setExitCode);
   registerInit(program, context, setExitCode);
+  registerExplain(program, context, setExitCode);
   return program;
 }
 

@@ -1,7 +1,7 @@
 // `flaglint check`: the lint gate. Exit 0 when clean, 1 on an error finding (or too many warnings).
 import fs from "node:fs";
 import path from "node:path";
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import {
   RULES,
   RULE_IDS,
@@ -12,6 +12,7 @@ import {
   applySuppressions,
   formatProblem,
   invalidRegistryResult,
+  nearestKey,
   parseSuppressions,
   pathsCover,
   pruneSuppressions,
@@ -54,9 +55,7 @@ export function registerCheck(program: Command, context: CommandContext, setExit
     .addOption(maxFileSizeOption())
     .option("--suppress-all", "write every error finding into the suppressions file (a baseline)")
     .addOption(
-      new Option("--suppress-rule <id>", "write this rule's error findings into the suppressions file (repeatable)")
-        .choices([...RULE_IDS])
-        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+      new Option("--suppress-rule <id>", "write this rule's error findings into the suppressions file (repeatable)").argParser(ruleIds),
     )
     .option("--prune-suppressions", "remove suppressions that no finding uses any more")
     .option("--suppressions-location <file>", `the suppressions file (default: ${SUPPRESSIONS_FILE})`)
@@ -184,6 +183,15 @@ class Baseline {
       throw new UsageError(`cannot write ${relativePath(this.file, this.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
+}
+
+/** `--suppress-rule`, repeatable: each value a rule id. */
+function ruleIds(value: string, previous: string[] | undefined): string[] {
+  if (!(RULE_IDS as readonly string[]).includes(value)) {
+    const near = nearestKey(value, RULE_IDS);
+    throw new InvalidArgumentError(`unknown rule "${value}"${near ? ` (did you mean "${near}"?)` : ""}.`);
+  }
+  return [...(previous ?? []), value];
 }
 
 function onlyErrors(result: ProjectResult): ProjectResult {

@@ -11,3 +11,4 @@ export * from "./cleanup/index.js";
 export * from "./project/invalid-result.js";
 export * from "./project/repository-root.js";
 export * from "./suppressions/suppressions.js";
+export * from "./project/explain.js";
