@@ -1,5 +1,6 @@
 // Every output format, by the name users pass to --format.
 import type { ProjectResult } from "@flaglint/core";
+import { fitComment } from "./comment-limit.js";
 import { formatGitlab } from "./gitlab.js";
 import { formatGithub } from "./github.js";
 import { formatJunit } from "./junit.js";
@@ -23,7 +24,7 @@ export const CHECK_FORMATS: Readonly<Record<string, Formatter>> = {
 };
 
 export const REPORT_FORMATS: Readonly<Record<string, Formatter>> = {
-  markdown: formatMarkdownReport,
+  markdown: (result, options) => fitComment(formatMarkdownReport(result, options)),
   html: formatHtmlReport,
   json: formatJson,
   csv: formatCsvReport,
