@@ -1,7 +1,8 @@
 // `--changed-since` charges a pull request with the registry-level findings of the flags it touched only.
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, registry, removeProjects } from "../helpers/cli.js";
+import { registry, removeProjects } from "../helpers/cli.js";
 import { gitProject } from "../helpers/git.js";
+import { cli } from "./in-process.js";
 
 afterEach(removeProjects);
 
@@ -29,34 +30,34 @@ function shop() {
   return repo;
 }
 
-function findings(root: string): string[] {
-  const run = flaglint(["check", "--now", NOW, "-f", "json", "--changed-since", "main"], { cwd: root });
+async function findings(root: string): string[] {
+  const run = await cli(["check", "--now", NOW, "-f", "json", "--changed-since", "main"], { cwd: root });
   return JSON.parse(run.stdout).findings.map((finding: { rule: string; flag: string }) => `${finding.rule} ${finding.flag}`);
 }
 
 describe("flaglint check --changed-since and registry-level findings", () => {
-  it("reports an entry the change edited, not the untouched entries around it", () => {
+  it("reports an entry the change edited, not the untouched entries around it", async () => {
     const repo = shop();
     repo.commit({ "feature-flags.yaml": registry(FLAGS.replace("  edited:\n    type: release", '  edited:\n    type: release\n    owner: "@web"')) });
-    expect(findings(repo.root)).toEqual(["require-removal-ticket edited"]);
+    expect(await findings(repo.root)).toEqual(["require-removal-ticket edited"]);
   });
 
-  it("reports a flag whose last check the change removed", () => {
+  it("reports a flag whose last check the change removed", async () => {
     const repo = shop();
     repo.commit({ "src/d.ts": "export const x = 1;\n" });
-    expect(findings(repo.root)).toEqual(["no-unused-flag dropped"]);
+    expect(await findings(repo.root)).toEqual(["no-unused-flag dropped"]);
   });
 
-  it("reports the registry-level findings of a flag a changed file checks", () => {
+  it("reports the registry-level findings of a flag a changed file checks", async () => {
     const repo = shop();
     repo.commit({ "src/b.ts": `${IMPORT}export const again = ff.isEnabled("old_debt", {});\n` });
-    expect(findings(repo.root)).toEqual(["require-removal-ticket old_debt"]);
+    expect(await findings(repo.root)).toEqual(["require-removal-ticket old_debt"]);
   });
 
-  it("reports every entry of a registry the change added", () => {
+  it("reports every entry of a registry the change added", async () => {
     const repo = gitProject({ "README.md": "shop\n" });
     repo.git(["checkout", "--quiet", "-b", "feature"]);
     repo.commit({ "feature-flags.yaml": registry("  fresh:\n    type: release\n    created: 2026-11-20"), "src/a.ts": `${IMPORT}export const f = ff.isEnabled("fresh", {});\n` });
-    expect(findings(repo.root)).toEqual(["require-removal-ticket fresh"]);
+    expect(await findings(repo.root)).toEqual(["require-removal-ticket fresh"]);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { flaglint, registry, removeProjects } from "../helpers/cli.js";
 import { eslintApi, fixtureCopy, removeFixtureCopies } from "../helpers/eslint.js";
 import { gitProject } from "../helpers/git.js";
+import { cli } from "./in-process.js";
 
 afterEach(removeProjects);
 afterAll(removeFixtureCopies);
@@ -22,14 +23,14 @@ function tuned(config: string, flags = "") {
   });
 }
 
-function rules(root: string, args: readonly string[] = []): string[] {
-  const run = flaglint(["check", "--now", NOW, "-f", "json", ...args], { cwd: root });
+async function rules(root: string, args: readonly string[] = []): string[] {
+  const run = await cli(["check", "--now", NOW, "-f", "json", ...args], { cwd: root });
   return JSON.parse(run.stdout).findings.map((finding: { rule: string; severity: string; file: string }) => `${finding.severity} ${finding.rule} ${finding.file}`);
 }
 
 describe("registry rules and ignore in the CLI", () => {
-  it("checks everything by default", () => {
-    expect(rules(tuned("").root)).toEqual([
+  it("checks everything by default", async () => {
+    expect(await rules(tuned("").root)).toEqual([
       "error no-stale-flag src/a.ts",
       "error no-unknown-flag src/a.ts",
       "warn no-dynamic-flag-key src/a.ts",
@@ -37,12 +38,12 @@ describe("registry rules and ignore in the CLI", () => {
     ]);
   });
 
-  it("turns rules off, down to warn or up to error, and leaves ignored files unchecked", () => {
+  it("turns rules off, down to warn or up to error, and leaves ignored files unchecked", async () => {
     const repo = tuned('rules:\n  no-stale-flag: warn\n  no-unknown-flag: "off"\n  no-dynamic-flag-key: error\nignore:\n  - "src/generated/**"\n');
-    expect(rules(repo.root)).toEqual(["warn no-stale-flag src/a.ts", "error no-dynamic-flag-key src/a.ts"]);
+    expect(await rules(repo.root)).toEqual(["warn no-stale-flag src/a.ts", "error no-dynamic-flag-key src/a.ts"]);
   });
 
-  it("rejects an unknown rule or setting with the line and a hint", () => {
+  it("rejects an unknown rule or setting with the line and a hint", async () => {
     const run = flaglint(["check", "--now", NOW], { cwd: tuned("rules:\n  no-stale-flags: warn\n  no-unknown-flag: warning\n").root });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
@@ -55,27 +56,27 @@ describe("registry rules and ignore in the CLI", () => {
 describe("# flaglint-disable-next-line in the registry", () => {
   const unused = "\n  # flaglint-disable-next-line no-unused-flag -- kept for the 2027 audit\n  legacy:\n    type: ops";
 
-  it("silences the registry-level finding on the next line", () => {
+  it("silences the registry-level finding on the next line", async () => {
     const root = tuned("", `${unused}\n  also_unused:\n    type: ops`).root;
-    const findings = rules(root).filter((line) => line.includes("feature-flags.yaml"));
+    const findings = (await rules(root)).filter((line) => line.includes("feature-flags.yaml"));
     expect(findings).toEqual(["warn no-unused-flag feature-flags.yaml"]);
-    const run = flaglint(["check", "--now", NOW, "-f", "json"], { cwd: root });
+    const run = await cli(["check", "--now", NOW, "-f", "json"], { cwd: root });
     expect(JSON.parse(run.stdout).findings.find((f: { rule: string }) => f.rule === "no-unused-flag").flag).toBe("also_unused");
   });
 
-  it("reports a directive that silences nothing: a warning by default, an error when asked", () => {
+  it("reports a directive that silences nothing: a warning by default, an error when asked", async () => {
     const root = tuned("", "\n  # flaglint-disable-next-line require-removal-ticket\n  legacy:\n    type: ops").root;
-    const warned = flaglint(["check", "--now", NOW], { cwd: root });
+    const warned = await cli(["check", "--now", NOW], { cwd: root });
     expect(warned.stderr).toContain("feature-flags.yaml:13: warning: unused disable directive (no problem from require-removal-ticket was silenced)\n");
-    const failed = flaglint(["check", "--now", NOW, "--report-unused-disable-directives", "-f", "json"], { cwd: root });
+    const failed = await cli(["check", "--now", NOW, "--report-unused-disable-directives", "-f", "json"], { cwd: root });
     expect(failed.stderr).toContain("feature-flags.yaml:13: error: unused disable directive");
-    expect(flaglint(["check", "--now", NOW, "--report-unused-disable-directives-severity", "off"], { cwd: root }).stderr).not.toContain("unused disable directive");
+    expect((await cli(["check", "--now", NOW, "--report-unused-disable-directives-severity", "off"], { cwd: root })).stderr).not.toContain("unused disable directive");
   });
 
-  it("reports an eslint-disable-next-line in code that names a flaglint rule and silences nothing", () => {
+  it("reports an eslint-disable-next-line in code that names a flaglint rule and silences nothing", async () => {
     const repo = tuned("");
     repo.write({ "src/b.ts": `${IMPORT}// eslint-disable-next-line flaglint/no-stale-flag\nexport const fine = 1;\n` });
-    const run = flaglint(["check", "--now", NOW, "--report-unused-disable-directives-severity", "error", "src/b.ts"], { cwd: repo.root });
+    const run = await cli(["check", "--now", NOW, "--report-unused-disable-directives-severity", "error", "src/b.ts"], { cwd: repo.root });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("src/b.ts:2: error: unused disable directive (no problem from no-stale-flag was silenced)\n");
   });

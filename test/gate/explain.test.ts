@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { flaglint, registry, removeProjects } from "../helpers/cli.js";
 import { gitProject } from "../helpers/git.js";
+import { cli } from "./in-process.js";
 
 afterEach(removeProjects);
 
@@ -26,15 +27,15 @@ function shop() {
   });
 }
 
-function explain(root: string, file: string) {
-  const run = flaglint(["explain", file, "--now", NOW, "-f", "json"], { cwd: root });
+async function explain(root: string, file: string) {
+  const run = await cli(["explain", file, "--now", NOW, "-f", "json"], { cwd: root });
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
 }
 
 describe("flaglint explain", () => {
-  it("names the registry and the matchers, the checks found (keys from other files too) and why a look-alike is not one", () => {
-    const answer = explain(shop().root, "src/a.ts");
+  it("names the registry and the matchers, the checks found (keys from other files too) and why a look-alike is not one", async () => {
+    const answer = await explain(shop().root, "src/a.ts");
     expect(answer.registry).toBe("feature-flags.yaml");
     expect(answer.matchers).toContainEqual({ id: "calls[0]", description: '.isEnabled() on the client import of "@acme/flags" (key: argument 0, context: argument 1)' });
     expect(answer.parsed).toBe(true);
@@ -44,22 +45,22 @@ describe("flaglint explain", () => {
     ]);
   });
 
-  it("says when a look-alike is in a file that does not import the configured module and is filtered out before parsing", () => {
-    const answer = explain(shop().root, "src/unimported.ts");
+  it("says when a look-alike is in a file that does not import the configured module and is filtered out before parsing", async () => {
+    const answer = await explain(shop().root, "src/unimported.ts");
     expect(answer.parsed).toBe(false);
     expect(answer.lookAlikes).toHaveLength(1);
     expect(answer.lookAlikes[0].reason).toMatch(/^filtered out before parsing: .*wrong import: calls\[0\] wants \.isEnabled\(\) on client from "@acme\/flags", which this file does not import\)$/);
   });
 
-  it("says why a file is not checked: an ignore glob, not a source file, no registry", () => {
+  it("says why a file is not checked: an ignore glob, not a source file, no registry", async () => {
     const root = shop().root;
-    expect(explain(root, "src/generated/g.ts").unchecked).toBe("the registry's ignore: globs (src/generated/**) leave it out");
-    expect(explain(root, "README.md").unchecked).toMatch(/^not a source file/);
+    expect((await explain(root, "src/generated/g.ts")).unchecked).toBe("the registry's ignore: globs (src/generated/**) leave it out");
+    expect((await explain(root, "README.md")).unchecked).toMatch(/^not a source file/);
     const bare = gitProject({ "src/x.ts": "export const x = 1;\n" });
-    expect(explain(bare.root, "src/x.ts").unchecked).toMatch(/^no feature-flags\.yaml in its folder or any folder above it/);
+    expect((await explain(bare.root, "src/x.ts")).unchecked).toMatch(/^no feature-flags\.yaml in its folder or any folder above it/);
   });
 
-  it("prints the same as text, and a missing file is one line and exit 2", () => {
+  it("prints the same as text, and a missing file is one line and exit 2", async () => {
     const root = shop().root;
     const text = flaglint(["explain", "src/a.ts", "--now", NOW], { cwd: root });
     expect(text.stdout).toContain("  registry: feature-flags.yaml\n");

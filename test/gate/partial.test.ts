@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { flaglint, registry, removeProjects } from "../helpers/cli.js";
 import { gitProject } from "../helpers/git.js";
+import { cli } from "./in-process.js";
 
 afterEach(removeProjects);
 
@@ -24,14 +25,14 @@ function shop() {
   });
 }
 
-function json(root: string, args: readonly string[]) {
-  const run = flaglint(["check", "--now", NOW, "-f", "json", ...args], { cwd: root });
+async function json(root: string, args: readonly string[]) {
+  const run = await cli(["check", "--now", NOW, "-f", "json", ...args], { cwd: root });
   return { ...run, output: run.stdout ? JSON.parse(run.stdout) : undefined };
 }
 
 describe("flaglint check on part of a tree", () => {
-  it("resolves a key imported from a file outside the paths, and runs no registry-level rule", () => {
-    const { status, output, stderr } = json(shop().root, ["src/x.ts"]);
+  it("resolves a key imported from a file outside the paths, and runs no registry-level rule", async () => {
+    const { status, output, stderr } = await json(shop().root, ["src/x.ts"]);
     expect(status).toBe(0);
     expect(output.findings).toEqual([]);
     expect(output.references.map((reference: { flag: string | null }) => reference.flag)).toEqual(["alpha", "beta"]);
@@ -42,8 +43,8 @@ describe("flaglint check on part of a tree", () => {
     );
   });
 
-  it("runs the registry-level rules when the paths cover the registry's whole tree", () => {
-    const { output } = json(shop().root, ["src", "feature-flags.yaml"]);
+  it("runs the registry-level rules when the paths cover the registry's whole tree", async () => {
+    const { output } = await json(shop().root, ["src", "feature-flags.yaml"]);
     expect(output.findings.map((finding: { rule: string; flag: string }) => `${finding.rule} ${finding.flag}`)).toEqual([
       "no-unused-flag delta",
       "require-removal-ticket no_ticket",
@@ -51,26 +52,26 @@ describe("flaglint check on part of a tree", () => {
     ]);
   });
 
-  it("counts a run from a subfolder as partial when the registry governs more", () => {
+  it("counts a run from a subfolder as partial when the registry governs more", async () => {
     const repo = shop();
-    const { output, stderr } = json(path.join(repo.root, "src/z"), []);
+    const { output, stderr } = await json(path.join(repo.root, "src/z"), []);
     expect(output.findings).toEqual([]);
     expect(stderr).toContain("part of what ../../feature-flags.yaml governs");
   });
 
-  it("exits 0 with a note for a path with nothing to check", () => {
+  it("exits 0 with a note for a path with nothing to check", async () => {
     const run = flaglint(["check", "docs", "--now", NOW], { cwd: shop().root });
     expect(run).toEqual({ status: 0, stdout: "", stderr: "flaglint: nothing to check in docs: no source files there.\n" });
   });
 
-  it("names a monorepo folder that no registry governs", () => {
+  it("names a monorepo folder that no registry governs", async () => {
     const repo = gitProject({
       "packages/api/feature-flags.yaml": registry(OPS(["alpha"])),
       "packages/api/src/a.ts": `${IMPORT}export const a = client.isEnabled("alpha");\n`,
       "packages/docs-site/src/one.ts": "export const one = 1;\n",
       "packages/docs-site/src/two.ts": "export const two = 2;\n",
     });
-    const run = flaglint(["check", "--now", NOW], { cwd: repo.root });
+    const run = await cli(["check", "--now", NOW], { cwd: repo.root });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
       "flaglint: packages/docs-site: no feature-flags.yaml governs its 2 source files, so they were not checked (hint: flaglint init packages/docs-site).\n",
@@ -79,9 +80,9 @@ describe("flaglint check on part of a tree", () => {
 });
 
 describe("flaglint cleanup on part of a tree", () => {
-  it("leaves the registry entry while the flag is checked outside the paths, exits 1 and says where", () => {
+  it("leaves the registry entry while the flag is checked outside the paths, exits 1 and says where", async () => {
     const repo = shop();
-    const run = flaglint(["cleanup", "gamma", "--value", "on", "src/z", "--now", NOW], { cwd: repo.root });
+    const run = await cli(["cleanup", "gamma", "--value", "on", "src/z", "--now", NOW], { cwd: repo.root });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("cleaned src/z/z.ts");
     expect(run.stdout).toContain("src/y.ts:2: needs manual cleanup: still checks gamma outside the paths cleaned up");
@@ -89,9 +90,9 @@ describe("flaglint cleanup on part of a tree", () => {
     expect(repo.git(["diff", "--name-only"]).trim().split("\n")).toEqual(["src/z/z.ts"]);
   });
 
-  it("archives the entry once the last checks are inside the paths", () => {
+  it("archives the entry once the last checks are inside the paths", async () => {
     const repo = shop();
-    const run = flaglint(["cleanup", "gamma", "--value", "on", "src/z", "src/y.ts", "--now", NOW], { cwd: repo.root });
+    const run = await cli(["cleanup", "gamma", "--value", "on", "src/z", "src/y.ts", "--now", NOW], { cwd: repo.root });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("feature-flags.yaml: gamma marked archived");
   });
@@ -106,16 +107,16 @@ describe("--quiet and --max-warnings, as in ESLint", () => {
     });
   }
 
-  it("--quiet neither shows nor counts warnings against --max-warnings", () => {
+  it("--quiet neither shows nor counts warnings against --max-warnings", async () => {
     const root = warned().root;
-    const loud = flaglint(["check", "--now", NOW, "--max-warnings", "0"], { cwd: root });
+    const loud = await cli(["check", "--now", NOW, "--max-warnings", "0"], { cwd: root });
     expect(loud.status).toBe(1);
     expect(loud.stdout).toContain("no-dynamic-flag-key");
-    const quiet = flaglint(["check", "--now", NOW, "--quiet", "--max-warnings", "0"], { cwd: root });
+    const quiet = await cli(["check", "--now", NOW, "--quiet", "--max-warnings", "0"], { cwd: root });
     expect(quiet).toEqual({ status: 0, stdout: "", stderr: "" });
   });
 
-  it("allows warnings up to --max-warnings", () => {
-    expect(flaglint(["check", "--now", NOW, "--max-warnings", "1"], { cwd: warned().root }).status).toBe(0);
+  it("allows warnings up to --max-warnings", async () => {
+    expect((await cli(["check", "--now", NOW, "--max-warnings", "1"], { cwd: warned().root })).status).toBe(0);
   });
 });

@@ -46,6 +46,7 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     onProgress: context.progress("flaglint: scanning"),
   });
   context.noteSkipped(result.skipped, options.maxFileSize);
+  context.noteScope(result.notes);
   context.emit(
     REPORT_FORMATS[options.format]!(result, {
       cwd: context.io.cwd,
