@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type ts from "typescript";
 import {
   analyzeSource,
+  applyEntryDirectives,
   applyRuleSettings,
   isIgnoredByRegistry,
   checkFile,
@@ -91,7 +92,7 @@ function check(context: Context): FileReports {
   // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
   const analysis = analyze(context, parseAs, registry);
-  const findings = applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules);
+  const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
   return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs });
 }
 

@@ -83,7 +83,7 @@ describe("# flaglint-disable-next-line in the registry", () => {
 });
 
 describe("registry rules and ignore in the ESLint plugin", () => {
-  it("turns off what the registry turns off and skips what it ignores", async () => {
+  it("turns off what the registry turns off, honours its directives, and skips what it ignores", async () => {
     const { ESLint } = await eslintApi(10);
     const dir = fixtureCopy("eslint-js", { mode: "espree" });
     const lint = async () => {
@@ -98,6 +98,13 @@ describe("registry rules and ignore in the ESLint plugin", () => {
     const off = await lint();
     expect(off).not.toContain("flaglint/no-stale-flag");
     expect(off).toContain("flaglint/no-unknown-flag");
+
+    expect(off).toContain("flaglint/require-removal-ticket");
+    // fast_checkout has no ticket: a directive above its entry silences ESLint's reports at its checks too.
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("  fast_checkout:", "  # flaglint-disable-next-line require-removal-ticket\n  fast_checkout:"));
+    const silencedAt = new Date(fs.statSync(file).mtimeMs + 15_000);
+    fs.utimesSync(file, silencedAt, silencedAt);
+    expect(await lint()).not.toContain("flaglint/require-removal-ticket");
 
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("flags:\n", "ignore:\n  - src/app.js\nflags:\n"));
     const evenLater = new Date(fs.statSync(file).mtimeMs + 20_000);

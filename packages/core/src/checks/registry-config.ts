@@ -45,6 +45,20 @@ export function applyRegistryDirectives(findings: Finding[], directives: readonl
 }
 
 /**
+ * The ESLint plugin reports require-removal-ticket at each check of the flag, not at its entry: a
+ * registry directive above the entry silences those reports too, so both front ends agree.
+ */
+export function applyEntryDirectives(findings: Finding[], registry: Registry): Finding[] {
+  const directives = registry.directives ?? [];
+  if (directives.length === 0) return findings;
+  return findings.filter((finding) => {
+    if (finding.rule !== "require-removal-ticket" || finding.flag === null) return true;
+    const entry = registry.flags.get(finding.flag);
+    return entry === undefined || !directives.some((d) => d.line + 1 === entry.position.line && names(d, finding.rule));
+  });
+}
+
+/**
  * `eslint-disable-line` / `eslint-disable-next-line` comments in code that name flaglint rules and
  * silenced none of `findings` (the file's findings before directives). Directives naming no rule
  * may be meant for other plugins, and blocks span too much to judge: neither is reported.
