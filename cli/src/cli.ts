@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult, type RunNote } from "@flaglint/core";
+import { DEFAULT_MAX_FILE_BYTES, UsageError, isSourceFile, resolveNow, type ProjectResult, type RunNote } from "@flaglint/core";
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
 import { registerExplain } from "./commands/explain.js";
@@ -131,7 +131,10 @@ function scopeNote(note: RunNote, cwd: string): string {
     case "nothing-to-check":
       return `nothing to check in ${where}: no source files there.`;
     case "no-registry":
-      return `${where}: no feature-flags.yaml governs ${note.files === 1 ? "this source file" : `its ${note.files} source files`}, so they were not checked (hint: flaglint init ${where}).`;
+      if (isSourceFile(note.path)) return `${where}: no feature-flags.yaml governs this file, so it was not checked.`;
+      return note.files === 1
+        ? `${where}: no feature-flags.yaml governs its source file, so it was not checked (hint: flaglint init ${where}).`
+        : `${where}: no feature-flags.yaml governs its ${note.files} source files, so they were not checked (hint: flaglint init ${where}).`;
     case "partial-registry":
       return `the paths cover part of what ${where} governs: its registry-level rules (no-unused-flag, require-removal-ticket) were not run.`;
   }
