@@ -48,9 +48,16 @@ export function touchedFlags(input: TouchedInput): Set<string> {
     const registry = registryPath === undefined ? undefined : byPath.get(registryPath);
     if (!registry) continue;
     const removed = diff.removed.join("\n");
-    for (const key of registry.flags.keys()) if (removed.includes(key)) touched.add(`${registry.path}\0${key}`);
+    for (const key of registry.flags.keys()) if (names(removed, key)) touched.add(`${registry.path}\0${key}`);
   }
   return touched;
+}
+
+/** Whether the text names the key as a whole word: flag `a` is not named by every line with an "a" in it. */
+function names(text: string, key: string): boolean {
+  if (!text.includes(key)) return false;
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w$-])${escaped}(?![\\w$-])`).test(text);
 }
 
 /** `git diff -U0` from the merge base to the working tree, by absolute path (spelled from `cwd`). Untracked files are absent. */
