@@ -24,7 +24,7 @@ import {
 } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, parseCount, type CommonOptions } from "../cli.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { CHECK_FORMATS } from "../formats/index.js";
+import { CHECK_FORMATS, REPOSITORY_PATH_FORMATS } from "../formats/index.js";
 import { relativePath } from "../formats/paths.js";
 import { writeFileAtomic } from "../io.js";
 import { VERSION } from "../version.js";
@@ -77,7 +77,8 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
   const format = CHECK_FORMATS[options.format]!;
   const formatOptions = {
     cwd,
-    root: repositoryRoot(cwd),
+    // Asking git costs a process: only the formats that need the root pay for it.
+    root: REPOSITORY_PATH_FORMATS.has(options.format) ? repositoryRoot(cwd) : cwd,
     version: VERSION,
     color: context.useColor(options),
     rules: Object.values(RULES),

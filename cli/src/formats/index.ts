@@ -23,6 +23,9 @@ export const CHECK_FORMATS: Readonly<Record<string, Formatter>> = {
   junit: formatJunit,
 };
 
+/** The formats CI tools read, which name files from the repository root (FormatOptions.root). */
+export const REPOSITORY_PATH_FORMATS: ReadonlySet<string> = new Set(["github", "gitlab", "sarif"]);
+
 export const REPORT_FORMATS: Readonly<Record<string, Formatter>> = {
   markdown: (result, options) => fitComment(formatMarkdownReport(result, options)),
   html: formatHtmlReport,
