@@ -21,6 +21,8 @@ import {
   suppressFindings,
   type ProjectResult,
   type Suppressions,
+  type UnusedDirective,
+  type UnusedSuppression,
 } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, parseCount, type CommonOptions } from "../cli.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../errors.js";
@@ -121,30 +123,12 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
   const result = options.quiet ? onlyErrors(applied?.result ?? full) : (applied?.result ?? full);
   context.emit(format(result, formatOptions), options);
 
-  // As ESLint: directives that silence nothing are warnings unless asked otherwise; --quiet hides warnings.
-  const directiveSeverity = options.reportUnusedDisableDirectives ? "error" : options.reportUnusedDisableDirectivesSeverity;
-  const unusedDirectives = directiveSeverity === "off" || (directiveSeverity === "warn" && options.quiet) ? [] : (full.unusedDirectives ?? []);
-  for (const directive of unusedDirectives) {
-    const label = directive.rules.length > 0 ? directive.rules.join(", ") : "any rule";
-    context.io.stderr.write(
-      `${relativePath(directive.file, cwd)}:${directive.line}: ${directiveSeverity === "error" ? "error" : "warning"}: unused disable directive (no problem from ${label} was silenced)\n`,
-    );
-  }
-  const directiveErrors = directiveSeverity === "error" ? unusedDirectives.length : 0;
-  const directiveWarnings = directiveSeverity === "warn" ? unusedDirectives.length : 0;
-
+  const directives = reportUnusedDirectives(full.unusedDirectives ?? [], options, context);
   const unused = applied?.unused ?? [];
-  if (unused.length > 0) {
-    const where = relativePath(baseline.file, cwd);
-    for (const entry of unused) {
-      context.io.stderr.write(`flaglint: ${where}: ${entry.file} allows ${entry.count} ${entry.rule}, ${entry.found} found\n`);
-    }
-    context.io.stderr.write(
-      `flaglint: ${unused.length} ${unused.length === 1 ? "suppression is" : "suppressions are"} no longer needed (hint: flaglint check --prune-suppressions).\n`,
-    );
-  }
-  if (result.summary.errors + directiveErrors > 0) return EXIT_FINDINGS;
-  const warnings = result.summary.warnings + directiveWarnings;
+  reportUnusedSuppressions(unused, baseline.file, context);
+
+  if (result.summary.errors + directives.errors > 0) return EXIT_FINDINGS;
+  const warnings = result.summary.warnings + directives.warnings;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     context.io.stderr.write(`flaglint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows.\n`);
     return EXIT_FINDINGS;
@@ -152,6 +136,32 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
   // As ESLint: suppressions nobody needs fail the run until pruned, so the baseline only shrinks.
   if (unused.length > 0 && !options.passOnUnprunedSuppressions) return EXIT_USAGE;
   return EXIT_OK;
+}
+
+/**
+ * Disable directives that silence nothing, as ESLint reports them: warnings unless asked otherwise
+ * (`--quiet` hides those), errors with --report-unused-disable-directives. Returns what they add.
+ */
+function reportUnusedDirectives(unused: readonly UnusedDirective[], options: CheckOptions, context: CommandContext): { errors: number; warnings: number } {
+  const severity = options.reportUnusedDisableDirectives ? "error" : options.reportUnusedDisableDirectivesSeverity;
+  if (severity === "off" || (severity === "warn" && options.quiet)) return { errors: 0, warnings: 0 };
+  for (const directive of unused) {
+    const label = directive.rules.length > 0 ? directive.rules.join(", ") : "any rule";
+    context.io.stderr.write(
+      `${relativePath(directive.file, context.io.cwd)}:${directive.line}: ${severity === "error" ? "error" : "warning"}: unused disable directive (no problem from ${label} was silenced)\n`,
+    );
+  }
+  return severity === "error" ? { errors: unused.length, warnings: 0 } : { errors: 0, warnings: unused.length };
+}
+
+/** One line per suppression nothing uses any more, and what to do about it. */
+function reportUnusedSuppressions(unused: readonly UnusedSuppression[], file: string, context: CommandContext): void {
+  if (unused.length === 0) return;
+  const where = relativePath(file, context.io.cwd);
+  for (const entry of unused) context.io.stderr.write(`flaglint: ${where}: ${entry.file} allows ${entry.count} ${entry.rule}, ${entry.found} found\n`);
+  context.io.stderr.write(
+    `flaglint: ${unused.length} ${unused.length === 1 ? "suppression is" : "suppressions are"} no longer needed (hint: flaglint check --prune-suppressions).\n`,
+  );
 }
 
 /** The suppressions file: read when present, written atomically. */
