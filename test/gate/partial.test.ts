@@ -90,6 +90,14 @@ describe("flaglint cleanup on part of a tree", () => {
     expect(repo.git(["diff", "--name-only"]).trim().split("\n")).toEqual(["src/z/z.ts"]);
   });
 
+  it("counts a run from a subfolder as a partial one", async () => {
+    const repo = shop();
+    const run = await cli(["cleanup", "gamma", "--value", "on", "--now", NOW], { cwd: path.join(repo.root, "src/z") });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("../y.ts:2: needs manual cleanup: still checks gamma outside the paths cleaned up");
+    expect(repo.git(["diff", "--name-only"]).trim().split("\n")).toEqual(["src/z/z.ts"]);
+  });
+
   it("archives the entry once the last checks are inside the paths", async () => {
     const repo = shop();
     const run = await cli(["cleanup", "gamma", "--value", "on", "src/z", "src/y.ts", "--now", NOW], { cwd: repo.root });

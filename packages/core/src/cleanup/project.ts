@@ -185,7 +185,8 @@ function checksOutside(
   const partial = new Set((analysis.notes ?? []).filter((note) => note.kind === "partial-registry").map((note) => note.path));
   const roots = listing.filter((registry) => partial.has(registry.path)).map((registry) => (options.registry ? options.cwd : registry.dir));
   if (roots.length === 0) return [];
-  const inside = pathsCover(options.cwd, options.paths);
+  // No paths means the working folder, which may be part of the registry's tree.
+  const inside = pathsCover(options.cwd, options.paths.length > 0 ? options.paths : ["."]);
   const whole = analyzeProject({
     cwd: options.cwd,
     paths: roots,
