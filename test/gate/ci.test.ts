@@ -148,6 +148,15 @@ describe("bulk suppressions (ESLint's convention)", () => {
     expect(partial.stderr).not.toContain("no longer needed");
   });
 
+  it("run from a subfolder, reports no suppression of a file outside it as unused", async () => {
+    const repo = legacy();
+    await cli(["check", "--now", NOW, "--suppress-all"], { cwd: repo.root });
+    repo.write({ "lib/clean.ts": "export const x = 1;\n" });
+    const run = await cli(["check", "--now", NOW, "--suppressions-location", "../flaglint-suppressions.json"], { cwd: path.join(repo.root, "lib") });
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain("no longer needed");
+  });
+
   it("stops with one line for a malformed suppressions file", async () => {
     const repo = legacy();
     repo.write({ [SUPPRESSIONS]: '{ "src/old.ts": { "no-unknown-flag": { "count": "two" } } }' });

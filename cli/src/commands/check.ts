@@ -109,7 +109,7 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
 
   const baseline = new Baseline(path.resolve(cwd, options.suppressionsLocation ?? SUPPRESSIONS_FILE), cwd);
   // --changed-since sees part of each file's findings: it cannot tell a suppression is unused.
-  const covers = options.changedSince !== undefined ? () => false : pathsCover(cwd, paths);
+  const covers = options.changedSince !== undefined ? () => false : pathsCover(cwd, paths.length > 0 ? paths : ["."]);
   if (options.suppressAll || options.suppressRule || options.pruneSuppressions) {
     const existing = baseline.read() ?? {};
     const next = options.pruneSuppressions
