@@ -106,13 +106,12 @@ describe("exit codes and options", () => {
     expect(output.summary.warnings).toBe(0);
   });
 
-  it("writes --output atomically and leaves stdout empty", async () => {
-    const root = project({ "feature-flags.yaml": registry(OK_FLAG), "src/search.ts": CLEAN_SOURCE });
-    const run = await runFlaglint(["check", "--now", "2026-11-26", "-f", "json", "-o", "out/result.json"], { cwd: root });
+  it("writes --output atomically, creating its folder, and leaves stdout empty", async () => {
+    const root = project({ "feature-flags.yaml": registry(OK_FLAG), "src/search.ts": CLEAN_SOURCE, "blocked": "a file, not a folder" });
+    const run = await runFlaglint(["check", "--now", "2026-11-26", "-f", "json", "-o", "blocked/result.json"], { cwd: root });
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("cannot write out/result.json: ENOENT");
+    expect(run.stderr).toMatch(/cannot write blocked\/result\.json: E[A-Z]+/);
     expect(run.status).toBe(2);
-    fs.mkdirSync(path.join(root, "out"));
     expect((await runFlaglint(["check", "--now", "2026-11-26", "-f", "json", "-o", "out/result.json"], { cwd: root })).status).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(root, "out/result.json"), "utf8")).summary.errors).toBe(0);
     expect(fs.readdirSync(path.join(root, "out"))).toEqual(["result.json"]);

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { CommandContext } from "./command-context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
 import { registerRegistry } from "./commands/registry.js";
 import { registerReport } from "./commands/report.js";
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   registerReport(program, context, setExitCode);
   registerCleanup(program, context, setExitCode);
   registerInit(program, context, setExitCode);
+  registerExplain(program, context, setExitCode);
   registerRegistry(program, context, setExitCode);
   return program;
 }

@@ -1,7 +1,8 @@
 // What every command shares: the common options, and the context a command runs in (clock, colour, output).
 import { InvalidArgumentError, Option, type Command } from "commander";
+import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_MAX_FILE_BYTES, UsageError, resolveNow, type ProjectResult } from "@flaglint/core";
+import { DEFAULT_MAX_FILE_BYTES, UsageError, isSourceFile, resolveNow, type ProjectResult, type RunNote } from "@flaglint/core";
 import { relativePath } from "./formats/paths.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
 
@@ -80,7 +81,9 @@ export class CommandContext {
       return;
     }
     try {
-      writeFileAtomic(path.resolve(this.io.cwd, options.output), text);
+      const file = path.resolve(this.io.cwd, options.output);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      writeFileAtomic(file, text);
     } catch (error) {
       throw new UsageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
@@ -104,6 +107,11 @@ export class CommandContext {
     }
   }
 
+  /** One line on stderr per part of the run's scope it did not cover (see RunNote). */
+  noteScope(notes: ProjectResult["scope"]): void {
+    for (const note of notes ?? []) this.io.stderr.write(`flaglint: ${scopeNote(note, this.io.cwd)}\n`);
+  }
+
   /** A one-line progress counter on stderr, only when a person is watching. */
   progress(label: string): ((done: number, total: number) => void) | undefined {
     const stderr = this.io.stderr;
@@ -115,5 +123,20 @@ export class CommandContext {
       last = moment;
       stderr.write(done < total ? `\r${label} ${done}/${total} files…` : "\r\u001b[K");
     };
+  }
+}
+
+function scopeNote(note: RunNote, cwd: string): string {
+  const where = relativePath(note.path, cwd);
+  switch (note.kind) {
+    case "nothing-to-check":
+      return `nothing to check in ${where}: no source files there.`;
+    case "no-registry":
+      if (isSourceFile(note.path)) return `${where}: no feature-flags.yaml governs this file, so it was not checked.`;
+      return note.files === 1
+        ? `${where}: no feature-flags.yaml governs its source file, so it was not checked (hint: flaglint init ${where}).`
+        : `${where}: no feature-flags.yaml governs its ${note.files} source files, so they were not checked (hint: flaglint init ${where}).`;
+    case "partial-registry":
+      return `the paths cover part of what ${where} governs: its registry-level rules (no-unused-flag, require-removal-ticket) were not run.`;
   }
 }

@@ -6,6 +6,9 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type ts from "typescript";
 import {
   analyzeSource,
+  applyEntryDirectives,
+  applyRuleSettings,
+  isIgnoredByRegistry,
   checkFile,
   mayNeedAnalysis,
   resolveNow,
@@ -87,10 +90,12 @@ function check(context: Context): FileReports {
   if (!("registry" in loaded)) return fileProblem("cannotLoad", loaded);
 
   const { registry } = loaded;
+  // The registry's own `ignore:` and `rules:` hold here as in the CLI; ESLint's config still sets severities.
+  if (isIgnoredByRegistry(registry, file)) return NOTHING;
   // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
   const analysis = analyze(context, parseAs, registry);
-  const findings = checkFile({ file, analysis, registry, now, ticketAt: "reference" });
+  const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
   return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs });
 }
 

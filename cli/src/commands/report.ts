@@ -53,6 +53,7 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     onProgress: context.progress("flaglint: scanning"),
   });
   context.noteSkipped(scanned.skipped, options.maxFileSize);
+  context.noteScope(scanned.scope);
   const result = withHistory(withCodeOwners(scanned), dates, paths, options);
   context.note(result.notes);
   context.emit(

@@ -4,7 +4,7 @@ import type { FormatOptions } from "./options.js";
 import { relativePath } from "./paths.js";
 
 export function formatGithub(result: ProjectResult, options: FormatOptions): string {
-  return result.findings.map((finding) => `${annotation(finding, options.cwd)}\n`).join("");
+  return result.findings.map((finding) => `${annotation(finding, options.root ?? options.cwd)}\n`).join("");
 }
 
 function annotation(finding: Finding, cwd: string): string {

@@ -10,6 +10,11 @@ export interface RuleInfo {
 export interface FormatOptions {
   /** Paths in the output are relative to it, with "/". */
   cwd: string;
+  /**
+   * The repository root: CI formats (github, gitlab, sarif) name files from it, wherever the
+   * command runs, since that is where CI looks for them. Default: `cwd`.
+   */
+  root?: string;
   /** The flaglint version. */
   version: string;
   /** Rule metadata; the CLI passes core's table. */

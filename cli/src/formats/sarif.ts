@@ -13,7 +13,8 @@ export function ruleHelpUri(id: RuleId): string {
 
 export function formatSarif(result: ProjectResult, options: FormatOptions): string {
   const ruleIndex = new Map(options.rules.map((rule, index) => [rule.id, index]));
-  const fingerprints = fingerprintsOf(result.findings, options.cwd);
+  const root = options.root ?? options.cwd;
+  const fingerprints = fingerprintsOf(result.findings, root);
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -31,8 +32,9 @@ export function formatSarif(result: ProjectResult, options: FormatOptions): stri
         // Columns come from the TypeScript compiler, which counts UTF-16 code units.
         columnKind: "utf16CodeUnits",
         results: result.findings.map((finding, index) =>
-          sarifResult(finding, ruleIndex.get(finding.rule), fingerprints[index]!, options.cwd),
+          sarifResult(finding, ruleIndex.get(finding.rule), fingerprints[index]!, root),
         ),
+        ...invocations(result.findings, root),
       },
     ],
   };
@@ -71,6 +73,35 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, fingerprin
   };
 }
 
+/**
+ * A broken registry stops the run: the invocation says it failed, with a notification at the
+ * registry's line, so code scanning shows why and not only that the upload had nothing in it.
+ */
+function invocations(findings: readonly Finding[], root: string) {
+  const broken = findings.filter((finding) => finding.rule === "invalid-registry");
+  if (broken.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: broken.map((finding) => ({
+          level: "error",
+          message: { text: finding.message },
+          descriptor: { id: finding.rule },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: fileUri(relativePath(finding.file, root)), uriBaseId: "%SRCROOT%" },
+                region: region(finding),
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
 function level(severity: Severity): "error" | "warning" {
   return severity === "error" ? "error" : "warning";
 }
@@ -97,7 +128,7 @@ export function fileUri(relative: string): string {
  * Code scanning matches alerts across runs by fingerprint. Line numbers move and messages
  * count days, so the fingerprint is rule + file + flag + the n-th such finding in the file.
  */
-function fingerprintsOf(findings: readonly Finding[], cwd: string): string[] {
+export function fingerprintsOf(findings: readonly Finding[], cwd: string): string[] {
   const identity = (finding: Finding) =>
     [finding.rule, relativePath(finding.file, cwd), finding.flag ?? ""].join("\0");
   const inFileOrder = findings

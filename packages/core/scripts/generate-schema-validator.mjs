@@ -18,9 +18,13 @@ const EDITOR_KEYWORDS = ["errorMessage", "patternErrorMessage", "enumDescription
 /** The validator module's text: every error, with `verbose` data and parent schema, as schema.ts reads them. */
 export function generateValidator() {
   const schema = JSON.parse(readFileSync(SCHEMA, "utf8"));
-  // Lists that grow with the code are checked in src/registry/semantics.ts, so that adding a preset
-  // leaves this compiled file as it is; editors still get them from the published schema.
+  // Lists that grow with the code (presets, rules) are checked in src/registry/semantics.ts, so that
+  // adding a preset or a rule leaves this compiled file as it is; editors still get them from the
+  // published schema.
   delete schema.properties.detect.properties.sdks.items.enum;
+  const rules = schema.properties.rules;
+  rules.additionalProperties = { enum: ["off", "warn", "error"] };
+  delete rules.properties;
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, logger: false, code: { source: true, esm: true } });
   ajv.addVocabulary(EDITOR_KEYWORDS);
   const code = (standalone.default ?? standalone)(ajv, ajv.compile(schema));

@@ -25,13 +25,31 @@ export function generateSchemas() {
     if (name === "registry") {
       text = replaceList(text, '"sdks": {', SDK_PRESETS.map((preset) => preset.name));
       text = replaceList(text, '"from": {', REGISTRY_SOURCE_NAMES);
-      if (text.includes('"rules": {')) text = replaceList(text, '"rules": {', RULE_IDS);
+      text = replaceRuleSettings(text, RULE_IDS.filter((id) => id !== "invalid-registry"));
     } else {
       text = replaceList(text, '"rule": {', RULE_IDS);
     }
     texts[name] = text;
   }
   return texts;
+}
+
+/** The registry's `rules` map: one property per rule that a registry can set (all but invalid-registry). */
+function replaceRuleSettings(text, ids) {
+  const at = text.indexOf('"rules": {');
+  if (at === -1) throw new Error('no "rules": { in the schema');
+  const open = text.indexOf("{", text.indexOf('"properties": {', at));
+  let depth = 0;
+  let close = open;
+  for (; close < text.length; close++) {
+    if (text[close] === "{") depth++;
+    else if (text[close] === "}" && --depth === 0) break;
+  }
+  const indent = /\n([ ]*)"properties"/.exec(text.slice(text.lastIndexOf("\n", open - 20), open))?.[1] ?? "";
+  const lines = ids.map(
+    (id) => `${indent}  ${JSON.stringify(id)}: { "description": "Setting of ${id}: off, warn or error.", "enum": ["off", "warn", "error"] }`,
+  );
+  return `${text.slice(0, open)}{\n${lines.join(",\n")}\n${indent}${text.slice(close)}`;
 }
 
 /** The first `"enum": [...]` after `anchor`, written anew with `values`, in the file's own layout. */

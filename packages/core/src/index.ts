@@ -10,3 +10,6 @@ export * from "./project/git.js";
 export * from "./project/codeowners.js";
 export * from "./project/history.js";
 export * from "./cleanup/index.js";
+export * from "./project/invalid-result.js";
+export * from "./suppressions/suppressions.js";
+export * from "./project/explain.js";

@@ -109,7 +109,17 @@ export interface Registry {
   flags: Map<string, FlagDefinition>;
   /** The registry's `sources:` list, when it has one. */
   sources?: RegistrySourceConfig[];
+  /** `rules:`: each rule's setting in the files this registry governs; absent rules keep their default. */
+  rules?: RuleSettings;
+  /** `ignore:`: gitignore-style globs, relative to `dir`, of files this registry does not check. */
+  ignore?: string[];
+  /** `# flaglint-disable-next-line <id>` comments in the registry file, for its registry-level findings. */
+  directives?: DisableDirective[];
 }
+
+export const RULE_SETTINGS = ["off", "warn", "error"] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
+export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
 
 export type ReferenceKind = "call" | "hook" | "member" | "constant" | "property";
 
@@ -263,4 +273,32 @@ export interface ProjectResult {
   notes?: ProjectNote[];
   /** `report --history`: the states week by week, oldest first. */
   history?: HistoryPoint[];
+  /** What the run did not cover, for the front ends to say (see RunNote). */
+  scope?: RunNote[];
+  /** Disable directives that silenced nothing (ESLint's `--report-unused-disable-directives`). */
+  unusedDirectives?: UnusedDirective[];
+}
+
+/** A `flaglint-disable-next-line` in a registry, or an `eslint-disable-line` / `-next-line` naming flaglint rules in code, that silenced nothing. */
+export interface UnusedDirective {
+  /** Absolute path of the file that holds it. */
+  file: string;
+  /** Line of the comment. */
+  line: number;
+  /** The rule ids it names. */
+  rules: string[];
+}
+
+/**
+ * Something a run did not cover, said so that a partial result is not taken for a whole one.
+ * `nothing-to-check`: the paths hold no source file (`path` is the path as given).
+ * `no-registry`: a folder (or file) of source files that no registry governs, left unchecked.
+ * `partial-registry`: the paths cover part of a registry's tree, so its registry-level rules
+ * (no-unused-flag, require-removal-ticket) were not run. Paths are absolute, except as given.
+ */
+export interface RunNote {
+  kind: "nothing-to-check" | "no-registry" | "partial-registry";
+  path: string;
+  /** Source files concerned (for `no-registry`). */
+  files?: number;
 }

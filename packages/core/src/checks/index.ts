@@ -17,3 +17,4 @@ export { noExpiredTodo } from "./no-expired-todo.js";
 export { noDynamicFlagKey } from "./no-dynamic-flag-key.js";
 export { requireFlagContext } from "./require-flag-context.js";
 export { noUnusedFlag } from "./no-unused-flag.js";
+export { applyEntryDirectives, applyRuleSettings, applyRegistryDirectives, isIgnoredByRegistry, unusedLineDirectives } from "./registry-config.js";

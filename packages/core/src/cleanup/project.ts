@@ -6,6 +6,7 @@ import { UsageError } from "../clock.js";
 import { analyzeSource, parseSource } from "../detect/index.js";
 import { analyzeProject } from "../project/analyze.js";
 import { loadRegistry, NearestRegistry } from "../registry/index.js";
+import { pathsCover } from "../project/scope.js";
 import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type FlagSite, type ManualSpot } from "./engine.js";
 import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
@@ -139,9 +140,14 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
     else if (result.changed) files.push({ file, before, after: result.text });
   }
 
+  // Paths that cover part of a registry's tree: the checks outside them keep the entry as it is.
+  const elsewhere = checksOutside(options, analysis, listing, governing, realFile);
+  manual.push(...elsewhere);
+
   const status: ArchivedStatus = leftInCode ? "retired" : "archived";
   const registry: RegistryChange[] = [];
   for (const entry of listing) {
+    if (elsewhere.some((place) => governing(place.file) === entry)) continue;
     const before = fileSystem.readFile(entry.path);
     const after = archiveFlagInRegistry(before, entry.path, options.flag, status);
     if (after !== before) registry.push({ file: entry.path, before, after, status });
@@ -164,6 +170,40 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   writeAll(changes, fileSystem, options.cwd);
   result.written = true;
   return result;
+}
+
+/**
+ * The checks of the flag in the trees of the listing registries that the paths left out: a run on
+ * `src/z` must not archive an entry that `src/y` still checks. Only registries the run saw in part
+ * are scanned again, in full.
+ */
+function checksOutside(
+  options: CleanupOptions,
+  analysis: ProjectResult,
+  listing: readonly Registry[],
+  governing: (file: string) => Registry | undefined,
+  realFile: (file: string) => string,
+): CleanupSpot[] {
+  const partial = new Set((analysis.scope ?? []).filter((note) => note.kind === "partial-registry").map((note) => note.path));
+  const roots = listing.filter((registry) => partial.has(registry.path)).map((registry) => (options.registry ? options.cwd : registry.dir));
+  if (roots.length === 0) return [];
+  // No paths means the working folder, which may be part of the registry's tree.
+  const inside = pathsCover(options.cwd, options.paths.length > 0 ? options.paths : ["."]);
+  const whole = analyzeProject({
+    cwd: options.cwd,
+    paths: roots,
+    registry: options.registry,
+    now: options.now,
+    maxFileBytes: Infinity,
+  });
+  return onceEach(whole.references, realFile)
+    .filter((reference) => reference.flag === options.flag && !inside(reference.file) && governing(reference.file) !== undefined)
+    .map((reference) => ({
+      file: reference.file,
+      line: reference.line,
+      column: reference.column,
+      reason: `still checks ${options.flag} outside the paths cleaned up: its registry entry stays until this goes too`,
+    }));
 }
 
 /** A file's real path (symlinks resolved), or the path itself when it has none. */

@@ -1,9 +1,19 @@
 // A whole-project run: walk, pair files with registries, detect, check, summarise.
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { applyDirectives, checkFile, checkRegistry, flagState, parseErrorFinding } from "../checks/index.js";
+import {
+  applyDirectives,
+  applyRegistryDirectives,
+  applyRuleSettings,
+  checkFile,
+  checkRegistry,
+  flagState,
+  isIgnoredByRegistry,
+  parseErrorFinding,
+  unusedLineDirectives,
+} from "../checks/index.js";
 import { UsageError } from "../clock.js";
-import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry } from "../types.js";
+import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry, UnusedDirective } from "../types.js";
 import {
   detectFiles,
   runDetection,
@@ -15,9 +25,11 @@ import {
 } from "./detection.js";
 import { answerStep } from "./file-analysis.js";
 import { walkProject, type WalkResult } from "./files.js";
-import { changedFilesSince, inferCreatedDates } from "./git.js";
+import { changedFilesSince, inferCreatedDates, type ChangedFiles } from "./git.js";
 import { WorkerPool } from "./pool.js";
 import { RegistrySet } from "./registries.js";
+import { runScope, type RunScope } from "./scope.js";
+import { touchedFlags } from "./touched.js";
 
 export interface ProjectOptions {
   cwd: string;
@@ -87,46 +99,52 @@ export async function analyzeProjectAsync(options: AsyncProjectOptions): Promise
 }
 
 interface Run {
-  changed: ReadonlySet<string> | undefined;
+  changed: ChangedFiles | undefined;
   registries: RegistrySet;
   governed: Array<{ file: string; registry: Registry }>;
   detection: DetectionInput;
   /** Files over the size limit, filled in as detection reads. */
   skipped: Array<{ file: string; bytes: number }>;
+  scope: RunScope;
 }
 
 /** Everything before detection: the files, the registries that govern them, the changed files. */
 function startRun(options: ProjectOptions): Run {
   const walk = walkFiles(options);
   // Asked before the scan, so a bad ref fails at once.
-  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince).files;
+  const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
 
   const registries = new RegistrySet(options.cwd, options.registry, walk.folders);
   for (const file of walk.registries) registries.add(file);
 
   const governed: Array<{ file: string; registry: Registry }> = [];
+  const ungoverned: string[] = [];
   for (const file of walk.files) {
     const registry = registries.forFile(file);
-    if (registry) governed.push({ file, registry });
+    if (!registry) ungoverned.push(file);
+    // The registry's `ignore:` globs: files it governs but does not check.
+    else if (!isIgnoredByRegistry(registry, file)) governed.push({ file, registry });
   }
   registries.throwProblems();
-  if (registries.all().length === 0) {
+  // A path with no source file has nothing to check: a note says so, not an error.
+  if (registries.all().length === 0 && walk.files.length > 0) {
     throw new UsageError(
       `no feature-flags.yaml found for ${options.paths.join(" ") || "."} or any folder above it ` +
         `(hint: create one with \`flaglint init\`, or pass --registry PATH)`,
     );
   }
+  const scope = runScope({ cwd: options.cwd, paths: options.paths, walk, registries, ungoverned });
   const targets = new DetectionTargets();
   const skipped: Run["skipped"] = [];
   const detection: DetectionInput = {
     files: governed.map(({ file, registry }) => ({ file, target: targets.of(registry) })),
     targets: targets.list,
-    allFiles: walk.files,
+    allFiles: scope.indexFiles,
     progress: (done: number) => options.onProgress?.(done, governed.length),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
   };
-  return { changed, registries, governed, detection, skipped };
+  return { changed, registries, governed, detection, skipped, scope };
 }
 
 /** Findings, references and summaries from the files' analyses. */
@@ -134,6 +152,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
   const { registries, governed } = run;
   const findings: Finding[] = [];
   const references: Located[] = [];
+  const unusedDirectives: UnusedDirective[] = [];
   let parsed = 0;
 
   governed.forEach(({ file, registry }, index) => {
@@ -141,18 +160,24 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     if (analysis === undefined) return;
     parsed++;
     if (analysis.parseError) {
-      findings.push({ ...parseErrorFinding(file, analysis.parseError), registry: registry.path });
+      findings.push(...applyRuleSettings([{ ...parseErrorFinding(file, analysis.parseError), registry: registry.path }], registry.rules));
       return;
     }
     for (const reference of analysis.references) references.push({ ...reference, file });
-    const fileFindings = checkFile({ file, analysis, registry, now: options.now, ticketAt: "registry" });
+    const fileFindings = applyRuleSettings(checkFile({ file, analysis, registry, now: options.now, ticketAt: "registry" }), registry.rules);
     findings.push(...applyDirectives(fileFindings, analysis.directives));
+    for (const { line, rules } of unusedLineDirectives(fileFindings, analysis.directives)) unusedDirectives.push({ file, line, rules });
   });
 
   for (const registry of registries.all()) {
+    if (run.scope.partial.has(registry.path)) continue;
     const own = references.filter((reference) => registries.governs(registry, reference.file));
-    findings.push(...checkRegistry({ registry, references: own, now: options.now }));
+    const settled = applyRuleSettings(checkRegistry({ registry, references: own, now: options.now }), registry.rules);
+    const silenced = applyRegistryDirectives(settled, registry.directives ?? []);
+    findings.push(...silenced.findings);
+    for (const { line, rules } of silenced.unused) unusedDirectives.push({ file: registry.path, line, rules });
   }
+  unusedDirectives.sort((a, b) => byLocation({ ...a, column: 0 }, { ...b, column: 0 }));
 
   findings.sort(byLocation);
   references.sort(byLocation);
@@ -164,7 +189,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     registries: registries.all().map((registry) => registry.path),
     findings,
     references,
-    flags: summariseFlags(registries, references, options.now, options.createdFromGit === true),
+    flags: coveredFlags(summariseFlags(registries, references, options.now, options.createdFromGit === true), run.scope),
     summary: {
       files: governed.length,
       parsed,
@@ -173,8 +198,16 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
       warnings: findings.length - errors,
     },
     ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
+    ...(run.scope.notes.length > 0 ? { scope: run.scope.notes } : {}),
+    ...(unusedDirectives.length > 0 ? { unusedDirectives } : {}),
   };
-  return run.changed ? narrowToChange(result, run.changed, registries) : result;
+  return run.changed ? narrowToChange(result, run.changed, registries, options.cwd) : result;
+}
+
+/** A registry whose tree was scanned in part lists only the flags checked in what was scanned: "unused" would be a guess. */
+function coveredFlags(flags: FlagSummary[], scope: RunScope): FlagSummary[] {
+  if (scope.partial.size === 0) return flags;
+  return flags.filter((flag) => flag.registry === undefined || !scope.partial.has(flag.registry) || flag.references > 0);
 }
 
 function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {
@@ -315,26 +348,38 @@ function isInside(dir: string, parent: string): boolean {
 
 /**
  * `--changed-since`: keeps what the change touches. Findings in changed files; a registry's own
- * findings (require-removal-ticket, no-unused-flag) only when the registry file changed, since
- * they sit in it; the references in changed files; the flags those references check, and every
- * flag of a changed registry. The error and warning counts follow; `files` and `parsed` still
- * count the whole scan.
+ * findings (require-removal-ticket, no-unused-flag) only for the flags the change touched (see
+ * touchedFlags): old debt is not the pull request's. The references in changed files; the flags
+ * those references check and the touched ones. The error and warning counts follow; `files` and
+ * `parsed` still count the whole scan.
  */
-function narrowToChange(result: ProjectResult, changed: ReadonlySet<string>, registries: RegistrySet): ProjectResult {
-  const findings = result.findings.filter((finding) => changed.has(finding.file));
+function narrowToChange(result: ProjectResult, changedFiles: ChangedFiles, registries: RegistrySet, cwd: string): ProjectResult {
+  const changed = changedFiles.files;
   const references = result.references.filter((reference) => changed.has(reference.file));
-  const checked = new Set(
-    references.map((reference) => `${registries.forFile(reference.file)?.path ?? ""}\0${reference.flag ?? ""}`),
+  const registryPaths = new Set(registries.all().map((registry) => registry.path));
+  const touched = touchedFlags({
+    cwd,
+    changed: changedFiles,
+    registries: registries.all(),
+    checkedInChanges: references.flatMap((reference) => {
+      const registry = registries.forFile(reference.file)?.path;
+      return registry && reference.flag !== null ? [{ registry, flag: reference.flag }] : [];
+    }),
+    registryOf: (file) => registries.pathFor(file),
+  });
+  const isTouched = (registry: string | undefined, flag: string | null) => touched.has(`${registry ?? ""}\0${flag ?? ""}`);
+  const findings = result.findings.filter((finding) =>
+    registryPaths.has(finding.file) ? isTouched(finding.file, finding.flag) : changed.has(finding.file),
   );
-  const flags = result.flags.filter(
-    (flag) => (flag.registry !== undefined && changed.has(flag.registry)) || checked.has(`${flag.registry ?? ""}\0${flag.key}`),
-  );
+  const flags = result.flags.filter((flag) => isTouched(flag.registry, flag.key));
   const errors = findings.filter((finding) => finding.severity === "error").length;
+  const unusedDirectives = result.unusedDirectives?.filter((directive) => changed.has(directive.file));
   return {
     ...result,
     findings,
     references,
     flags,
+    ...(unusedDirectives?.length ? { unusedDirectives } : { unusedDirectives: undefined }),
     summary: { ...result.summary, references: references.length, errors, warnings: findings.length - errors },
   };
 }

@@ -10,12 +10,14 @@ export class RegistrySet {
   private readonly problems: RegistryProblem[] = [];
   private readonly nearest: NearestRegistry;
   private readonly explicit?: string;
+  private readonly folders = new Map<string, readonly string[]>();
 
   /**
    * `folders`: the registry file names each walked folder lists (WalkResult.folders), which spares
    * a look at the disk for every folder.
    */
   constructor(cwd: string, explicit?: string, folders?: ReadonlyMap<string, readonly string[]>) {
+    if (folders) this.learnFolders(folders);
     if (explicit) {
       this.explicit = path.resolve(cwd, explicit);
       if (!fs.existsSync(this.explicit)) throw new UsageError(`--registry ${explicit}: no such file`);
@@ -23,7 +25,7 @@ export class RegistrySet {
     }
     // A walked folder that lists no registry name has none: no look at the disk for it.
     const listed = (dir: string) => {
-      const names = folders?.get(dir);
+      const names = this.folders.get(dir);
       return names === undefined ? undefined : names.length > 0;
     };
     this.nearest = new NearestRegistry(this.explicit, listed);
@@ -43,6 +45,21 @@ export class RegistrySet {
       if (!this.problems.some((problem) => problem.file === file)) this.problems.push(...error.problems);
       return undefined;
     }
+  }
+
+  /** More walked folders (a registry's whole tree, walked after the paths a run names). */
+  learnFolders(folders: ReadonlyMap<string, readonly string[]>): void {
+    for (const [dir, names] of folders) this.folders.set(dir, names);
+  }
+
+  /** The registry file that governs a file, without loading it. */
+  pathFor(file: string): string | undefined {
+    return this.nearest.forFile(file);
+  }
+
+  /** Whether an explicit registry (`--registry`) governs every file. */
+  get isExplicit(): boolean {
+    return this.explicit !== undefined;
   }
 
   forFile(file: string): Registry | undefined {

@@ -1,7 +1,7 @@
 // From a validated registry value to the model: defaults filled in, aliases resolved, positions attached.
 import * as path from "node:path";
 import { finalFieldValue } from "../cleanup/value.js";
-import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig } from "../types.js";
+import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig, RuleSettings } from "../types.js";
 import { DEFAULT_DETECT, DEFAULT_POLICY, FLAG_TYPE_ALIASES } from "./defaults.js";
 import type { SourceNode } from "./source.js";
 
@@ -21,6 +21,8 @@ interface RegistryFile {
   };
   flags?: Record<string, FlagEntry> | null;
   sources?: RegistrySourceConfig[];
+  rules?: RuleSettings;
+  ignore?: string[];
 }
 
 interface FlagEntry {
@@ -44,6 +46,8 @@ export function buildRegistry(value: unknown, root: SourceNode | undefined, file
     detect: buildDetect(registry.detect),
     policy: buildPolicy(registry.policy),
     flags: buildFlags(registry.flags ?? {}, root?.entries?.get("flags")?.value, position),
+    ...(registry.rules !== undefined ? { rules: { ...registry.rules } } : {}),
+    ...(registry.ignore !== undefined ? { ignore: [...registry.ignore] } : {}),
   };
   if (registry.sources) built.sources = registry.sources.map((source) => ({ ...source }));
   return built;

@@ -363,7 +363,7 @@ describe("a bad JSON registry", () => {
   });
 
   test("a __proto__ key is an unknown field, not a prototype", () => {
-    expect(problemsOf('{ "version": 1, "__proto__": { "x": 1 } }', JSON_FILE)).toEqual(['feature-flags.json:1:17: unknown field "__proto__" (allowed here: $schema, version, detect, policy, sources, flags)']);
+    expect(problemsOf('{ "version": 1, "__proto__": { "x": 1 } }', JSON_FILE)).toEqual(['feature-flags.json:1:17: unknown field "__proto__" (allowed here: $schema, version, detect, policy, sources, rules, ignore, flags)']);
   });
 });
 

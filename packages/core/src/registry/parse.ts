@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Registry } from "../types.js";
 import { buildRegistry } from "./build.js";
+import { readRegistryDirectives } from "./directives.js";
 import { readJson } from "./json-source.js";
 import { fileProblem, RegistryError, sortProblems, type RegistryProblem } from "./problems.js";
 import { schemaProblems, type ValueProblem } from "./schema.js";
@@ -54,7 +55,9 @@ function parseChecked(original: string, path: string): Registry {
     ...semanticProblems(source.value).map(placeValue),
   ];
   if (problems.length > 0) throw new RegistryError(sortProblems(problems));
-  return buildRegistry(source.value, source.root, path, source.position);
+  const registry = buildRegistry(source.value, source.root, path, source.position);
+  const directives = /\.json$/i.test(path) ? [] : readRegistryDirectives(text);
+  return directives.length > 0 ? { ...registry, directives } : registry;
 }
 
 const CONFLICT_START = /^<{7}(?: |$)/gm;

@@ -1,6 +1,7 @@
 // What the schema cannot say: that a date exists on the calendar, and that a flag is not due before it is born.
 import { finalFieldValue } from "../cleanup/value.js";
 import { daysInMonth } from "../clock.js";
+import { RULE_IDS } from "../types.js";
 import { SDK_PRESET_NAMES } from "./defaults.js";
 import type { ValueProblem } from "./schema.js";
 import { nearestName } from "./suggest.js";
@@ -11,6 +12,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 /** Checks every flag entry that has the right shape; entries the schema rejects are skipped here. */
 export function semanticProblems(value: unknown): ValueProblem[] {
   const problems: ValueProblem[] = isMap(value) && isMap(value.detect) ? sdkProblems(value.detect.sdks) : [];
+  if (isMap(value) && isMap(value.rules)) problems.push(...ruleProblems(value.rules));
   const flags = isMap(value) ? value.flags : undefined;
   if (!isMap(flags)) return problems;
   for (const [key, entry] of Object.entries(flags)) {
@@ -31,6 +33,19 @@ function sdkProblems(sdks: unknown): ValueProblem[] {
     const near = nearestName(name, SDK_PRESET_NAMES);
     const hint = near ? `did you mean "${near}"?` : `one of: ${SDK_PRESET_NAMES.join(", ")}`;
     return [{ path: ["detect", "sdks", String(index)], anchor: "value" as const, message: `unknown sdk ${JSON.stringify(name)}`, hint }];
+  });
+}
+
+/** Every rule a registry can set: all but invalid-registry, which a registry cannot silence about itself. */
+const SETTABLE_RULES: readonly string[] = RULE_IDS.filter((id) => id !== "invalid-registry");
+
+/** `rules:` names rules the code has (checked here for the reason sdkProblems gives). */
+function ruleProblems(rules: Record<string, unknown>): ValueProblem[] {
+  return Object.keys(rules).flatMap((name) => {
+    if (SETTABLE_RULES.includes(name)) return [];
+    const near = nearestName(name, SETTABLE_RULES);
+    const hint = near ? `did you mean "${near}"?` : `allowed here: ${SETTABLE_RULES.join(", ")}`;
+    return [{ path: ["rules", name], anchor: "key" as const, message: `unknown field ${JSON.stringify(name)}`, hint }];
   });
 }
 
