@@ -25,6 +25,7 @@ declare namespace ts {
   export type CreateSourceFileOptions = TypeScript.CreateSourceFileOptions;
   export type Diagnostic = TypeScript.Diagnostic;
   export type ElementAccessExpression = TypeScript.ElementAccessExpression;
+  export type ExportDeclaration = TypeScript.ExportDeclaration;
   export type EnumDeclaration = TypeScript.EnumDeclaration;
   export type Expression = TypeScript.Expression;
   export type FunctionDeclaration = TypeScript.FunctionDeclaration;

@@ -4,9 +4,10 @@ import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceK
 import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } from "./chains.js";
 import { readComments } from "./comments.js";
 import { compileDetect, type CompiledCall, type CompiledDetect, type CompiledObject } from "./config.js";
-import type { ConstantIndex } from "./constants-index.js";
+import type { ConstantIndex } from "./external-names.js";
 import { registryKeyFor } from "./key-case.js";
-import { KeyResolver, propertyValue, type KeyFallback } from "./keys.js";
+import { KeyResolver, type KeyFallback } from "./keys.js";
+import { propertyValue } from "./literal-values.js";
 import { ModuleMatcher } from "./modules.js";
 import { failureFromError, getParseError } from "./parse.js";
 import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
@@ -106,7 +107,7 @@ class FileAnalyzer {
     private readonly options: AnalyzeOptions,
   ) {
     this.chains = new ChainResolver(this.scopes);
-    this.keys = new KeyResolver(this.scopes, options.constants, options.resolveKey);
+    this.keys = new KeyResolver(sourceFile, this.scopes, options.constants, options.resolveKey);
     this.modules = config.calls.map(({ matcher }) =>
       matcher.module === undefined
         ? undefined
