@@ -31,6 +31,7 @@ declare namespace ts {
   export type FunctionDeclaration = TypeScript.FunctionDeclaration;
   export type Identifier = TypeScript.Identifier;
   export type ImportDeclaration = TypeScript.ImportDeclaration;
+  export type ImportClause = TypeScript.ImportClause;
   export type ImportEqualsDeclaration = TypeScript.ImportEqualsDeclaration;
   export type ImportSpecifier = TypeScript.ImportSpecifier;
   export type JSDocParsingMode = TypeScript.JSDocParsingMode;
