@@ -8,6 +8,7 @@ import {
   analyzeSource,
   checkFile,
   mayNeedAnalysis,
+  projectConstants,
   resolveNow,
   UsageError,
   type FileAnalysis,
@@ -144,6 +145,9 @@ function analyze(context: Context, fileName: string, registry: Registry): FileAn
   const cached = analyses.get(sourceFile);
   if (cached !== undefined && cached.registry === registry && cached.program === program) return cached.analysis;
   const analysis = analyzeSource(sourceFile, registry.detect, {
+    // Keys other modules export, as `flaglint check` resolves them: core's index of the registry's
+    // folder, built once per process and re-read file by file as they change.
+    constants: projectConstants(registry.dir),
     registryDir: registry.dir,
     registryKeys: keysOf(registry),
     ...(program === undefined ? {} : { resolveKey: typeCheckerKeys(program) }),

@@ -7,4 +7,5 @@ export * from "./checks/index.js";
 export * from "./project/files.js";
 export * from "./project/analyze.js";
 export * from "./project/git.js";
+export { projectConstants, ProjectConstants, type ProjectConstantsOptions } from "./project/constants.js";
 export * from "./cleanup/index.js";

@@ -9,6 +9,7 @@ export {
   type ModuleExports,
 } from "./constants-index.js";
 export type { ConstantIndex, Declaration, ExternalName } from "./external-names.js";
+export { declarationOf } from "./declarations.js";
 export { mergeCamelCasedReads, registryKeyFor, toKeyCase } from "./key-case.js";
 export type { KeyFallback } from "./keys.js";
 export { getParseError, parseSource, scriptKindOf } from "./parse.js";
