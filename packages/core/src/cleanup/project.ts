@@ -102,7 +102,11 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
       manual.push(spot(reference, `the key \`${reference.keyText}\` is computed at run time: this check might be ${options.flag}`));
     } else if (reference.flag === options.flag) {
       references++;
-      if (reference.kind === "constant" || reference.kind === "property") {
+      if (reference.matcher.startsWith("jsx[")) {
+        leftInCode = true;
+        const keep = options.value ? "keep its children and remove the element" : "remove the element with its children";
+        manual.push(spot(reference, `a component gate (\`${reference.keyText}\`): ${keep} by hand`));
+      } else if (reference.kind === "constant" || reference.kind === "property") {
         leftInCode = true;
         manual.push(spot(reference, `the flag's key is used as data here (\`${reference.keyText}\`), not its value: remove it by hand`));
       } else {
