@@ -263,9 +263,12 @@ export class ExportIndex implements ConstantIndex {
   constructor(private readonly source: ExportSource) {}
 
   resolve(external: ExternalName, path: readonly string[]): string | undefined {
-    const target = external.specifier === undefined ? undefined : this.source.resolveModule(external.specifier, external.file);
-    if (target !== undefined) return this.valueIn(target, external.name, path, 0);
-    return external.name === "default" ? undefined : this.byName(external.name, path);
+    const { specifier, name } = external;
+    const target = specifier === undefined ? undefined : this.source.resolveModule(specifier, external.file);
+    const found = target === undefined ? undefined : this.valueIn(target, name, path, 0);
+    if (found !== undefined || name === "default") return found;
+    // A relative path names its module for sure; a package's entry is a guess (it may be built code).
+    return target !== undefined && isRelative(specifier!) ? undefined : this.byName(name, path);
   }
 
   origin(external: ExternalName): Declaration | undefined {
@@ -342,6 +345,10 @@ export class ExportIndex implements ConstantIndex {
     }
     return undefined;
   }
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../");
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

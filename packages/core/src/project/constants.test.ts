@@ -82,6 +82,20 @@ describe("ProjectConstants", () => {
     expect(constants.index.resolve({ name: "default", specifier: "@unresolved/shared", file }, ["NAV"])).toBeUndefined();
   });
 
+  it("looks a named import up by name when a package's entry is built code", () => {
+    const root = project({
+      "package.json": JSON.stringify({ workspaces: ["packages/*"] }),
+      "packages/shared/package.json": JSON.stringify({ name: "@acme/shared", main: "dist/index.js" }),
+      "packages/shared/dist/index.js": `"use strict";\nexports.Keys = { NAV: "new-nav" };\n`,
+      "packages/shared/src/keys.ts": `export const Keys = { NAV: "new-nav" } as const;`,
+    });
+    const constants = new ProjectConstants({ files: () => [path.join(root, "packages/shared/src/keys.ts")] });
+    const file = path.join(root, "packages/web/page.ts");
+    expect(constants.index.resolve({ name: "Keys", specifier: "@acme/shared", file }, ["NAV"])).toBe("new-nav");
+    // A relative path names its module: no guess from elsewhere.
+    expect(constants.index.resolve({ name: "Keys", specifier: "../shared/dist/index.js", file }, ["NAV"])).toBeUndefined();
+  });
+
   it("re-reads a module whose mtime changed when watching", () => {
     const root = project({ "flags/sales.ts": `export default { key: "old" };` });
     const constants = new ProjectConstants({ files: () => [], watch: true });
