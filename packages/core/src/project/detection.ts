@@ -33,13 +33,19 @@ export interface FileOutcome {
 }
 
 export type DetectionStep =
-  /** Parse and analyse the files, each on its own. Answer: FileOutcome[]. */
+  /**
+   * Parse and analyse the files. A runner in this thread resolves keys across files at once with
+   * the index over `exporters` (see "resolve"); worker threads cannot share it, so they note which
+   * files wait on other modules (FileOutcome.crossFile) for a "resolve" step. Answer: FileOutcome[].
+   */
   | {
       kind: "analyze";
       targets: readonly DetectionTarget[];
       jobs: readonly FileJob[];
       /** Call with the number of files done, as they finish. */
       progress: (files: number) => void;
+      exporters: () => readonly string[];
+      text: (file: string) => string | undefined;
     }
   /**
    * Analyse the files again with the cross-file index of keys over `exporters` (the files that may
@@ -122,7 +128,22 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   }
 
   const progress = (files: number): void => input.progress((done += files));
-  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, jobs, progress });
+  let allRead = false;
+  const exporting = (): readonly string[] => {
+    if (!allRead) {
+      allRead = true;
+      // The files never read so far (no registry governs them) can export constants too.
+      const read = new Set(input.files.map(({ file }) => file));
+      for (const file of input.allFiles) {
+        if (read.has(file)) continue;
+        const text = readSource(file, input.maxFileBytes);
+        if (typeof text === "string") exporters.consider(file, text);
+      }
+    }
+    return exporters.files;
+  };
+  const text = (file: string): string | undefined => exporters.text(file);
+  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, jobs, progress, exporters: exporting, text });
   const waiting: FileJob[] = [];
   const jobOf = new Map(jobs.map((job) => [job.index, job]));
   for (const outcome of outcomes) {
@@ -130,21 +151,8 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
     if (outcome.crossFile) waiting.push(jobOf.get(outcome.index)!);
   }
   if (waiting.length > 0) {
-    // The files never read so far (no registry governs them) can export constants too.
-    const read = new Set(input.files.map(({ file }) => file));
-    for (const file of input.allFiles) {
-      if (read.has(file)) continue;
-      const text = readSource(file, input.maxFileBytes);
-      if (typeof text === "string") exporters.consider(file, text);
-    }
     waiting.sort((a, b) => a.index - b.index);
-    const resolved = yield* analyze({
-      kind: "resolve",
-      targets: input.targets,
-      jobs: waiting,
-      exporters: exporters.files,
-      text: (file) => exporters.text(file),
-    });
+    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, jobs: waiting, exporters: exporting(), text });
     for (const outcome of resolved) analyses[outcome.index] = outcome.analysis;
   }
   return analyses;

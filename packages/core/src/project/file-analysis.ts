@@ -8,8 +8,11 @@ import type { DetectionStep, DetectionTarget, FileJob, FileOutcome } from "./det
 /** The answer to one step (see DetectionStep). */
 export function answerStep(step: DetectionStep): FileOutcome[] | undefined {
   switch (step.kind) {
-    case "analyze":
-      return analyzeFiles(step.targets, step.jobs, () => step.progress(1));
+    case "analyze": {
+      // In this thread the index is at hand: keys from other modules resolve in the one pass.
+      const constants = new ProjectConstants({ files: step.exporters, readText: step.text });
+      return analyzeFiles(step.targets, step.jobs, () => step.progress(1), constants.index);
+    }
     case "resolve": {
       const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text });
       return step.jobs.map((job) => analyzeFile(job, step.targets[job.target]!, constants.index));
@@ -19,13 +22,15 @@ export function answerStep(step: DetectionStep): FileOutcome[] | undefined {
   }
 }
 
+/** Without `constants` (a worker thread), each outcome says whether it waits on other modules. */
 export function analyzeFiles(
   targets: readonly DetectionTarget[],
   jobs: readonly FileJob[],
   onFileDone?: () => void,
+  constants?: ConstantIndex,
 ): FileOutcome[] {
   return jobs.map((job) => {
-    const outcome = analyzeFile(job, targets[job.target]!, undefined);
+    const outcome = analyzeFile(job, targets[job.target]!, constants);
     onFileDone?.();
     return outcome;
   });
