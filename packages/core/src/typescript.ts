@@ -36,9 +36,12 @@ declare namespace ts {
   export type ImportSpecifier = TypeScript.ImportSpecifier;
   export type JSDocParsingMode = TypeScript.JSDocParsingMode;
   export type JsxAttribute = TypeScript.JsxAttribute;
+  export type JsxChild = TypeScript.JsxChild;
+  export type JsxElement = TypeScript.JsxElement;
   export type JsxEmit = TypeScript.JsxEmit;
   export type JsxExpression = TypeScript.JsxExpression;
   export type JsxOpeningLikeElement = TypeScript.JsxOpeningLikeElement;
+  export type JsxSelfClosingElement = TypeScript.JsxSelfClosingElement;
   export type JsxTagNameExpression = TypeScript.JsxTagNameExpression;
   export type LiteralExpression = TypeScript.LiteralExpression;
   export type ModuleBlock = TypeScript.ModuleBlock;
