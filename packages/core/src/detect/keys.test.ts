@@ -180,3 +180,11 @@ describe("keys other modules export", () => {
     expect(keysOf(source)).toEqual([null]);
   });
 });
+
+describe("plain objects in a deeply nested file", () => {
+  it("finds the writes without running out of stack", () => {
+    const deep = Array.from({ length: 20_000 }, () => "y").join(" + ");
+    expect(keyOf(`const Flag = { key: "new-nav" };\nconst y = ${deep};\ncheck(Flag.key);`)?.flag).toBe("new-nav");
+    expect(keyOf(`const Flag = { key: "new-nav" };\nconst y = ${deep};\nFlag.key = z;\ncheck(Flag.key);`)?.flag).toBeNull();
+  });
+});

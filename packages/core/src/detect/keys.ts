@@ -24,11 +24,12 @@ export type Container =
   /** `import * as ns`: its members are another module's exports. */
   | { kind: "namespace"; specifier: string };
 
-/** A member found in an object literal: its value, a spread object that may hold it, or nothing. */
+/** A member found in an object literal: its value, a spread object that may hold it, nothing, or not known. */
 type Member =
   | { kind: "value"; expression: ts.Expression }
   | { kind: "spread"; container: Container }
-  | { kind: "absent" };
+  | { kind: "absent" }
+  | { kind: "unknown" };
 
 // Enough for any real chain of consts; a deeper one (or a cycle) is treated as unresolvable.
 const MAX_DEPTH = 32;
@@ -196,7 +197,7 @@ export class KeyResolver {
    * run time: a property, a spread that may hold it, or nothing. A member the file may assign,
    * a method, an accessor or a computed name that may be it leaves it unknown (`undefined`).
    */
-  objectMember(container: Extract<Container, { kind: "object" }>, member: string, depth: number): Member | { kind: "unknown" } {
+  objectMember(container: Extract<Container, { kind: "object" }>, member: string, depth: number): Member {
     if (container.declaration !== undefined && this.mutations.assigned(container.declaration, member)) {
       return { kind: "unknown" };
     }

@@ -40,7 +40,14 @@ export class Mutations {
       if (members === undefined) written.set(binding.declaration, (members = new Set()));
       members.add(first);
     };
-    const visit = (node: ts.Node): void => {
+    // An explicit stack: generated code can nest deeper than recursion may go.
+    const stack: ts.Node[] = [this.sourceFile];
+    const push = (child: ts.Node): undefined => {
+      stack.push(child);
+      return undefined;
+    };
+    while (stack.length > 0) {
+      const node = stack.pop()!;
       if ((isPropertyAccessExpression(node) || isElementAccessExpression(node)) && isWriteTarget(node)) {
         // `Flags.nav.key = …`: the member read on the root names what is written.
         let access: ts.PropertyAccessExpression | ts.ElementAccessExpression = node;
@@ -53,9 +60,8 @@ export class Mutations {
       } else if (isCallExpression(node) && node.arguments.length > 0 && writesFirstArgument(node)) {
         mark(node.arguments[0]!, ANY);
       }
-      forEachChild(node, visit);
-    };
-    forEachChild(this.sourceFile, visit);
+      forEachChild(node, push);
+    }
     return written;
   }
 }
