@@ -101,6 +101,13 @@ const EXPECTED: Record<string, Row[]> = {
     ["src/web/Onboarding.tsx", 5, 30, "pricingTest", "sdk:unleash", "hook", null],
     ["src/web/Onboarding.tsx", 7, 34, "darkMode", "sdk:unleash", "call", null],
   ],
+  "shapes-aliased-constants": [
+    ["src/admin/products.ts", 5, 35, "bulk_edit", "constants[0]", "constant", null],
+    ["src/admin/products.ts", 6, 27, "audit_log", "constants[0]", "constant", null],
+    ["src/admin/products.ts", 7, 28, null, "constants[0]", "constant", null],
+    ["src/web/nav.ts", 3, 26, "new_nav", "constants[0]", "constant", null],
+    ["src/web/nav.ts", 6, 18, "new_nav", "constants[0]", "constant", null],
+  ],
   "shapes-cross-package": [
     ["packages/api/src/billing.ts", 7, 26, "usage-based-billing", "sdk:growthbook", "call", true],
     ["packages/api/src/billing.ts", 11, 37, "pricing-page-v2", "sdk:growthbook", "call", true],
