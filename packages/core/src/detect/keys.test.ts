@@ -1,9 +1,7 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DetectConfig } from "../types.js";
 import { analyzeSource, type AnalyzeOptions } from "./analyze.js";
-import { collectExportedConstants, ExportIndex } from "./constants-index.js";
-import type { ConstantIndex } from "./external-names.js";
+import { memoryIndex } from "./__fixtures__/memory-index.js";
 import { parseSource } from "./parse.js";
 
 // Keys are resolved through the one public entry point: a `check("…")` function matcher.
@@ -14,21 +12,6 @@ const detect: DetectConfig = {
   constants: [],
   properties: [],
 };
-
-/** An index over in-memory modules: `./x` resolves to `/repo/x.ts`, a package name to `/repo/packages/<name>/index.ts`. */
-export function memoryIndex(files: Record<string, string>): ConstantIndex {
-  const exports = new Map(Object.entries(files).map(([file, text]) => [file, collectExportedConstants(parseSource(text, file))]));
-  return new ExportIndex({
-    exportsOf: (file) => exports.get(file),
-    resolveModule(specifier, fromFile) {
-      const base = specifier.startsWith(".")
-        ? path.posix.join(path.posix.dirname(fromFile), specifier)
-        : `/repo/packages/${specifier}/index`;
-      return [`${base}.ts`, `${base}/index.ts`].find((file) => exports.has(file));
-    },
-    filesExporting: () => [...exports.keys()].sort(),
-  });
-}
 
 function keyOf(source: string, options: AnalyzeOptions = {}) {
   const [reference] = analyzeSource(parseSource(source, "/repo/a.ts"), detect, options).references;
