@@ -1,5 +1,5 @@
-// Keys imported from other modules in a long-lived ESLint instance without type information: the
-// plugin asks core's cross-file index, which re-reads a module whose mtime changed.
+// Keys imported from other modules in a long-lived ESLint instance, with and without type
+// information: the plugin asks core's cross-file index, which re-reads a module whose mtime changed.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,10 +7,10 @@ import { eslintApi, ESLINT_MAJORS, fixtureCopy, removeFixtureCopies } from "./he
 
 afterAll(removeFixtureCopies);
 
-describe.each(ESLINT_MAJORS)("ESLint %i without type information", (major) => {
-  it("resolves a key from a definition module, and sees an edit of that module in the next lint", async () => {
+describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
+  it.each(["typescript", "type-aware"] as const)("(%s) resolves a key from a definition module, and sees an edit of that module in the next lint", async (mode) => {
     const { ESLint } = await eslintApi(major);
-    const dir = fixtureCopy("shapes-definition-objects", { mode: "typescript" });
+    const dir = fixtureCopy("shapes-definition-objects", { mode });
     const eslint = new ESLint({ cwd: dir });
     const lint = async () => {
       const [result] = await eslint.lintFiles(["packages/core/src/strategies/batch.ts"]);
