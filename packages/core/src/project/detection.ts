@@ -44,7 +44,9 @@ export type DetectionStep =
       jobs: readonly FileJob[];
       /** Call with the number of files done, as they finish. */
       progress: (files: number) => void;
+      /** The files that may export a key by name; the ungoverned ones are read the first time this is called. */
       exporters: () => readonly string[];
+      /** A file's text, from memory when it was kept. */
       text: (file: string) => string | undefined;
     }
   /**
@@ -80,7 +82,6 @@ export const MAY_EXPORT_CONSTANT = /export\s+(?:declare\s+)?(?:const|enum)\b|exp
 
 /** Characters of text kept from the first read of the files that may export a constant, so their search reads none twice. */
 const KEPT_TEXT_BUDGET = 32 * 1024 * 1024;
-
 
 export interface DetectionInput {
   /** The files to detect in, each with the index of the target that governs it. */
