@@ -627,7 +627,7 @@ class FileAnalyzer {
       }
       if (!matches) continue;
       const value = jsxAttributeValue(element, matcher.prop);
-      if (value === undefined) return;
+      if (value === undefined) continue;
       const site = { site: value.attribute, kind: "property", label, context: null } as const;
       const list = skipWrappers(value.expression);
       if (isArrayLiteralExpression(list)) {
