@@ -35,8 +35,11 @@ const MODE_OVERRIDES: Record<string, ParserMode> = {
   // Its tsconfig leaves the half-edited file out on purpose; that file is here to show a parse error.
   demo: "typescript",
 };
-/** Type-aware fixtures whose keys come from other files and packages, also linted without type information. */
-const WITHOUT_TYPES_TOO = new Set(["eslint-shared-keys", "shapes-cross-package"]);
+/**
+ * Type-aware fixtures whose keys come from other packages, also linted without type information
+ * (eslint-shared-keys is, in eslint-binary.test.ts).
+ */
+const WITHOUT_TYPES_TOO = new Set(["shapes-cross-package"]);
 const FIXTURES = fs
   .readdirSync(path.join(REPO_ROOT, "fixtures"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
