@@ -108,6 +108,16 @@ describe("ProjectConstants", () => {
     expect(constants.index.resolve(external, ["key"])).toBe("new");
   });
 
+  it("finds a module created after a lookup missed it when watching", () => {
+    const root = project({ "page.ts": "" });
+    const constants = new ProjectConstants({ files: () => [], watch: true });
+    const external = { name: "default", specifier: "./flags/late", file: path.join(root, "page.ts") };
+    expect(constants.index.resolve(external, ["key"])).toBeUndefined();
+    fs.mkdirSync(path.join(root, "flags"));
+    fs.writeFileSync(path.join(root, "flags/late.ts"), `export default { key: "late" };`);
+    expect(constants.index.resolve(external, ["key"])).toBe("late");
+  });
+
   it("follows an import to the declaration it stands for", () => {
     const root = project({
       "keys.ts": `export const FeatureKeys = { A: "a" };`,

@@ -29,12 +29,13 @@ interface Read {
 
 export class ProjectConstants implements ExportSource {
   readonly index: ConstantIndex;
-  private readonly modules = new ModuleResolver();
+  private readonly modules: ModuleResolver;
   private readonly read = new Map<string, Read>();
   private byName: Map<string, string[]> | undefined;
 
   constructor(private readonly options: ProjectConstantsOptions) {
     this.index = new ExportIndex(this);
+    this.modules = new ModuleResolver(options.watch !== true);
   }
 
   exportsOf(file: string): ModuleExports | undefined {

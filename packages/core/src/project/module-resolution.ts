@@ -17,6 +17,9 @@ interface PathsConfig {
 const NO_PATHS: PathsConfig = { base: "", paths: [], baseUrl: undefined };
 
 export class ModuleResolver {
+  /** `rememberMisses: false` looks again for a module not found before (a long-lived process, where files appear). */
+  constructor(private readonly rememberMisses = true) {}
+
   private readonly probes = new Map<string, string | undefined>();
   private readonly pathsByDir = new Map<string, PathsConfig>();
   private readonly workspaceByDir = new Map<string, ReadonlyMap<string, string>>();
@@ -29,7 +32,7 @@ export class ModuleResolver {
     const key = `${dir}\u0000${specifier}`;
     if (this.resolved.has(key)) return this.resolved.get(key);
     const file = this.lookUp(specifier, dir);
-    this.resolved.set(key, file);
+    if (file !== undefined || this.rememberMisses) this.resolved.set(key, file);
     return file;
   }
 
@@ -62,7 +65,7 @@ export class ModuleResolver {
       ...SOURCE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
     ];
     const found = candidates.find(isFile);
-    this.probes.set(base, found);
+    if (found !== undefined || this.rememberMisses) this.probes.set(base, found);
     return found;
   }
 
