@@ -64,6 +64,15 @@ describe("ModuleResolver", () => {
     expect(resolver.resolve(specifier, from)).toBe(path.join(root, file));
   });
 
+  it("reads paths from the tsconfig a package's tsconfig extends", () => {
+    const monorepo = project({
+      "tsconfig.base.json": `{ "compilerOptions": { "paths": { "#keys": ["./shared/keys.ts"] } } }`,
+      "apps/web/tsconfig.json": `{ "extends": "../../tsconfig.base.json" }`,
+      "shared/keys.ts": "export const A = 'a';",
+    });
+    expect(new ModuleResolver().resolve("#keys", path.join(monorepo, "apps/web/src/page.ts"))).toBe(path.join(monorepo, "shared/keys.ts"));
+  });
+
   it.each([["an installed package", "react"], ["a missing file", "./missing"]])("leaves %s unresolved", (_, specifier) => {
     expect(resolver.resolve(specifier, from)).toBeUndefined();
   });
