@@ -6,21 +6,16 @@ import { positionOf } from "./parse.js";
 // typescript exports every name through a getter; binding them once keeps the per-node work cheap.
 const {
   SyntaxKind,
-  isAsExpression,
   isBinaryExpression,
   isCallExpression,
   isComputedPropertyName,
   isDeleteExpression,
   isIdentifier,
-  isObjectLiteralExpression,
-  isParenthesizedExpression,
   isPostfixUnaryExpression,
   isPrefixUnaryExpression,
   isPrivateIdentifier,
   isPropertyAccessExpression,
-  isSatisfiesExpression,
   isStringLiteralLike,
-  isTypeAssertionExpression,
   isTypeReferenceNode,
 } = ts;
 
@@ -107,7 +102,6 @@ export function hasExportModifier(node: ts.Node): boolean {
   const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
   return modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false;
 }
-
 
 /** `as const`: the literal's members cannot change. */
 export function isConstTypeReference(type: ts.TypeNode): boolean {
