@@ -27,18 +27,26 @@ const DIFFER_BY_DESIGN = new Set(["no-unused-flag", "parse-error", "require-remo
 
 /**
  * Every fixture project, with the parser a user of that code base would configure: type-aware
- * where the project has a tsconfig.json (keys imported from other files: the CLI resolves them with
- * its project-wide index of exported constants, ESLint only through the type checker), else
- * @typescript-eslint/parser for TypeScript, else ESLint's default parser.
+ * where the project has a tsconfig.json, else @typescript-eslint/parser for TypeScript, else
+ * ESLint's default parser. Keys imported from other files resolve through core's cross-file index
+ * in both front ends, so the cross-file fixtures run without type information too.
  */
 const MODE_OVERRIDES: Record<string, ParserMode> = {
   // Its tsconfig leaves the half-edited file out on purpose; that file is here to show a parse error.
   demo: "typescript",
 };
+/**
+ * Type-aware fixtures whose keys come from other packages, also linted without type information
+ * (eslint-shared-keys is, in eslint-binary.test.ts).
+ */
+const WITHOUT_TYPES_TOO = new Set(["shapes-cross-package"]);
 const FIXTURES = fs
   .readdirSync(path.join(REPO_ROOT, "fixtures"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map(({ name }) => ({ name, mode: MODE_OVERRIDES[name] ?? modeFor(path.join(REPO_ROOT, "fixtures", name)) }));
+  .flatMap(({ name }): Array<{ name: string; mode: ParserMode }> => {
+    const mode = MODE_OVERRIDES[name] ?? modeFor(path.join(REPO_ROOT, "fixtures", name));
+    return WITHOUT_TYPES_TOO.has(name) ? [{ name, mode }, { name, mode: "typescript" }] : [{ name, mode }];
+  });
 
 function modeFor(dir: string): ParserMode {
   if (fs.existsSync(path.join(dir, "tsconfig.json"))) return "type-aware";

@@ -11,6 +11,7 @@ import {
   isIgnoredByRegistry,
   checkFile,
   mayNeedAnalysis,
+  projectConstants,
   resolveNow,
   RULES,
   UsageError,
@@ -134,6 +135,8 @@ interface CachedAnalysis {
   registry: Registry;
   program: ts.Program | undefined;
   analysis: FileAnalysis;
+  /** A key came from another module: that module may have changed since, so the walk is not reused. */
+  crossFile: boolean;
 }
 
 /**
@@ -150,13 +153,29 @@ function analyze(context: Context, fileName: string, registry: Registry): FileAn
   if (!mayNeedAnalysis(sourceCode.text, registry.detect)) return EMPTY_ANALYSIS;
   const { sourceFile, program } = lintedTree(sourceCode.ast, sourceCode.text, fileName, sourceCode.parserServices);
   const cached = analyses.get(sourceFile);
-  if (cached !== undefined && cached.registry === registry && cached.program === program) return cached.analysis;
+  if (cached !== undefined && !cached.crossFile && cached.registry === registry && cached.program === program) {
+    return cached.analysis;
+  }
+  // Keys other modules export, as `flaglint check` resolves them: core's index of the registry's
+  // folder, built once per process and re-read file by file as they change.
+  const index = projectConstants(registry.dir);
+  let crossFile = false;
   const analysis = analyzeSource(sourceFile, registry.detect, {
+    constants: {
+      resolve(external, path) {
+        crossFile = true;
+        return index.resolve(external, path);
+      },
+      origin(external) {
+        crossFile = true;
+        return index.origin(external);
+      },
+    },
     registryDir: registry.dir,
     registryKeys: keysOf(registry),
     ...(program === undefined ? {} : { resolveKey: typeCheckerKeys(program) }),
   });
-  analyses.set(sourceFile, { registry, program, analysis });
+  analyses.set(sourceFile, { registry, program, analysis, crossFile });
   return analysis;
 }
 

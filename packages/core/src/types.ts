@@ -48,12 +48,25 @@ export interface PropertyMatcher {
   name: string;
 }
 
+/**
+ * One `detect.jsx` entry: a component that renders its children only when a flag is on, the flag
+ * named by a prop (`<FeatureToggle featureFlag="x">`). `module` / `import` narrow it as for calls.
+ */
+export interface JsxMatcher {
+  component: string;
+  prop: string;
+  module?: string;
+  import?: string;
+}
+
 export interface DetectConfig {
   sdks: string[];
   calls: CallMatcher[];
   objects: ObjectMatcher[];
   constants: ConstantMatcher[];
   properties: PropertyMatcher[];
+  /** Component gates; absent means none. */
+  jsx?: JsxMatcher[];
 }
 
 export interface Policy {

@@ -27,6 +27,7 @@ ruleTester.run("no-dynamic-flag-key", noDynamicFlagKey, {
       settings,
     },
     { name: "a template without substitutions", code: code("useFlag(`due_soon`);"), settings },
+    { name: "a constant imported from another file, without type information", code: importedKey, settings },
   ],
   invalid: [
     {
@@ -44,10 +45,10 @@ ruleTester.run("no-dynamic-flag-key", noDynamicFlagKey, {
       ],
     },
     {
-      name: "a constant imported from another file, without type information",
-      code: importedKey,
+      name: "a constant another file does not export, without type information",
+      code: ['import { MISSING } from "./keys";', code("client.isEnabled(MISSING, {});")].join("\n"),
       settings,
-      errors: [{ messageId: "dynamicKey", data: { keyText: "NAV" }, line: 3, column: 18, endLine: 3, endColumn: 21 }],
+      errors: [{ messageId: "dynamicKey", data: { keyText: "MISSING" }, line: 3, column: 18, endLine: 3, endColumn: 25 }],
     },
   ],
 });

@@ -26,13 +26,24 @@ ruleTester.run("no-unknown-flag", noUnknownFlag, {
     { name: "a registry key", code: code('client.isEnabled("fresh_release", ctx);'), settings },
     { name: "a retired key is still known", code: code('client.isEnabled("retired_release", ctx);'), settings },
     { name: "a dynamic key is no-dynamic-flag-key's", code: code("client.isEnabled(name, ctx);"), settings },
-    {
-      name: "an imported constant is dynamic without type information",
-      code: ['import { NAV } from "./keys";', code("client.isEnabled(NAV, ctx);")].join("\n"),
-      settings,
-    },
   ],
   invalid: [
+    {
+      name: "a constant imported from another file, resolved without type information",
+      code: ['import { NAV } from "./keys";', code("client.isEnabled(NAV, ctx);")].join("\n"),
+      settings,
+      errors: [
+        {
+          messageId: "unknownFlagSuggestion",
+          data: { flag: "due_sooon", registryName, suggestion: "due_soon" },
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "a misspelt key, with the nearest key as suggestion",
       code: code('client.isEnabled("due_sooon", ctx);'),

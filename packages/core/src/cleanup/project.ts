@@ -9,6 +9,7 @@ import { loadRegistry, NearestRegistry } from "../registry/index.js";
 import { pathsCover } from "../project/scope.js";
 import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type FlagSite, type ManualSpot } from "./engine.js";
+import { removeGates } from "./gates.js";
 import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
 import type { FlagValue } from "./value.js";
 
@@ -94,6 +95,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   const governing = governingRegistry(explicit, listing);
   const governed = (file: string): boolean => governing(file) !== undefined;
   const bySite = new Map<string, FlagReference[]>();
+  const gatesByFile = new Map<string, Array<FlagReference & { file: string }>>();
   const manual: CleanupSpot[] = [];
   let references = 0;
   let leftInCode = false;
@@ -105,7 +107,9 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
       manual.push(spot(reference, `the key \`${reference.keyText}\` is computed at run time: this check might be ${options.flag}`));
     } else if (reference.flag === options.flag) {
       references++;
-      if (reference.kind === "constant" || reference.kind === "property") {
+      if (reference.matcher.startsWith("jsx[")) {
+        gatesByFile.set(reference.file, [...(gatesByFile.get(reference.file) ?? []), reference]);
+      } else if (reference.kind === "constant" || reference.kind === "property") {
         leftInCode = true;
         manual.push(spot(reference, `the flag's key is used as data here (\`${reference.keyText}\`), not its value: remove it by hand`));
       } else {
@@ -131,6 +135,21 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   }
 
   const files: FileChange[] = [];
+  for (const [file, gates] of gatesByFile) {
+    // A file with other checks of the flag too is rewritten by the engine; its gates wait for a person.
+    if (bySite.has(file)) {
+      leftInCode = true;
+      const keep = options.value ? "keep its children and remove the element" : "remove the element with its children";
+      for (const gate of gates) manual.push(spot(gate, `a component gate (\`${gate.keyText}\`) in a file with other checks of the flag: ${keep} by hand`));
+      continue;
+    }
+    const before = fileSystem.readFile(file);
+    const result = removeGates(before, file, gates, options.value);
+    for (const place of result.manual) manual.push({ file, ...place });
+    if (result.failed) failures.push(file);
+    if (result.failed || result.manual.length > 0) leftInCode = true;
+    else if (result.changed) files.push({ file, before, after: result.text });
+  }
   for (const [file, sites] of bySite) {
     const before = fileSystem.readFile(file);
     const result = cleanupSource(before, file, sites as FlagSite[], options.value, { flag: options.flag });

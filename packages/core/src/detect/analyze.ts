@@ -3,10 +3,12 @@ import ts from "../typescript.js";
 import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceKind } from "../types.js";
 import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } from "./chains.js";
 import { readComments } from "./comments.js";
+import { declarationOf } from "./declarations.js";
 import { compileDetect, type CompiledCall, type CompiledDetect, type CompiledObject } from "./config.js";
-import type { ConstantIndex } from "./constants-index.js";
+import type { ConstantIndex } from "./external-names.js";
 import { registryKeyFor } from "./key-case.js";
-import { KeyResolver, propertyValue, type KeyFallback } from "./keys.js";
+import { KeyResolver, type KeyFallback } from "./keys.js";
+import { propertyValue } from "./literal-values.js";
 import { ModuleMatcher } from "./modules.js";
 import { failureFromError, getParseError } from "./parse.js";
 import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
@@ -97,8 +99,11 @@ class FileAnalyzer {
   /** The SDK presets this file can use; `undefined` when it names none of their packages. */
   private sdk: SdkMatcher | undefined;
   private readonly modules: ReadonlyArray<ModuleMatcher | undefined>;
+  private readonly jsxModules: ReadonlyArray<ModuleMatcher | undefined>;
   /** Names a check can be written through in this file: the configured names and their local aliases. */
   private readonly aliases: Set<string>;
+  /** Local names that may stand for a `detect.constants` declaration: the names and their aliases. */
+  private readonly constantNames: Set<string>;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -106,18 +111,22 @@ class FileAnalyzer {
     private readonly options: AnalyzeOptions,
   ) {
     this.chains = new ChainResolver(this.scopes);
-    this.keys = new KeyResolver(this.scopes, options.constants, options.resolveKey);
+    this.keys = new KeyResolver(sourceFile, this.scopes, options.constants, options.resolveKey);
     this.modules = config.calls.map(({ matcher }) =>
       matcher.module === undefined
         ? undefined
         : new ModuleMatcher(matcher.module, sourceFile.fileName, options.registryDir),
     );
+    this.jsxModules = config.jsx.map(({ matcher }) =>
+      matcher.module === undefined ? undefined : new ModuleMatcher(matcher.module, sourceFile.fileName, options.registryDir),
+    );
     this.aliases = new Set(config.aliasHints);
+    this.constantNames = new Set(config.constants.keys());
   }
 
   findReferences(): FlagReference[] {
-    const { calls, objects, constants, properties, presets } = this.config;
-    if (calls.length + objects.length + constants.size + properties.size + presets.length === 0) return [];
+    const { calls, objects, constants, properties, presets, jsx } = this.config;
+    if (calls.length + objects.length + constants.size + properties.size + presets.length + jsx.length === 0) return [];
     this.ensureParents();
     this.sdk = presets.length === 0 ? undefined : SdkMatcher.forFile(this.sourceFile, presets, this.scopes);
     this.seedAliases();
@@ -198,6 +207,7 @@ class FileAnalyzer {
         break;
       case SyntaxKind.JsxOpeningElement:
       case SyntaxKind.JsxSelfClosingElement:
+        if (this.config.jsx.length > 0) this.checkComponentGate(node as ts.JsxOpeningLikeElement);
         if (this.sdk !== undefined) this.checkSdkGate(node as ts.JsxOpeningLikeElement, this.sdk);
         break;
       default:
@@ -214,6 +224,7 @@ class FileAnalyzer {
       if (isImportDeclaration(statement)) {
         const clause = statement.importClause;
         if (clause === undefined || !isStringLiteral(statement.moduleSpecifier)) continue;
+        this.seedConstantAliases(clause);
         if (!this.isConfiguredModule(statement.moduleSpecifier.text)) continue;
         if (clause.name !== undefined) this.aliases.add(clause.name.text);
         const bindings = clause.namedBindings;
@@ -231,6 +242,17 @@ class FileAnalyzer {
         }
       } else if (isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) this.trackAlias(declaration);
+      }
+    }
+  }
+
+  /** `import { FeatureKeys as Keys }`: Keys may stand for the configured FeatureKeys. */
+  private seedConstantAliases(clause: ts.ImportClause): void {
+    const bindings = clause.namedBindings;
+    if (this.config.constants.size === 0 || bindings === undefined || isNamespaceImport(bindings)) return;
+    for (const element of bindings.elements) {
+      if (element.propertyName !== undefined && this.config.constants.has(element.propertyName.text)) {
+        this.constantNames.add(element.name.text);
       }
     }
   }
@@ -321,14 +343,20 @@ class FileAnalyzer {
     const spread = args.slice(0, keyIndex + 1).find(isSpreadElement);
     const keyNode = spread ?? args[keyIndex];
     if (keyNode === undefined) return;
-    this.addReference({
-      keyNode,
+    const site = {
       site: call,
-      flag: spread === undefined ? this.keys.resolve(keyNode) : undefined,
       kind: isHookName(calleeName ?? calledAs) ? "hook" : "call",
       label,
       context: matcher.contextArg === undefined ? null : isArgumentPassed(args, matcher.contextArg),
-    });
+    } as const;
+    const list = spread === undefined ? skipWrappers(keyNode) : undefined;
+    if (list !== undefined && isArrayLiteralExpression(list)) {
+      // `isFeatureEnabled([A.key, B.key])`: each listed key is a reference; the list is their site
+      // (no single value to rewrite).
+      for (const element of list.elements) if (!isOmittedExpression(element)) this.addSdkKey(element, { ...site, site: list });
+      return;
+    }
+    this.addReference({ ...site, keyNode, flag: spread === undefined ? this.keys.resolve(keyNode) : undefined });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -339,7 +367,7 @@ class FileAnalyzer {
     if (this.sdk !== undefined && this.checkFlagSetRead(access, receiver, this.sdk)) return;
     const receiverName = writtenName(receiver);
     if (receiverName === undefined) return;
-    const constantLabel = this.config.constants.get(receiverName);
+    const constantLabel = this.constantNames.has(receiverName) ? this.constantLabel(receiver) : undefined;
     if (constantLabel !== undefined) {
       this.addConstantReference(access, constantLabel);
       return;
@@ -348,6 +376,16 @@ class FileAnalyzer {
     if (this.config.objectTails.has(receiverName) || (isIdentifier(receiver) && this.aliases.has(receiverName))) {
       this.checkObjectRead(access, receiver);
     }
+  }
+
+  /**
+   * The `detect.constants` matcher `receiver` is the declaration of: the name it is declared by,
+   * through import aliases, namespace imports and local const aliases. A parameter, a `let` or a
+   * property of another object that happens to share the name is not it.
+   */
+  private constantLabel(receiver: ts.Expression): string | undefined {
+    const declaration = declarationOf(receiver, this.scopes);
+    return declaration === undefined ? undefined : this.config.constants.get(declaration.name);
   }
 
   /** `FeatureFlagsKeysEnum.IS_V2_ENABLED` anywhere is a check of the key it holds. */
@@ -394,6 +432,8 @@ class FileAnalyzer {
 
   private checkVariable(declaration: ts.VariableDeclaration): void {
     this.trackAlias(declaration);
+    if (this.config.constants.size > 0) this.trackConstantAlias(declaration);
+    if (this.config.properties.size > 0) this.checkPropertyConst(declaration);
     const { name, initializer } = declaration;
     if (this.sdk !== undefined) {
       this.sdk.trackVariable(declaration);
@@ -404,6 +444,14 @@ class FileAnalyzer {
     if (!this.mentionsAlias(initializer) && !this.patternMentionsAlias(name)) return;
     const chain = this.chains.of(initializer);
     this.checkDestructuring(name, writtenNames(initializer), trailingNames(chain));
+  }
+
+  /** `const Keys = FeatureKeys`: Keys may stand for it (declarationOf decides). */
+  private trackConstantAlias(declaration: ts.VariableDeclaration): void {
+    const initializer = declaration.initializer && skipWrappers(declaration.initializer);
+    if (initializer === undefined || !isIdentifier(declaration.name)) return;
+    const name = isIdentifier(initializer) || isPropertyAccessExpression(initializer) ? writtenName(initializer) : undefined;
+    if (name !== undefined && this.constantNames.has(name)) this.constantNames.add(declaration.name.text);
   }
 
   /** `const { featureToggles: { newNav } } = config`: each bound name under a configured path is a read. */
@@ -439,6 +487,18 @@ class FileAnalyzer {
     const label = name === undefined ? undefined : this.config.properties.get(name);
     if (label === undefined) return;
     this.addPropertyValues(isPropertyAssignment(property) ? property.initializer : property.name, label);
+  }
+
+  /** `export const featureFlag = SalesChannelFeatureFlag.key`: a framework reads the key by the module-level name. */
+  private checkPropertyConst(declaration: ts.VariableDeclaration): void {
+    const { name, initializer } = declaration;
+    if (initializer === undefined || !isIdentifier(name)) return;
+    const label = this.config.properties.get(name.text);
+    const list = declaration.parent;
+    if (label === undefined || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return;
+    // Module level only: a local const of that name is a value on its way somewhere (`{ flag }`).
+    if (!ts.isVariableStatement(list.parent) || !ts.isSourceFile(list.parent.parent)) return;
+    this.addPropertyValues(initializer, label);
   }
 
   /** `<FeatureGate flag="new-nav">`: a JSX prop is the same thing as an object property. */
@@ -542,6 +602,41 @@ class FileAnalyzer {
       });
     }
     return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // detect.jsx: component gates
+
+  /** `<FeatureToggle featureFlag="x">`, `<FeatureToggle featureFlag={Flag.key}>`, as the matcher's import. */
+  private checkComponentGate(element: ts.JsxOpeningLikeElement): void {
+    const tag = element.tagName;
+    if (!isIdentifier(tag) && !isPropertyAccessExpression(tag)) return;
+    const written = writtenNames(tag);
+    let resolved: Chain | undefined;
+    const chain = (): Chain => (resolved ??= this.chains.of(tag));
+    const gates = this.config.jsx;
+    for (let index = 0; index < gates.length; index++) {
+      const { matcher, label, imported } = gates[index]!;
+      const module = this.jsxModules[index];
+      let matches: boolean;
+      if (module === undefined) {
+        matches = endsWith(written, [matcher.component]) || endsWith(trailingNames(chain()), [matcher.component]);
+      } else {
+        const { root, names } = chain();
+        matches = root.kind === "module" && module.matches(root.specifier) && sameNames(names, [imported]);
+      }
+      if (!matches) continue;
+      const value = jsxAttributeValue(element, matcher.prop);
+      if (value === undefined) continue;
+      const site = { site: value.attribute, kind: "property", label, context: null } as const;
+      const list = skipWrappers(value.expression);
+      if (isArrayLiteralExpression(list)) {
+        for (const listed of list.elements) if (!isOmittedExpression(listed)) this.addSdkKey(listed, site);
+      } else {
+        this.addSdkKey(value.expression, site);
+      }
+      return;
+    }
   }
 
   /** `<IfFeatureEnabled feature="x">`, `<SplitTreatments names={["a", "b"]}>` */
@@ -654,6 +749,22 @@ function addBoundNames(name: ts.BindingName, names: Set<string>): void {
   for (const element of name.elements) {
     if (!isOmittedExpression(element)) addBoundNames(element.name, names);
   }
+}
+
+/** The expression a JSX attribute passes (`prop="x"`, `prop={X.key}`), with the attribute. */
+function jsxAttributeValue(
+  element: ts.JsxOpeningLikeElement,
+  prop: string,
+): { attribute: ts.JsxAttribute; expression: ts.Expression } | undefined {
+  for (const property of element.attributes.properties) {
+    if (!isJsxAttribute(property) || !isIdentifier(property.name) || property.name.text !== prop) continue;
+    const value = property.initializer;
+    if (value === undefined) return undefined;
+    if (isStringLiteral(value)) return { attribute: property, expression: value };
+    if (isJsxExpression(value) && value.expression !== undefined) return { attribute: property, expression: value.expression };
+    return undefined;
+  }
+  return undefined;
 }
 
 /** The trailing names a matcher without `module` asks of a callee. */

@@ -1,5 +1,5 @@
 // Turns a DetectConfig into lookup tables once, so the per-node work of a file walk is a set lookup.
-import type { CallMatcher, DetectConfig, KeyCase } from "../types.js";
+import type { CallMatcher, DetectConfig, JsxMatcher, KeyCase } from "../types.js";
 import { presetsNamed, type SdkPreset } from "./presets/index.js";
 
 export interface CompiledCall {
@@ -14,6 +14,13 @@ export interface CompiledObject {
   /** `config.featureToggles` -> ["config", "featureToggles"]; the key is the name read after them. */
   segments: readonly string[];
   keyCase: KeyCase;
+}
+
+export interface CompiledJsx {
+  label: string;
+  matcher: JsxMatcher;
+  /** The export the component is imported as: `import`, else the component's name. */
+  imported: string;
 }
 
 export interface CompiledDetect {
@@ -31,6 +38,8 @@ export interface CompiledDetect {
   constants: ReadonlyMap<string, string>;
   /** `detect.properties` names -> matcher label. */
   properties: ReadonlyMap<string, string>;
+  /** `detect.jsx` component gates. */
+  jsx: readonly CompiledJsx[];
   /** The SDK presets of `detect.sdks`. */
   presets: readonly SdkPreset[];
   /**
@@ -80,6 +89,17 @@ function compile(detect: DetectConfig): CompiledDetect {
     const tail = segments[segments.length - 1];
     if (tail !== undefined) tokens.add(tail);
   }
+  const jsx = (detect.jsx ?? []).map((matcher, index) => ({
+    label: `jsx[${index}]`,
+    matcher,
+    imported: matcher.import ?? matcher.component,
+  }));
+  for (const { matcher, imported } of jsx) {
+    // A default import may be named anything: its module is what the file spells.
+    const group = callTokens({ module: matcher.module, import: imported, keyArg: 0 });
+    if (imported === "default" && group.length > 0) tokens.add(group[group.length - 1]!);
+    else tokens.add(matcher.component);
+  }
   const constants = firstLabelByName(detect.constants, "constants");
   const properties = firstLabelByName(detect.properties, "properties");
   for (const name of [...constants.keys(), ...properties.keys()]) tokens.add(name);
@@ -95,6 +115,7 @@ function compile(detect: DetectConfig): CompiledDetect {
     objectTails: new Set(objects.map(({ segments }) => segments[segments.length - 1] ?? "")),
     constants,
     properties,
+    jsx,
     presets,
     candidateTokens: [...tokens],
     candidateTokenGroups: [...groups.values()],

@@ -1,55 +1,73 @@
 import { describe, expect, it } from "vitest";
-import { buildConstantIndex, collectExportedConstants } from "./constants-index.js";
+import { collectExportedConstants } from "./constants-index.js";
 import { parseSource } from "./parse.js";
 
+const collect = (source: string) => collectExportedConstants(parseSource(source, "/repo/keys.ts"));
+
 describe("collectExportedConstants", () => {
-  it("collects exported string consts, as const objects and string enums", () => {
+  it("collects exported string consts, the leaves of const objects and string enums", () => {
     const source = [
       `export const NEW_NAV = "new-nav";`,
       `const PREFIX = "checkout";`,
-      `export const Flags = { CHECKOUT: \`\${PREFIX}-v2\`, COUNT: 3, NAV: NEW_NAV } as const;`,
+      `export const Flags = { CHECKOUT: \`\${PREFIX}-v2\`, COUNT: 3, NAV: NEW_NAV, nested: { A: "a" } } as const;`,
       `export enum Keys { A = "a", B = 2 }`,
       `export let notConst = "x";`,
       `export const notString = 42;`,
       `const local = "local-value";`,
       `enum LocalEnum { C = "c" }`,
       `export { local as EXPORTED_LATER, LocalEnum };`,
+      `export const Plain: Settings = { key: "plain" };`,
     ].join("\n");
-    expect(collectExportedConstants(parseSource(source, "/repo/keys.ts"))).toEqual([
-      { name: "NEW_NAV", value: "new-nav" },
-      { name: "Flags", member: "CHECKOUT", value: "checkout-v2" },
-      { name: "Flags", member: "NAV", value: "new-nav" },
-      { name: "Keys", member: "A", value: "a" },
-      { name: "EXPORTED_LATER", value: "local-value" },
-      { name: "LocalEnum", member: "C", value: "c" },
-    ]);
+    expect(collect(source)).toMatchObject({
+      values: [
+        { name: "NEW_NAV", path: [], value: "new-nav" },
+        { name: "Flags", path: ["CHECKOUT"], value: "checkout-v2" },
+        { name: "Flags", path: ["NAV"], value: "new-nav" },
+        { name: "Flags", path: ["nested", "A"], value: "a" },
+        { name: "Keys", path: ["A"], value: "a" },
+        { name: "EXPORTED_LATER", path: [], value: "local-value" },
+        { name: "LocalEnum", path: ["C"], value: "c" },
+        { name: "Plain", path: ["key"], value: "plain" },
+      ],
+      links: [],
+    });
   });
 
-  it("ignores objects that are not as const", () => {
-    expect(collectExportedConstants(parseSource(`export const Flags = { A: "a" };`, "/repo/keys.ts"))).toEqual([]);
-  });
-});
-
-describe("buildConstantIndex", () => {
-  it("resolves names and members", () => {
-    const index = buildConstantIndex([
-      { name: "NEW_NAV", value: "new-nav" },
-      { name: "Flags", member: "NAV", value: "nav" },
-    ]);
-    expect(index.resolve("NEW_NAV")).toBe("new-nav");
-    expect(index.resolve("Flags", "NAV")).toBe("nav");
-    expect(index.resolve("Flags")).toBeUndefined();
-    expect(index.resolve("Missing")).toBeUndefined();
+  it("keeps only literal leaves: no functions, numbers or assigned members", () => {
+    const source = [
+      `export const Flag = { key: "a", other: "b", count: 1, on: true, run() { return "x"; } };`,
+      `Flag.other = "c";`,
+    ].join("\n");
+    expect(collect(source).values).toEqual([{ name: "Flag", path: ["key"], value: "a" }]);
   });
 
-  it("resolves an ambiguous name to nothing, and a repeated identical one to its value", () => {
-    const index = buildConstantIndex([
-      { name: "KEY", value: "one" },
-      { name: "KEY", value: "two" },
-      { name: "SAME", value: "same" },
-      { name: "SAME", value: "same" },
-    ]);
-    expect(index.resolve("KEY")).toBeUndefined();
-    expect(index.resolve("SAME")).toBe("same");
+  it("records what other modules provide as links", () => {
+    const source = [
+      `import Base from "./base";`,
+      `import * as ns from "./ns";`,
+      `export default { ...Base, key: "x" };`,
+      `export const FROM_NS = ns.Keys.A;`,
+      `export { default as Tax } from "./tax";`,
+      `export * from "./all";`,
+      `export * as grouped from "./grouped";`,
+    ].join("\n");
+    expect(collect(source)).toEqual({
+      values: [{ name: "default", path: ["key"], value: "x" }],
+      links: [
+        { name: "default", at: [], specifier: "./base", imported: "default", path: [] },
+        { name: "FROM_NS", at: [], specifier: "./ns", imported: "Keys", path: ["A"] },
+        { name: "Tax", at: [], specifier: "./tax", imported: "default", path: [] },
+        { name: "*", at: [], specifier: "./all", imported: "*", path: [] },
+        { name: "grouped", at: [], specifier: "./grouped", imported: "*", path: [] },
+      ],
+      declared: [{ name: "FROM_NS", local: "FROM_NS" }],
+    });
+  });
+
+  it("lets a spread replace what came before it", () => {
+    expect(collect(`import Base from "./base";\nexport const F = { key: "a", ...Base };`)).toMatchObject({
+      values: [],
+      links: [{ name: "F", at: [], specifier: "./base", imported: "default", path: [] }],
+    });
   });
 });

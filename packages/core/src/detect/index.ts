@@ -1,11 +1,15 @@
 // Detection: what counts as a flag check, found on the TypeScript compiler's own syntax tree.
 export { analyzeSource, type AnalyzeOptions } from "./analyze.js";
 export {
-  buildConstantIndex,
   collectExportedConstants,
-  type ConstantIndex,
+  ExportIndex,
   type ExportedConstant,
+  type ExportLink,
+  type ExportSource,
+  type ModuleExports,
 } from "./constants-index.js";
+export type { ConstantIndex, Declaration, ExternalName } from "./external-names.js";
+export { declarationOf } from "./declarations.js";
 export { mergeCamelCasedReads, registryKeyFor, toKeyCase } from "./key-case.js";
 export type { KeyFallback } from "./keys.js";
 export { getParseError, parseSource, scriptKindOf } from "./parse.js";

@@ -6,21 +6,16 @@ import { positionOf } from "./parse.js";
 // typescript exports every name through a getter; binding them once keeps the per-node work cheap.
 const {
   SyntaxKind,
-  isAsExpression,
   isBinaryExpression,
   isCallExpression,
   isComputedPropertyName,
   isDeleteExpression,
   isIdentifier,
-  isObjectLiteralExpression,
-  isParenthesizedExpression,
   isPostfixUnaryExpression,
   isPrefixUnaryExpression,
   isPrivateIdentifier,
   isPropertyAccessExpression,
-  isSatisfiesExpression,
   isStringLiteralLike,
-  isTypeAssertionExpression,
   isTypeReferenceNode,
 } = ts;
 
@@ -108,29 +103,13 @@ export function hasExportModifier(node: ts.Node): boolean {
   return modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false;
 }
 
-/** Whether `const X = { … } as const` (or `Object.freeze({ … })`) makes an object whose members cannot change. */
-export function constObjectLiteral(initializer: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  let current = initializer;
-  for (;;) {
-    if (isParenthesizedExpression(current) || isSatisfiesExpression(current)) {
-      current = current.expression;
-    } else if (isAsExpression(current) || isTypeAssertionExpression(current)) {
-      const literal = skipWrappers(current.expression);
-      return isConstTypeReference(current.type) && isObjectLiteralExpression(literal) ? literal : undefined;
-    } else if (isObjectFreeze(current)) {
-      const literal = skipWrappers(current.arguments[0]!);
-      return isObjectLiteralExpression(literal) ? literal : undefined;
-    } else {
-      return undefined;
-    }
-  }
-}
-
-function isConstTypeReference(type: ts.TypeNode): boolean {
+/** `as const`: the literal's members cannot change. */
+export function isConstTypeReference(type: ts.TypeNode): boolean {
   return isTypeReferenceNode(type) && isIdentifier(type.typeName) && type.typeName.text === "const";
 }
 
-function isObjectFreeze(expression: ts.Expression): expression is ts.CallExpression {
+/** `Object.freeze(x)`. */
+export function isObjectFreeze(expression: ts.Expression): expression is ts.CallExpression {
   if (!isCallExpression(expression) || expression.arguments.length !== 1) return false;
   const callee = expression.expression;
   return (

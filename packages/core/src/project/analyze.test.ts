@@ -119,7 +119,7 @@ describe("keys named by another file's exports", () => {
 
 describe("analyzeProjectAsync", () => {
   // Worker threads run the built core (npx tsc -b first), this thread the sources.
-  it.each(["shapes-cross-package", "demo", "monorepo", "sdk-launchdarkly"])(
+  it.each(["shapes-cross-package", "shapes-definition-objects", "demo", "monorepo", "sdk-launchdarkly"])(
     "gives %s the same result on worker threads, in this thread and synchronously",
     async (fixture) => {
       const options = { cwd: REPO_ROOT, paths: [`fixtures/${fixture}`], now: NOW };

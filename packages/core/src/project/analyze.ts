@@ -259,8 +259,9 @@ class ThreadedRunner {
       return undefined;
     }
     if (typeof this.workers === "number" && this.workers > 0) this.startWorkers(this.workers);
-    if (this.pool === undefined) return answerStep(step);
-    return step.kind === "analyze" ? this.pool.analyze(step) : this.pool.collectExports(step);
+    // The cross-file index is built lazily from the files it meets: it lives in this thread.
+    if (this.pool === undefined || step.kind === "resolve") return answerStep(step);
+    return this.pool.analyze(step);
   };
 
   async close(): Promise<void> {

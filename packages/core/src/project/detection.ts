@@ -2,7 +2,6 @@
 // and pre-filters the files itself and yields a step for the work that needs the TypeScript parser.
 // A runner answers each step in this thread (analyzeProject) or on worker threads (analyzeProjectAsync).
 import fs from "node:fs";
-import type { ExportedConstant } from "../detect/constants-index.js";
 import { mayNeedAnalysis } from "../detect/prefilter.js";
 import type { DetectConfig, FileAnalysis } from "../types.js";
 
@@ -27,24 +26,41 @@ export interface FileOutcome {
   index: number;
   analysis: FileAnalysis;
   /**
-   * Names the file's keys were looked up by in other files' exports (`import { Flags }` asks for
-   * `Flags`): the only names the project-wide index of constants needs.
+   * Whether the analysis waits on other modules: a key left dynamic that another module may
+   * export (`import { Flags }` then `Flags.X`), or a `detect.constants` name seen through an import.
    */
-  asked: readonly string[];
+  crossFile: boolean;
 }
 
 export type DetectionStep =
-  /** Parse and analyse the files; `constants` are the other files' exports known so far. Answer: FileOutcome[]. */
+  /**
+   * Parse and analyse the files. A runner in this thread resolves keys across files at once with
+   * the index over `exporters` (see "resolve"); worker threads cannot share it, so they note which
+   * files wait on other modules (FileOutcome.crossFile) for a "resolve" step. Answer: FileOutcome[].
+   */
   | {
       kind: "analyze";
       targets: readonly DetectionTarget[];
       jobs: readonly FileJob[];
-      constants: readonly ExportedConstant[];
       /** Call with the number of files done, as they finish. */
       progress: (files: number) => void;
+      /** The files that may export a key by name; the ungoverned ones are read the first time this is called. */
+      exporters: () => readonly string[];
+      /** A file's text, from memory when it was kept. */
+      text: (file: string) => string | undefined;
     }
-  /** The exported constants named `names` in these files. Answer: ExportedConstant[]. */
-  | { kind: "collect-exports"; sources: ReadonlyArray<{ file: string; text: string }>; names: readonly string[] }
+  /**
+   * Analyse the files again with the cross-file index of keys over `exporters` (the files that may
+   * export a key by name, with the texts kept of them). Answered in the main thread: the index is
+   * built lazily, parsing only the modules the keys lead to. Answer: FileOutcome[].
+   */
+  | {
+      kind: "resolve";
+      targets: readonly DetectionTarget[];
+      jobs: readonly FileJob[];
+      exporters: readonly string[];
+      text: (file: string) => string | undefined;
+    }
   /**
    * The files to parse so far add up to `bytes` (yielded from POOL_THRESHOLD on, at every
    * WORK_PER_WORKER): a runner with worker threads starts them now, so they load the parser while
@@ -61,14 +77,11 @@ export const WORK_PER_WORKER = 4 * 1024 * 1024;
 /** Text to parse below which a run stays in one thread. */
 export const POOL_THRESHOLD = 2 * WORK_PER_WORKER;
 
+/** A file that exports no const, enum or export list exports no key by name (9 files in 10 of the bench tree). */
+export const MAY_EXPORT_CONSTANT = /export\s+(?:declare\s+)?(?:const|enum)\b|export\s*\{/;
+
 /** Characters of text kept from the first read of the files that may export a constant, so their search reads none twice. */
 const KEPT_TEXT_BUDGET = 32 * 1024 * 1024;
-
-/** A file that exports no const, enum or export list cannot take part in cross-file keys (9 files in 10 of the bench tree). */
-const MAY_EXPORT_CONSTANT = /export\s+(?:declare\s+)?(?:const|enum)\b|export\s*\{/;
-
-/** Rounds of cross-file resolution: a key resolved through one file's export may name another. */
-const MAX_ROUNDS = 4;
 
 export interface DetectionInput {
   /** The files to detect in, each with the index of the target that governs it. */
@@ -116,79 +129,34 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   }
 
   const progress = (files: number): void => input.progress((done += files));
-  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, jobs, constants: [], progress });
-  const asked: Array<readonly string[]> = [];
+  let allRead = false;
+  const exporting = (): readonly string[] => {
+    if (!allRead) {
+      allRead = true;
+      // The files never read so far (no registry governs them) can export constants too.
+      const read = new Set(input.files.map(({ file }) => file));
+      for (const file of input.allFiles) {
+        if (read.has(file)) continue;
+        const text = readSource(file, input.maxFileBytes);
+        if (typeof text === "string") exporters.consider(file, text);
+      }
+    }
+    return exporters.files;
+  };
+  const text = (file: string): string | undefined => exporters.text(file);
+  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, jobs, progress, exporters: exporting, text });
+  const waiting: FileJob[] = [];
+  const jobOf = new Map(jobs.map((job) => [job.index, job]));
   for (const outcome of outcomes) {
     analyses[outcome.index] = outcome.analysis;
-    asked[outcome.index] = outcome.asked;
+    if (outcome.crossFile) waiting.push(jobOf.get(outcome.index)!);
   }
-  if (asked.some((names) => names.length > 0)) {
-    // The files never read so far (no registry governs them) can export constants too.
-    const read = new Set(input.files.map(({ file }) => file));
-    for (const file of input.allFiles) {
-      if (read.has(file)) continue;
-      const text = readSource(file, input.maxFileBytes);
-      if (typeof text === "string") exporters.consider(file, text);
-    }
-    yield* resolveAcrossFiles(input, jobs, analyses, asked, exporters);
+  if (waiting.length > 0) {
+    waiting.sort((a, b) => a.index - b.index);
+    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, jobs: waiting, exporters: exporting(), text });
+    for (const outcome of resolved) analyses[outcome.index] = outcome.analysis;
   }
   return analyses;
-}
-
-/**
- * Keys named by a constant that another file exports (`import { Flags } from "@acme/shared"`) stay
- * dynamic after the first pass, which records the names they were looked up by. Only then are the
- * files that export one of those names (by a tight text search) parsed for their constants, and the
- * files that asked analysed again with them. Most runs ask for nothing and skip all of it.
- */
-function* resolveAcrossFiles(
-  input: DetectionInput,
-  firstJobs: readonly FileJob[],
-  analyses: Array<FileAnalysis | undefined>,
-  asked: Array<readonly string[]>,
-  exporters: ExportingFiles,
-): Generator<DetectionStep, void, unknown> {
-  const jobOf = new Map(firstJobs.map((job) => [job.index, job]));
-  const searched = new Set<string>();
-  const exported: ExportedConstant[] = [];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const pending = asked.flatMap((names, index) => (names.length > 0 && hasDynamicKey(analyses[index]) ? [index] : []));
-    const fresh = new Set(pending.flatMap((index) => asked[index]!).filter((name) => !searched.has(name)));
-    if (fresh.size === 0) return;
-    for (const name of fresh) searched.add(name);
-
-    const sources = exporters.exporting(fresh);
-    if (sources.length === 0) continue;
-    const found = yield* collectExports({ kind: "collect-exports", sources, names: [...fresh] });
-    if (found.length === 0) continue;
-    exported.push(...found);
-
-    const jobs = pending.filter((index) => asked[index]!.some((name) => fresh.has(name))).map((index) => jobOf.get(index)!);
-    const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, jobs, constants: exported, progress: () => {} });
-    for (const outcome of outcomes) {
-      analyses[outcome.index] = outcome.analysis;
-      asked[outcome.index] = outcome.asked;
-    }
-  }
-}
-
-function hasDynamicKey(analysis: FileAnalysis | undefined): boolean {
-  return analysis !== undefined && analysis.references.some((reference) => reference.dynamic);
-}
-
-/**
- * `export const NAME`, `export const A = "a", NAME = …`, `export (const) enum NAME`, `export declare …`,
- * and `export { NAME }` / `export { local as NAME }`: the shapes collectExportedConstants reads.
- */
-export function exportPattern(names: Iterable<string>): RegExp {
-  const name = String.raw`(?<![\w$])(?:${[...names].map(escapeRegExp).join("|")})(?![\w$])`;
-  const declaration = String.raw`export\s+(?:declare\s+)?(?:(?:const\s+)?enum\s+${name}|const\s+(?:[^;]{0,2000}?[\s,])?${name}\s*[:=])`;
-  const list = String.raw`export\s*\{[^}]*${name}`;
-  return new RegExp(String.raw`(?<![\w$])(?:${declaration}|${list})`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function unreadable(error: Error): FileAnalysis {
@@ -204,14 +172,10 @@ function readFailure(error: Error): string {
   return code ?? error.message.split("\n", 1)[0]!;
 }
 
-// Typed answers to the two steps that have one.
-function* analyze(step: Extract<DetectionStep, { kind: "analyze" }>): Generator<DetectionStep, FileOutcome[], unknown> {
+// A typed answer to the steps that have one.
+function* analyze(step: Extract<DetectionStep, { kind: "analyze" | "resolve" }>): Generator<DetectionStep, FileOutcome[], unknown> {
   if (step.jobs.length === 0) return [];
   return (yield step) as FileOutcome[];
-}
-
-function* collectExports(step: Extract<DetectionStep, { kind: "collect-exports" }>): Generator<DetectionStep, ExportedConstant[], unknown> {
-  return (yield step) as ExportedConstant[];
 }
 
 /** The file's text, or the error that kept it from being read. */
@@ -241,7 +205,7 @@ export function readSource(file: string, maxBytes: number): string | Error | Too
 
 /** The files that may export a constant, met while reading; their texts kept up to a budget. */
 class ExportingFiles {
-  private readonly files: string[] = [];
+  readonly files: string[] = [];
   private readonly kept = new Map<string, string>();
   private size = 0;
 
@@ -253,18 +217,12 @@ class ExportingFiles {
     this.size += text.length;
   }
 
-  /** The files whose text can export one of `names` as a const or enum (a superset of what parsing finds), sorted. */
-  exporting(names: ReadonlySet<string>): Array<{ file: string; text: string }> {
-    const pattern = exportPattern(names);
-    const listed = [...names];
-    const sources: Array<{ file: string; text: string }> = [];
-    for (const file of [...this.files].sort()) {
-      const text = this.kept.get(file) ?? readText(file);
-      // Most files do not even spell the names: a plain search rules them out faster than the pattern.
-      if (typeof text !== "string" || !listed.some((name) => text.includes(name))) continue;
-      if (pattern.test(text)) sources.push({ file, text });
-    }
-    return sources;
+  /** The file's text, from memory when it was kept. */
+  text(file: string): string | undefined {
+    const kept = this.kept.get(file);
+    if (kept !== undefined) return kept;
+    const text = readText(file);
+    return typeof text === "string" ? text : undefined;
   }
 }
 

@@ -1,59 +1,65 @@
 // Answers detection's steps in the current thread: parse, analyse, forget the tree. This is the
 // part of a run that needs TypeScript; worker threads run it too (worker.ts).
-import {
-  analyzeSource,
-  buildConstantIndex,
-  collectExportedConstants,
-  getParseError,
-  parseSource,
-  type ConstantIndex,
-  type ExportedConstant,
-} from "../detect/index.js";
+import { analyzeSource, parseSource } from "../detect/index.js";
+import type { ConstantIndex } from "../detect/external-names.js";
+import { ProjectConstants } from "./constants.js";
 import type { DetectionStep, DetectionTarget, FileJob, FileOutcome } from "./detection.js";
 
 /** The answer to one step (see DetectionStep). */
-export function answerStep(step: DetectionStep): FileOutcome[] | ExportedConstant[] | undefined {
+export function answerStep(step: DetectionStep): FileOutcome[] | undefined {
   switch (step.kind) {
-    case "analyze":
-      return analyzeFiles(step.targets, step.jobs, step.constants, () => step.progress(1));
-    case "collect-exports":
-      return collectExports(step.sources, step.names);
+    case "analyze": {
+      // In this thread the index is at hand: keys from other modules resolve in the one pass.
+      const constants = new ProjectConstants({ files: step.exporters, readText: step.text });
+      return analyzeFiles(step.targets, step.jobs, () => step.progress(1), constants.index);
+    }
+    case "resolve": {
+      const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text });
+      return step.jobs.map((job) => analyzeFile(job, step.targets[job.target]!, constants.index));
+    }
     case "warm-up":
       return undefined;
   }
 }
 
+/** Without `constants` (a worker thread), each outcome says whether it waits on other modules. */
 export function analyzeFiles(
   targets: readonly DetectionTarget[],
   jobs: readonly FileJob[],
-  constants: readonly ExportedConstant[],
   onFileDone?: () => void,
+  constants?: ConstantIndex,
 ): FileOutcome[] {
-  const index = constants.length > 0 ? buildConstantIndex(constants) : undefined;
   return jobs.map((job) => {
-    const outcome = analyzeFile(job, targets[job.target]!, index);
+    const outcome = analyzeFile(job, targets[job.target]!, constants);
     onFileDone?.();
     return outcome;
   });
 }
 
 function analyzeFile(job: FileJob, target: DetectionTarget, index: ConstantIndex | undefined): FileOutcome {
-  const asked = new Set<string>();
+  const lookups = { keys: false, origins: false };
   // Nothing else holds the tree: it is garbage once this returns.
   const analysis = analyzeSource(parseSource(job.text, job.file), target.detect, {
-    constants: recordingLookups(index, asked),
+    constants: index ?? recordingLookups(lookups),
     registryDir: target.registryDir,
     registryKeys: keySet(target),
   });
-  return { index: job.index, analysis, asked: [...asked] };
+  const crossFile =
+    index === undefined &&
+    (lookups.origins || (lookups.keys && analysis.references.some((reference) => reference.dynamic)));
+  return { index: job.index, analysis, crossFile };
 }
 
-/** Each name the file's keys are looked up by, answered from `index` when there is one. */
-function recordingLookups(index: ConstantIndex | undefined, asked: Set<string>): ConstantIndex {
+/** Answers nothing, and notes whether the file's keys or constants asked another module anything. */
+function recordingLookups(lookups: { keys: boolean; origins: boolean }): ConstantIndex {
   return {
-    resolve(name, member) {
-      asked.add(name);
-      return index?.resolve(name, member);
+    resolve() {
+      lookups.keys = true;
+      return undefined;
+    },
+    origin() {
+      lookups.origins = true;
+      return undefined;
     },
   };
 }
@@ -68,30 +74,4 @@ function keySet(target: DetectionTarget): ReadonlySet<string> {
     keySets.set(target, keys);
   }
   return keys;
-}
-
-/** The exported constants called one of `names`, file by file in the order given. */
-export function collectExports(
-  sources: ReadonlyArray<{ file: string; text: string }>,
-  names: readonly string[],
-): ExportedConstant[] {
-  const wanted = new Set(names);
-  const found: ExportedConstant[] = [];
-  for (const { file, text } of sources) {
-    for (const constant of exportedConstants(text, file)) {
-      if (wanted.has(constant.name)) found.push(constant);
-    }
-  }
-  return found;
-}
-
-/** A file whose constants cannot be read (it does not parse, or is too deep to walk) exports none. */
-function exportedConstants(text: string, file: string): ExportedConstant[] {
-  const sourceFile = parseSource(text, file);
-  if (getParseError(sourceFile) !== undefined) return [];
-  try {
-    return collectExportedConstants(sourceFile);
-  } catch {
-    return [];
-  }
 }

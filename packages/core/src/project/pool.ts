@@ -2,13 +2,11 @@
 // pre-filters; workers get batches of the files that need the parser and send back plain data.
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { ExportedConstant } from "../detect/constants-index.js";
 import type { DetectionStep, DetectionTarget, FileJob, FileOutcome } from "./detection.js";
 
 export type WorkerRequest =
   | { kind: "targets"; targets: readonly DetectionTarget[] }
-  | { kind: "analyze"; id: number; jobs: readonly FileJob[]; constants: readonly ExportedConstant[] }
-  | { kind: "collect-exports"; id: number; sources: ReadonlyArray<{ file: string; text: string }>; names: readonly string[] };
+  | { kind: "analyze"; id: number; jobs: readonly FileJob[] };
 
 export type WorkerReply = { id: number; result: unknown } | { id: number; error: string };
 
@@ -34,18 +32,10 @@ export class WorkerPool {
     this.useTargets(step.targets);
     const batches = this.batches(step.jobs, (job) => job.text.length);
     const results = await this.share(batches, async (worker, jobs) => {
-      const outcomes = (await worker.request({ kind: "analyze", jobs, constants: step.constants })) as FileOutcome[];
+      const outcomes = (await worker.request({ kind: "analyze", jobs })) as FileOutcome[];
       step.progress(outcomes.length);
       return outcomes;
     });
-    return results.flat();
-  }
-
-  async collectExports(step: Extract<DetectionStep, { kind: "collect-exports" }>): Promise<ExportedConstant[]> {
-    const batches = this.batches(step.sources, (source) => source.text.length);
-    const results = await this.share(batches, (worker, sources) =>
-      worker.request({ kind: "collect-exports", sources, names: step.names }) as Promise<ExportedConstant[]>,
-    );
     return results.flat();
   }
 

@@ -1,7 +1,7 @@
 // A worker thread of analyzeProjectAsync: parses and analyses the batches the pool posts (pool.ts).
 import { parentPort } from "node:worker_threads";
 import type { DetectionTarget } from "./detection.js";
-import { analyzeFiles, collectExports } from "./file-analysis.js";
+import { analyzeFiles } from "./file-analysis.js";
 import type { WorkerReply, WorkerRequest } from "./pool.js";
 
 const port = parentPort;
@@ -16,10 +16,7 @@ port.on("message", (request: WorkerRequest) => {
   }
   let reply: WorkerReply;
   try {
-    const result =
-      request.kind === "analyze"
-        ? analyzeFiles(targets, request.jobs, request.constants)
-        : collectExports(request.sources, request.names);
+    const result = analyzeFiles(targets, request.jobs);
     reply = { id: request.id, result };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

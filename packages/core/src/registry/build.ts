@@ -1,7 +1,7 @@
 // From a validated registry value to the model: defaults filled in, aliases resolved, positions attached.
 import * as path from "node:path";
 import { finalFieldValue } from "../cleanup/value.js";
-import type { CallMatcher, DetectConfig, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig, RuleSettings } from "../types.js";
+import type { CallMatcher, DetectConfig, JsxMatcher, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig, RuleSettings } from "../types.js";
 import { DEFAULT_DETECT, DEFAULT_POLICY, FLAG_TYPE_ALIASES } from "./defaults.js";
 import type { SourceNode } from "./source.js";
 
@@ -13,6 +13,7 @@ interface RegistryFile {
     objects?: Array<{ path: string; keyCase?: KeyCase }>;
     constants?: Array<{ name: string }>;
     properties?: Array<{ name: string }>;
+    jsx?: JsxMatcher[];
   };
   policy?: {
     lifetimeDays?: Partial<Record<FlagType, number | null>>;
@@ -64,6 +65,7 @@ function buildDetect(detect: RegistryFile["detect"] = {}): DetectConfig {
     objects: (detect.objects ?? []).map((object) => ({ path: object.path, keyCase: object.keyCase ?? "exact" })),
     constants: (detect.constants ?? []).map((constant) => ({ name: constant.name })),
     properties: (detect.properties ?? []).map((property) => ({ name: property.name })),
+    ...(detect.jsx === undefined ? {} : { jsx: detect.jsx.map((gate) => ({ ...gate })) }),
   };
 }
 

@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { exportedNames, ProjectConstants } from "./constants.js";
+import { ModuleResolver } from "./module-resolution.js";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-constants-"));
+  roots.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+describe("exportedNames", () => {
+  it.each([
+    ["a const", `export const PRICING = "pricing";`, ["PRICING"]],
+    ["a declared const", `export declare const PRICING: "pricing";`, ["PRICING"]],
+    ["an enum and a const enum", `export enum A { X = "x" }\nexport const enum B { Y = "y" }`, ["A", "B"]],
+    ["an export list with aliases", `export { a, b as C, default as D } from "./x";`, ["a", "C", "D"]],
+    ["a name with a dollar sign", `export const $flags = {};`, ["$flags"]],
+  ])("finds %s", (_, text, names) => {
+    expect([...exportedNames(text)].sort()).toEqual([...names].sort());
+  });
+
+  it("ignores functions, lets and mentions", () => {
+    expect([...exportedNames(`export function F() {}\nexport let L = 1;\nconst x = PRICING;`)]).toEqual([]);
+  });
+});
+
+describe("ModuleResolver", () => {
+  const root = project({
+    "tsconfig.json": `{ // comments are fine\n "compilerOptions": { "baseUrl": ".", "paths": { "@flags/*": ["src/flags/*"], "~": ["src/index.ts"] } } }`,
+    "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }),
+    "packages/shared/package.json": JSON.stringify({ name: "@acme/shared", main: "dist/index.js" }),
+    "packages/shared/src/index.ts": "export const A = 'a';",
+    "packages/shared/src/keys.ts": "export const B = 'b';",
+    "src/flags/sales.ts": "export default { key: 'sales' };",
+    "src/flags/tax/index.tsx": "export default { key: 'tax' };",
+    "src/index.ts": "",
+    "src/app/page.ts": "",
+  });
+  const resolver = new ModuleResolver();
+  const from = path.join(root, "src/app/page.ts");
+
+  it.each([
+    ["a relative path", "../flags/sales", "src/flags/sales.ts"],
+    ["a relative path written with .js", "../flags/sales.js", "src/flags/sales.ts"],
+    ["a folder's index", "../flags/tax", "src/flags/tax/index.tsx"],
+    ["a tsconfig paths pattern", "@flags/sales", "src/flags/sales.ts"],
+    ["an exact tsconfig paths entry", "~", "src/index.ts"],
+    ["a baseUrl path", "src/flags/sales", "src/flags/sales.ts"],
+    ["a workspace package (its src/index when main is built)", "@acme/shared", "packages/shared/src/index.ts"],
+    ["a workspace package subpath", "@acme/shared/keys", "packages/shared/src/keys.ts"],
+  ])("resolves %s", (_, specifier, file) => {
+    expect(resolver.resolve(specifier, from)).toBe(path.join(root, file));
+  });
+
+  it("reads paths from the tsconfig a package's tsconfig extends", () => {
+    const monorepo = project({
+      "tsconfig.base.json": `{ "compilerOptions": { "paths": { "#keys": ["./shared/keys.ts"] } } }`,
+      "apps/web/tsconfig.json": `{ "extends": "../../tsconfig.base.json" }`,
+      "shared/keys.ts": "export const A = 'a';",
+    });
+    expect(new ModuleResolver().resolve("#keys", path.join(monorepo, "apps/web/src/page.ts"))).toBe(path.join(monorepo, "shared/keys.ts"));
+  });
+
+  it.each([["an installed package", "react"], ["a missing file", "./missing"]])("leaves %s unresolved", (_, specifier) => {
+    expect(resolver.resolve(specifier, from)).toBeUndefined();
+  });
+});
+
+describe("ProjectConstants", () => {
+  it("resolves by module, and by name where the module does not resolve", () => {
+    const root = project({
+      "flags/sales.ts": `const Flag: Settings = { key: "sales_channels" };\nexport default Flag;`,
+      "shared/keys.ts": `export const Keys = { NAV: "new-nav" };`,
+    });
+    const constants = new ProjectConstants({ files: () => [path.join(root, "flags/sales.ts"), path.join(root, "shared/keys.ts")] });
+    const file = path.join(root, "app/page.ts");
+    expect(constants.index.resolve({ name: "default", specifier: "../flags/sales", file }, ["key"])).toBe("sales_channels");
+    expect(constants.index.resolve({ name: "Keys", specifier: "@unresolved/shared", file }, ["NAV"])).toBe("new-nav");
+    expect(constants.index.resolve({ name: "default", specifier: "@unresolved/shared", file }, ["NAV"])).toBeUndefined();
+  });
+
+  it("looks a named import up by name when a package's entry is built code", () => {
+    const root = project({
+      "package.json": JSON.stringify({ workspaces: ["packages/*"] }),
+      "packages/shared/package.json": JSON.stringify({ name: "@acme/shared", main: "dist/index.js" }),
+      "packages/shared/dist/index.js": `"use strict";\nexports.Keys = { NAV: "new-nav" };\n`,
+      "packages/shared/src/keys.ts": `export const Keys = { NAV: "new-nav" } as const;`,
+    });
+    const constants = new ProjectConstants({ files: () => [path.join(root, "packages/shared/src/keys.ts")] });
+    const file = path.join(root, "packages/web/page.ts");
+    expect(constants.index.resolve({ name: "Keys", specifier: "@acme/shared", file }, ["NAV"])).toBe("new-nav");
+    // A relative path names its module: no guess from elsewhere.
+    expect(constants.index.resolve({ name: "Keys", specifier: "../shared/dist/index.js", file }, ["NAV"])).toBeUndefined();
+  });
+
+  it("re-reads a module whose mtime changed when watching", () => {
+    const root = project({ "flags/sales.ts": `export default { key: "old" };` });
+    const constants = new ProjectConstants({ files: () => [], watch: true });
+    const external = { name: "default", specifier: "./flags/sales", file: path.join(root, "page.ts") };
+    expect(constants.index.resolve(external, ["key"])).toBe("old");
+    const file = path.join(root, "flags/sales.ts");
+    fs.writeFileSync(file, `export default { key: "new" };`);
+    const later = new Date(Date.UTC(2030, 0, 1));
+    fs.utimesSync(file, later, later);
+    expect(constants.index.resolve(external, ["key"])).toBe("new");
+  });
+
+  it("finds a module created after a lookup missed it when watching", () => {
+    const root = project({ "page.ts": "" });
+    const constants = new ProjectConstants({ files: () => [], watch: true });
+    const external = { name: "default", specifier: "./flags/late", file: path.join(root, "page.ts") };
+    expect(constants.index.resolve(external, ["key"])).toBeUndefined();
+    fs.mkdirSync(path.join(root, "flags"));
+    fs.writeFileSync(path.join(root, "flags/late.ts"), `export default { key: "late" };`);
+    expect(constants.index.resolve(external, ["key"])).toBe("late");
+  });
+
+  it("follows an import to the declaration it stands for", () => {
+    const root = project({
+      "keys.ts": `export const FeatureKeys = { A: "a" };`,
+      "barrel.ts": `export { FeatureKeys as Keys } from "./keys";`,
+    });
+    const constants = new ProjectConstants({ files: () => [] });
+    expect(constants.index.origin({ name: "Keys", specifier: "./barrel", file: path.join(root, "page.ts") })).toEqual({
+      file: path.join(root, "keys.ts"),
+      name: "FeatureKeys",
+    });
+  });
+});

@@ -1,0 +1,143 @@
+// The cross-file index of exported keys over a project's files, built lazily: a module is parsed
+// the first time a key is looked up in it, and only its literal leaves and links are kept. The CLI
+// makes one per run; the ESLint plugin shares one per registry root per process (projectConstants),
+// re-reading a module whose mtime changed.
+import fs from "node:fs";
+import { collectExportedConstants, ExportIndex, type ExportSource, type ModuleExports } from "../detect/constants-index.js";
+import type { ConstantIndex } from "../detect/external-names.js";
+import { getParseError, parseSource } from "../detect/parse.js";
+import { MAY_EXPORT_CONSTANT } from "./detection.js";
+import { walkProject } from "./files.js";
+import { ModuleResolver } from "./module-resolution.js";
+
+/** What a module imported by path must say to export a key at all. */
+const MAY_EXPORT_ANYTHING = /export\s+(?:declare\s+)?(?:const|enum)\b|export\s*[{*]|export\s+default\b/;
+
+export interface ProjectConstantsOptions {
+  /** The files that may export a key, for names no resolvable module provides. Listed once, the first time it is needed. */
+  files: () => Iterable<string>;
+  /** A file's text (it may come from memory); `undefined` when it cannot be read. */
+  readText?: (file: string) => string | undefined;
+  /** Re-read a module whose mtime changed since it was read (a long-lived ESLint process). A CLI run reads each once. */
+  watch?: boolean;
+}
+
+interface Read {
+  exports: ModuleExports | undefined;
+  mtimeMs: number;
+}
+
+export class ProjectConstants implements ExportSource {
+  readonly index: ConstantIndex;
+  private readonly modules: ModuleResolver;
+  private readonly read = new Map<string, Read>();
+  private byName: Map<string, string[]> | undefined;
+
+  constructor(private readonly options: ProjectConstantsOptions) {
+    this.index = new ExportIndex(this);
+    this.modules = new ModuleResolver(options.watch !== true);
+  }
+
+  exportsOf(file: string): ModuleExports | undefined {
+    const known = this.read.get(file);
+    if (known !== undefined && !this.options.watch) return known.exports;
+    const mtimeMs = this.options.watch ? modifiedAt(file) : 0;
+    if (known !== undefined && known.mtimeMs === mtimeMs) return known.exports;
+    // A watched file is read from disk: what is kept in memory may be older.
+    const text = this.options.watch ? readFile(file) : (this.options.readText ?? readFile)(file);
+    const exports = text === undefined ? undefined : exportsIn(text, file);
+    this.read.set(file, { exports, mtimeMs });
+    return exports;
+  }
+
+  resolveModule(specifier: string, fromFile: string): string | undefined {
+    return this.modules.resolve(specifier, fromFile);
+  }
+
+  filesExporting(name: string): readonly string[] {
+    return (this.byName ??= this.listExports()).get(name) ?? [];
+  }
+
+  /** Every name each candidate file may export, by a text search (a superset of what parsing finds). */
+  private listExports(): Map<string, string[]> {
+    const byName = new Map<string, string[]>();
+    const readText = this.options.readText ?? readFile;
+    for (const file of this.options.files()) {
+      const text = readText(file);
+      if (text === undefined || !MAY_EXPORT_CONSTANT.test(text)) continue;
+      for (const name of exportedNames(text)) {
+        const files = byName.get(name);
+        if (files === undefined) byName.set(name, [file]);
+        else if (files[files.length - 1] !== file) files.push(file);
+      }
+    }
+    for (const files of byName.values()) files.sort();
+    return byName;
+  }
+}
+
+const EXPORTED_NAMES = [
+  // export const A; export declare const; export (const) enum
+  /export\s+(?:declare\s+)?(?:const\s+enum|enum|const)\s+([\w$]+)/g,
+  // export { a, b as c } (from "…")
+  /export\s*\{([^}]*)\}/g,
+];
+
+/** The names a module's text may export a key by. */
+export function exportedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const found of text.matchAll(EXPORTED_NAMES[0]!)) {
+    names.add(found[1]!);
+  }
+  for (const found of text.matchAll(EXPORTED_NAMES[1]!)) {
+    for (const element of found[1]!.split(",")) {
+      const name = /([\w$]+)\s*$/.exec(element.trim())?.[1];
+      if (name !== undefined && name !== "default") names.add(name);
+    }
+  }
+  return names;
+}
+
+/** A module whose exports cannot be read (it does not parse, or is too deep to walk) exports none. */
+function exportsIn(text: string, file: string): ModuleExports | undefined {
+  if (!MAY_EXPORT_ANYTHING.test(text)) return undefined;
+  const sourceFile = parseSource(text, file);
+  if (getParseError(sourceFile) !== undefined) return undefined;
+  try {
+    return collectExportedConstants(sourceFile);
+  } catch {
+    return undefined;
+  }
+}
+
+function readFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function modifiedAt(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+const shared = new Map<string, ProjectConstants>();
+
+/**
+ * The index of the project under `root` (a registry's folder), one per root per process: built
+ * lazily, refreshed file by file as mtimes change, so a linter asks it for every file at the
+ * cost of a few stats. Names exported by files created after the first lookup are seen after a restart.
+ */
+export function projectConstants(root: string): ConstantIndex {
+  let constants = shared.get(root);
+  if (constants === undefined) {
+    constants = new ProjectConstants({ files: () => walkProject({ cwd: root, paths: [] }).files, watch: true });
+    shared.set(root, constants);
+  }
+  return constants.index;
+}

@@ -1,0 +1,247 @@
+// Which source file an import specifier names, as far as flag keys need: relative paths, tsconfig
+// `paths` / `baseUrl`, and the packages of an npm/yarn/pnpm workspace by name. Installed packages
+// (node_modules) are left out on purpose: their code is compiled, their keys are not literals there.
+import fs from "node:fs";
+import path from "node:path";
+import ts from "../typescript.js";
+import { isSourceFile, SOURCE_EXTENSIONS } from "./files.js";
+
+interface PathsConfig {
+  /** Folder the `paths` targets are relative to. */
+  base: string;
+  paths: ReadonlyArray<{ prefix: string; suffix: string; wildcard: boolean; targets: readonly string[] }>;
+  /** `baseUrl`: bare specifiers may name a file under it. */
+  baseUrl: string | undefined;
+}
+
+const NO_PATHS: PathsConfig = { base: "", paths: [], baseUrl: undefined };
+
+export class ModuleResolver {
+  /** `rememberMisses: false` looks again for a module not found before (a long-lived process, where files appear). */
+  constructor(private readonly rememberMisses = true) {}
+
+  private readonly probes = new Map<string, string | undefined>();
+  private readonly pathsByDir = new Map<string, PathsConfig>();
+  private readonly workspaceByDir = new Map<string, ReadonlyMap<string, string>>();
+  private readonly resolved = new Map<string, string | undefined>();
+
+  /** The source file `specifier` names when imported from `fromFile`; `undefined` when none is found. */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    const dir = path.dirname(fromFile);
+    // Bare specifiers resolve the same from every file of a folder; relative ones from the folder too.
+    const key = `${dir}\u0000${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const file = this.lookUp(specifier, dir);
+    if (file !== undefined || this.rememberMisses) this.resolved.set(key, file);
+    return file;
+  }
+
+  private lookUp(specifier: string, dir: string): string | undefined {
+    if (isRelative(specifier)) return this.probe(path.resolve(dir, specifier));
+    const config = this.pathsFor(dir);
+    for (const mapping of config.paths) {
+      const matched = match(specifier, mapping);
+      if (matched === undefined) continue;
+      for (const target of mapping.targets) {
+        const found = this.probe(path.resolve(config.base, target.replace("*", matched)));
+        if (found !== undefined) return found;
+      }
+    }
+    if (config.baseUrl !== undefined) {
+      const found = this.probe(path.resolve(config.baseUrl, specifier));
+      if (found !== undefined) return found;
+    }
+    return this.workspacePackage(specifier, dir);
+  }
+
+  /** A source file at `base`, with or without its extension, or its folder's index; `./x.js` may be x.ts. */
+  private probe(base: string): string | undefined {
+    if (this.probes.has(base)) return this.probes.get(base);
+    const withoutJs = base.replace(/\.([cm]?)jsx?$/, "");
+    const candidates = [
+      ...(isSourceFile(base) ? [base] : []),
+      ...(withoutJs === base ? [] : [".ts", ".tsx", ".mts", ".cts"].map((extension) => withoutJs + extension)),
+      ...SOURCE_EXTENSIONS.map((extension) => base + extension),
+      ...SOURCE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
+    ];
+    const found = candidates.find(isFile);
+    if (found !== undefined || this.rememberMisses) this.probes.set(base, found);
+    return found;
+  }
+
+  /** The `paths` of the nearest tsconfig.json (or jsconfig.json) above `dir`, `extends` followed. */
+  private pathsFor(dir: string): PathsConfig {
+    const known = this.pathsByDir.get(dir);
+    if (known !== undefined) return known;
+    const own = ["tsconfig.json", "jsconfig.json"].map((name) => path.join(dir, name)).find(isFile);
+    const parent = path.dirname(dir);
+    const config = own !== undefined ? readPaths(own, 0) : parent === dir ? NO_PATHS : this.pathsFor(parent);
+    this.pathsByDir.set(dir, config);
+    return config;
+  }
+
+  /** `@acme/flags` or `@acme/flags/keys` in a workspace that has a package named `@acme/flags`. */
+  private workspacePackage(specifier: string, dir: string): string | undefined {
+    const segments = specifier.split("/");
+    const nameLength = specifier.startsWith("@") ? 2 : 1;
+    if (segments.length < nameLength) return undefined;
+    const name = segments.slice(0, nameLength).join("/");
+    const subpath = segments.slice(nameLength).join("/");
+    const packageDir = this.workspaceFor(dir).get(name);
+    if (packageDir === undefined) return undefined;
+    if (subpath !== "") return this.probe(path.join(packageDir, subpath)) ?? this.probe(path.join(packageDir, "src", subpath));
+    const manifest = readJson(path.join(packageDir, "package.json"));
+    for (const field of ["source", "main", "module"]) {
+      const entry = manifest?.[field];
+      if (typeof entry !== "string") continue;
+      const found = this.probe(path.resolve(packageDir, entry));
+      if (found !== undefined) return found;
+    }
+    return this.probe(path.join(packageDir, "src", "index")) ?? this.probe(path.join(packageDir, "index"));
+  }
+
+  /** The packages of the nearest workspace root above `dir` (a package.json with `workspaces`, or pnpm-workspace.yaml), by name. */
+  private workspaceFor(dir: string): ReadonlyMap<string, string> {
+    const known = this.workspaceByDir.get(dir);
+    if (known !== undefined) return known;
+    const patterns = workspacePatterns(dir);
+    const parent = path.dirname(dir);
+    const packages =
+      patterns !== undefined ? packagesOf(dir, patterns) : parent === dir ? new Map<string, string>() : this.workspaceFor(parent);
+    this.workspaceByDir.set(dir, packages);
+    return packages;
+  }
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../");
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile() && !file.endsWith(".d.ts");
+  } catch {
+    return false;
+  }
+}
+
+function match(specifier: string, mapping: PathsConfig["paths"][number]): string | undefined {
+  if (!mapping.wildcard) return specifier === mapping.prefix ? "" : undefined;
+  if (!specifier.startsWith(mapping.prefix) || !specifier.endsWith(mapping.suffix)) return undefined;
+  if (specifier.length < mapping.prefix.length + mapping.suffix.length) return undefined;
+  return specifier.slice(mapping.prefix.length, specifier.length - mapping.suffix.length);
+}
+
+/** `compilerOptions.paths` and `baseUrl` of a tsconfig, or of what it extends (relative files only). */
+function readPaths(file: string, depth: number): PathsConfig {
+  const text = readText(file);
+  if (text === undefined || depth > 8) return NO_PATHS;
+  const { config } = ts.parseConfigFileTextToJson(file, text) as { config?: Record<string, unknown> };
+  const dir = path.dirname(file);
+  const options = (config?.compilerOptions ?? {}) as Record<string, unknown>;
+  const baseUrl = typeof options.baseUrl === "string" ? path.resolve(dir, options.baseUrl) : undefined;
+  const paths = options.paths;
+  if (paths !== null && typeof paths === "object") {
+    return { base: baseUrl ?? dir, paths: pathMappings(paths as Record<string, unknown>), baseUrl };
+  }
+  const extended = [config?.extends].flat().filter((entry): entry is string => typeof entry === "string" && isRelative(entry));
+  for (const entry of extended.reverse()) {
+    const target = path.resolve(dir, entry.endsWith(".json") ? entry : `${entry}.json`);
+    const inherited = readPaths(target, depth + 1);
+    if (inherited.paths.length > 0 || inherited.baseUrl !== undefined) return baseUrl === undefined ? inherited : { ...inherited, baseUrl };
+  }
+  return baseUrl === undefined ? NO_PATHS : { base: baseUrl, paths: [], baseUrl };
+}
+
+function pathMappings(paths: Record<string, unknown>): PathsConfig["paths"] {
+  return Object.entries(paths).flatMap(([pattern, targets]) => {
+    if (!Array.isArray(targets)) return [];
+    const star = pattern.indexOf("*");
+    return [
+      {
+        prefix: star < 0 ? pattern : pattern.slice(0, star),
+        suffix: star < 0 ? "" : pattern.slice(star + 1),
+        wildcard: star >= 0,
+        targets: targets.filter((target): target is string => typeof target === "string"),
+      },
+    ];
+  });
+}
+
+/** The workspace globs of a root folder, or `undefined` when it is not one. */
+function workspacePatterns(dir: string): string[] | undefined {
+  const manifest = readJson(path.join(dir, "package.json"));
+  const workspaces = manifest?.workspaces;
+  const listed = Array.isArray(workspaces)
+    ? workspaces
+    : workspaces !== null && typeof workspaces === "object"
+      ? (workspaces as { packages?: unknown }).packages
+      : undefined;
+  if (Array.isArray(listed)) return listed.filter((entry): entry is string => typeof entry === "string");
+  const pnpm = readText(path.join(dir, "pnpm-workspace.yaml"));
+  if (pnpm === undefined) return undefined;
+  return [...pnpm.matchAll(/^\s*-\s*["']?([^"'\s#]+)["']?/gm)].map((found) => found[1]!);
+}
+
+/** Package folders of the workspace globs (`packages/*`, `apps/**`, `tools/cli`), by package name. */
+function packagesOf(root: string, patterns: readonly string[]): Map<string, string> {
+  const packages = new Map<string, string>();
+  for (const pattern of patterns) {
+    if (pattern.startsWith("!")) continue;
+    for (const dir of expand(root, pattern.replace(/\/+$/, "").split("/"), 0)) {
+      const name = readJson(path.join(dir, "package.json"))?.name;
+      if (typeof name === "string" && !packages.has(name)) packages.set(name, dir);
+    }
+  }
+  return packages;
+}
+
+function expand(dir: string, segments: readonly string[], depth: number): string[] {
+  if (segments.length === 0) return [dir];
+  const [head, ...rest] = segments;
+  if (head === "**") {
+    if (depth > 4) return [];
+    return [...expand(dir, rest, depth), ...subfolders(dir).flatMap((sub) => expand(sub, segments, depth + 1))];
+  }
+  if (head!.includes("*")) {
+    const pattern = new RegExp(`^${head!.split("*").map(escapeRegExp).join(".*")}$`);
+    return subfolders(dir)
+      .filter((sub) => pattern.test(path.basename(sub)))
+      .flatMap((sub) => expand(sub, rest, depth));
+  }
+  return expand(path.join(dir, head!), rest, depth);
+}
+
+function subfolders(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith("."))
+      .map((entry) => path.join(dir, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
