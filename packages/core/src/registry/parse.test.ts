@@ -602,8 +602,8 @@ const lineMutation: fc.Arbitrary<(text: string) => string> = fc
       case "retype": {
         const yaml = /^(\s*(?:- )?[^:#"]+:\s+)([^#]+?)(\s*(?:#.*)?)$/.exec(line);
         const json = /^(\s*"[^"]*":\s*)(.+?)(,?)$/.exec(line);
-        if (json) lines[index] = json[1] + JSON_OTHER_TYPES[pick % JSON_OTHER_TYPES.length] + json[3];
-        else if (yaml) lines[index] = yaml[1] + OTHER_TYPES[pick % OTHER_TYPES.length] + yaml[3];
+        if (json) lines[index] = json[1]! + JSON_OTHER_TYPES[pick % JSON_OTHER_TYPES.length]! + json[3]!;
+        else if (yaml) lines[index] = yaml[1]! + OTHER_TYPES[pick % OTHER_TYPES.length]! + yaml[3]!;
         break;
       }
       case "reindent": {
