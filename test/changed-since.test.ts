@@ -1,7 +1,7 @@
 // `--changed-since REF` and the git-dated `report`, run as a user would, on real repositories.
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, runFlaglint, project, registry, removeProjects } from "./helpers/cli.js";
+import { runFlaglint, project, registry, removeProjects } from "./helpers/cli.js";
 import { gitProject } from "./helpers/git.js";
 
 afterEach(removeProjects);

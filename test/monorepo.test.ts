@@ -2,7 +2,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../cli/src/cli.js";
-import { REPO_ROOT, flaglint, runFlaglint } from "./helpers/cli.js";
+import { REPO_ROOT, runFlaglint } from "./helpers/cli.js";
 
 const MONOREPO = path.join(REPO_ROOT, "fixtures/monorepo");
 const NOW = "2026-11-26";

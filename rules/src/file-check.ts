@@ -76,7 +76,7 @@ function checkSafely(context: Context): FileReports {
 function check(context: Context): FileReports {
   const { sourceCode } = context;
   // Another language (JSON, CSS, Markdown) has no JavaScript to check.
-  if (sourceCode.ast?.type !== "Program") return NOTHING;
+  if ((sourceCode.ast?.type as string | undefined) !== "Program") return NOTHING;
 
   const read = readSettings(context.settings);
   if ("problem" in read) return fileProblem("invalidSettings", { problem: read.problem });

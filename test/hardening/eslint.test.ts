@@ -131,7 +131,7 @@ describe("ESLint 10's Linter with the recommended config", () => {
     {
       name: "@typescript-eslint/parser",
       file: path.join(root, "src/view.tsx"),
-      config: [{ files: ["**/*.tsx"], languageOptions: { parser: tsParser as Linter.Parser } }, ...common] as Linter.Config[],
+      config: [{ files: ["**/*.tsx"], languageOptions: { parser: tsParser } }, ...common] as Linter.Config[],
     },
     {
       name: "espree",
@@ -139,7 +139,7 @@ describe("ESLint 10's Linter with the recommended config", () => {
       config: [
         {
           files: ["**/*.jsx"],
-          languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+          languageOptions: { parser: espree, parserOptions: { ecmaFeatures: { jsx: true } } },
         },
         ...common,
       ] as Linter.Config[],

@@ -1,7 +1,7 @@
 // A damaged registry through the CLI: one `file:line:col: message` line per problem on stderr,
 // exit 2, never a stack trace, whatever the damage.
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, runFlaglint, project, registry, removeProjects } from "../helpers/cli.js";
+import { runFlaglint, project, registry, removeProjects } from "../helpers/cli.js";
 
 afterEach(removeProjects);
 

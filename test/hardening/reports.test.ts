@@ -1,7 +1,7 @@
 // End to end: a registry and code written by someone hostile (or careless) give reports that a
 // browser, a Markdown renderer, code scanning and the Actions runner show as inert text.
 import { afterEach, describe, expect, it } from "vitest";
-import { flaglint, runFlaglint, project, removeProjects } from "../helpers/cli.js";
+import { runFlaglint, project, removeProjects } from "../helpers/cli.js";
 import { expectInertHtml, expectInertMarkdown, expectInertSarif, parseAnnotations, sarifLocations } from "../helpers/inert.js";
 
 afterEach(removeProjects);

@@ -25,7 +25,7 @@ export interface RunOptions {
 function runEnv(options: RunOptions): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FLAGLINT_NOW: undefined, CI: undefined };
   Object.assign(env, options.env);
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv;
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
 }
 
 /** The built binary in a child process: exit codes, stdio and signals exactly as a user sees them. */

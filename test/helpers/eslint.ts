@@ -137,7 +137,7 @@ export async function lintInProcess(major: EslintMajor, cwd: string, env: { FLAG
     return {
       status: errors > 0 ? 1 : 0,
       stderr: "",
-      results: results.map(({ filePath, messages }) => ({ file: relative(cwd, filePath), messages: messages as EslintMessage[] })),
+      results: results.map(({ filePath, messages }) => ({ file: relative(cwd, filePath), messages: messages })),
     };
   } finally {
     if (saved === undefined) delete process.env.FLAGLINT_NOW;

@@ -4,11 +4,12 @@
 import { createRequire } from "node:module";
 import type * as TypeScript from "typescript";
 
-const ts: typeof TypeScript = createRequire(import.meta.url)("typescript");
+const ts = createRequire(import.meta.url)("typescript") as typeof TypeScript;
 export default ts;
 
 // `ts.Node` and friends as types, so modules keep writing `ts.X` for both values and types.
 // A type only: it adds nothing at run time. Add a name here when a module needs another.
+// eslint-disable-next-line @typescript-eslint/no-namespace -- merges types into the `ts` value, as the compiler's own module does
 declare namespace ts {
   export type ArrayBindingPattern = TypeScript.ArrayBindingPattern;
   export type AwaitExpression = TypeScript.AwaitExpression;

@@ -71,16 +71,16 @@ export interface RuleMeta {
  */
 export interface Rule extends RuleMeta {
   /** At each reference of a flag in a file. */
-  reference?(reference: FlagReference, input: FileCheckInput): Finding | undefined;
+  reference?: (reference: FlagReference, input: FileCheckInput) => Finding | undefined;
   /** At each flag-removal note (a `TODO: remove <flag> by <date>` comment). */
-  note?(note: RemovalNote, input: FileCheckInput): Finding | undefined;
+  note?: (note: RemovalNote, input: FileCheckInput) => Finding | undefined;
   /**
    * Of a registry entry, reported at `site`: the entry itself in the CLI, each reference of the
    * flag in ESLint (see FileCheckInput.ticketAt).
    */
-  flag?(flag: FlagDefinition, site: Site, registry: Registry): Finding | undefined;
+  flag?: (flag: FlagDefinition, site: Site, registry: Registry) => Finding | undefined;
   /** Of a registry entry, with the whole project's reference count: the CLI only. */
-  entry?(flag: FlagDefinition, references: number, input: RegistryCheckInput): Finding | undefined;
+  entry?: (flag: FlagDefinition, references: number, input: RegistryCheckInput) => Finding | undefined;
   /** The editor's suggestion for one of this rule's findings, worked out only when ESLint reports it. */
-  suggest?(finding: Finding, references: readonly FlagReference[], file: LintedText): Suggestion | undefined;
+  suggest?: (finding: Finding, references: readonly FlagReference[], file: LintedText) => Suggestion | undefined;
 }

@@ -8,7 +8,7 @@ import { analyzeProject } from "../project/analyze.js";
 import { loadRegistry, NearestRegistry } from "../registry/index.js";
 import { pathsCover } from "../project/scope.js";
 import type { FlagReference, ProjectResult, Registry } from "../types.js";
-import { cleanupSource, type FlagSite, type ManualSpot } from "./engine.js";
+import { cleanupSource, type ManualSpot } from "./engine.js";
 import { removeGates } from "./gates.js";
 import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
 import type { FlagValue } from "./value.js";
@@ -152,7 +152,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   }
   for (const [file, sites] of bySite) {
     const before = fileSystem.readFile(file);
-    const result = cleanupSource(before, file, sites as FlagSite[], options.value, { flag: options.flag });
+    const result = cleanupSource(before, file, sites, options.value, { flag: options.flag });
     for (const place of result.manual) manual.push({ file, ...place });
     if (result.failed) failures.push(file);
     if (result.failed || stillChecks(result.text, file, governing(file)!, options.flag)) leftInCode = true;

@@ -1,6 +1,6 @@
 // Marks a flag's registry entry `status: archived` by editing only the text of that entry:
 // the rest of the file (comments, blank lines, quoting, alignment) stays byte for byte.
-import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, parseDocument, type YAMLMap } from "yaml";
 import { UsageError } from "../clock.js";
 import { applyEdits, type TextEdit } from "./edits.js";
 import { lineEndOf, lineStartOf } from "./text.js";
@@ -41,7 +41,7 @@ function findEntry(text: string, registryPath: string, key: string): YAMLMap {
 
 /** `status: archived` on its own line, at the indentation of the entry's fields. */
 function addToBlockMap(text: string, entry: YAMLMap, quoted: string): TextEdit {
-  const items = entry.items as Array<Pair<unknown, unknown>>;
+  const items = entry.items;
   const fieldStart = rangeOf(items[0]!.key)![0];
   const last = items[items.length - 1]!;
   const lastNode = rangeOf(last.value) ? last.value : last.key;
@@ -57,7 +57,7 @@ function addToBlockMap(text: string, entry: YAMLMap, quoted: string): TextEdit {
 function addToFlowMap(text: string, entry: YAMLMap, json: boolean, quoted: string): TextEdit {
   const field = `${json ? '"status"' : "status"}: ${quoted}`;
   const close = text.lastIndexOf("}", entry.range![1] - 1);
-  const items = entry.items as Array<Pair<unknown, unknown>>;
+  const items = entry.items;
   if (items.length === 0) return { start: close, end: close, text: field };
   const last = items[items.length - 1]!;
   const lastEnd = (rangeOf(last.value) ?? rangeOf(last.key)!)[1];

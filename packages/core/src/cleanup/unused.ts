@@ -262,8 +262,8 @@ function importRemovals(sourceFile: ts.SourceFile, gone: ReadonlySet<ts.Node>): 
       if (defaultGone || bindingsGone) edits.push(removeStatementEdit(sourceFile, statement));
       continue;
     }
-    if (defaultGone) edits.push({ start: clause.name!.getStart(sourceFile), end: bindings!.getStart(sourceFile), text: "" });
-    if (bindingsGone) edits.push({ start: clause.name!.end, end: bindings!.end, text: "" });
+    if (defaultGone) edits.push({ start: clause.name.getStart(sourceFile), end: bindings!.getStart(sourceFile), text: "" });
+    if (bindingsGone) edits.push({ start: clause.name!.end, end: bindings.end, text: "" });
     else if (named && named.some((element) => gone.has(element))) {
       edits.push(...namedImportRemovals(sourceFile, named, gone));
     }

@@ -48,6 +48,6 @@ export function literalText(value: FlagValue): string {
 
 /** `==` as JavaScript computes it on two primitive literals (no valueOf can run on them). */
 export function looseEquals(a: FlagValue, b: FlagValue): boolean {
-  // eslint-disable-next-line eqeqeq -- the point is JavaScript's own loose equality
+   
   return a == b;
 }

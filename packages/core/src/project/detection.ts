@@ -105,7 +105,7 @@ export interface TooLarge {
 /** The analysis of each file of `input.files`, in order; `undefined` where the pre-filter shows there is nothing to find. */
 export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Array<FileAnalysis | undefined>, unknown> {
   const exporters = new ExportingFiles();
-  const analyses: Array<FileAnalysis | undefined> = new Array(input.files.length).fill(undefined);
+  const analyses = new Array<FileAnalysis | undefined>(input.files.length).fill(undefined);
   const jobs: FileJob[] = [];
   let done = 0;
   let bytes = 0;

@@ -71,7 +71,7 @@ export class WorkerPool {
 
   /** Each idle worker takes the next batch; results come back in the batches' order. */
   private async share<T, R>(batches: readonly T[], send: (worker: PoolWorker, batch: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = new Array(batches.length);
+    const results = new Array<R>(batches.length);
     let next = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
@@ -111,7 +111,7 @@ class PoolWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.post({ ...body, id } as Request);
+      this.post({ ...body, id });
     });
   }
 

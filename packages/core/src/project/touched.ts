@@ -69,7 +69,7 @@ export function diffSince(cwd: string, mergeBase: string): Map<string, FileDiff>
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
-  return result.status === 0 ? parseDiff(result.stdout, root) : new Map();
+  return result.status === 0 ? parseDiff(result.stdout, root) : new Map<string, FileDiff>();
 }
 
 /** The files of a unified diff with no context lines. */

@@ -65,7 +65,7 @@ function describeError(error: ErrorObject): ValueProblem {
     case "minimum":
       return at(path, "value", params.limit === 0 ? `${label(path)} must not be negative (${String(error.data)})` : `${label(path)} must be at least ${String(params.limit)}, not ${String(error.data)}`);
     case "pattern":
-      return at(path, "value", `${label(path)} ${String(parentSchema.patternErrorMessage ?? `must match ${String(params.pattern)}`)}, not ${JSON.stringify(error.data)}`);
+      return at(path, "value", `${label(path)} ${typeof parentSchema.patternErrorMessage === "string" ? parentSchema.patternErrorMessage : `must match ${String(params.pattern)}`}, not ${JSON.stringify(error.data)}`);
     case "minLength":
       return at(path, "value", `${label(path)} must not be empty`);
     case "uniqueItems": {

@@ -75,8 +75,9 @@ function finalProblems(key: string, entry: Record<string, unknown>): ValueProble
 
 /** The field's date if it is a real day; reports an impossible one (2026-02-30). */
 function calendarDate(key: string, entry: Record<string, unknown>, field: string, problems: ValueProblem[]): string | undefined {
-  const text = entry[field];
-  const match = typeof text === "string" ? DATE.exec(text) : null;
+  const value = entry[field];
+  const text = typeof value === "string" ? value : "";
+  const match = DATE.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const path = ["flags", key, field];
@@ -89,7 +90,7 @@ function calendarDate(key: string, entry: Record<string, unknown>, field: string
     problems.push({ path, anchor: "value", message: `impossible date "${text}"`, hint: `${MONTHS[month - 1]} ${year} has ${days} days` });
     return undefined;
   }
-  return text as string;
+  return text;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {

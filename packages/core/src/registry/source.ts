@@ -34,7 +34,7 @@ export interface SourceText {
   /** Syntax errors (then nothing else is known), duplicate keys and the like. */
   problems: TextProblem[];
   /** 1-based line and column of a 0-based offset. */
-  position(offset: number): Position;
+  position: (offset: number) => Position;
 }
 
 /** A path into the value: map keys and list indexes (as ajv's instancePath, decoded). */
@@ -77,9 +77,9 @@ export function pathFromPointer(pointer: string): string[] {
 
 export interface TextPositions {
   /** The 1-based line of an offset. */
-  lineOf(offset: number): number;
+  lineOf: (offset: number) => number;
   /** The 1-based line and column of an offset, as an editor shows them: a byte-order mark is not a column. */
-  position(offset: number): Position;
+  position: (offset: number) => Position;
 }
 
 /** Offsets of `text` to lines and columns; lines end at "\n" (parseRegistry has turned a lone "\r" into one). */

@@ -159,7 +159,9 @@ class TreeBuilder {
     const node = isAlias(keyNode) ? keyNode.resolve(this.doc) : keyNode;
     if (node === null || node === undefined) return "";
     if (!isScalar(node)) return undefined;
-    return node.value === null ? "" : String(node.value);
+    const value: unknown = node.value;
+    if (value === null) return "";
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : undefined;
   }
 
   /** Where the node starts in the file; `fallback` (already a file offset) for nodes with no place. */

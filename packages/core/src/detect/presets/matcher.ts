@@ -181,7 +181,7 @@ export function namesOf(preset: SdkPreset): ReadonlySet<string> {
   if (names === undefined) {
     const found = new Set<string>();
     for (const pkg of preset.packages) for (const name of Object.keys(pkg.exports)) found.add(name);
-    for (const kind of Object.values(preset.kinds) as ValueKind[]) {
+    for (const kind of Object.values<ValueKind>(preset.kinds)) {
       for (const name of Object.keys(kind.methods ?? {})) found.add(name);
       for (const name of Object.keys(kind.properties ?? {})) found.add(name);
     }

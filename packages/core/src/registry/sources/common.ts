@@ -97,7 +97,7 @@ export function exportItems(payload: unknown, items: (page: Record<string, unkno
   const listed = (page: unknown) => (isObject(page) && Array.isArray(items(page)) ? (items(page) as unknown[]) : undefined);
   if (Array.isArray(payload)) {
     const pages = payload.map(listed);
-    return payload.length > 0 && pages.every((page) => page !== undefined) ? pages.flat() : payload;
+    return payload.length > 0 && pages.every((page) => page !== undefined) ? pages.flat() : (payload as unknown[]);
   }
   return listed(payload);
 }

@@ -89,7 +89,7 @@ function planFlag(flag: PulledFlag, entry: Record<string, unknown> | undefined, 
   if (flag.created && entry.created !== flag.created) {
     const removeBy = typeof entry.removeBy === "string" ? entry.removeBy : undefined;
     if (removeBy && removeBy < flag.created) {
-      note(`${source} says created ${flag.created}, after its removeBy ${removeBy}; kept created ${String(entry.created ?? "unset")}`);
+      note(`${source} says created ${flag.created}, after its removeBy ${removeBy}; kept created ${typeof entry.created === "string" ? entry.created : "unset"}`);
     } else {
       plan.set.push(["created", flag.created]);
     }
