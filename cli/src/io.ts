@@ -21,6 +21,12 @@ export interface CliIO {
  */
 export function writeFileAtomic(file: string, content: string): void {
   const target = linkTarget(file);
+  // A device or a pipe (-o /dev/null, -o /dev/stdout, a named pipe) is written as it is: renaming
+  // a file over it would replace it, and nobody reads half of what a pipe is sent anyway.
+  if (isSpecialFile(target)) {
+    fs.writeFileSync(target, content);
+    return;
+  }
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temporary, content);
@@ -29,6 +35,11 @@ export function writeFileAtomic(file: string, content: string): void {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+function isSpecialFile(file: string): boolean {
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
 }
 
 function linkTarget(file: string): string {
