@@ -8,3 +8,4 @@ export * from "./project/files.js";
 export * from "./project/analyze.js";
 export * from "./project/git.js";
 export * from "./cleanup/index.js";
+export * from "./discover/index.js";

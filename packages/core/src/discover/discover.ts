@@ -1,0 +1,770 @@
+// Discovery: one pass over a project with the type checker that finds how its code checks flags —
+// the declarations that list the flags, its own check functions, the objects of flag values it
+// reads by property, the SDK clients it shares — each with the evidence that chose it. Only
+// generic rules: what a declaration is and how the code uses it, names only as a second signal.
+import path from "node:path";
+import type * as TS from "typescript";
+import { analyzeSource } from "../detect/analyze.js";
+import { getParseError } from "../detect/parse.js";
+import { SDK_PRESETS } from "../detect/presets/index.js";
+import { SdkMatcher } from "../detect/presets/matcher.js";
+import type { Evaluation } from "../detect/presets/types.js";
+import { Scopes } from "../detect/scope.js";
+import { isWriteTarget, memberName, skipWrappers } from "../detect/syntax.js";
+import { DEFAULT_DETECT } from "../registry/defaults.js";
+import { UsageError } from "../clock.js";
+import { readSource } from "../project/detection.js";
+import { walkProject } from "../project/files.js";
+import ts from "../typescript.js";
+import type { CallMatcher, DetectConfig, FlagReference, ObjectMatcher, ParseFailure, PropertyMatcher } from "../types.js";
+import {
+  declarationOf,
+  keySetOfInterface,
+  keySetOfMemberRead,
+  keySetOfTypeNode,
+  MAX_KEY_SET_MEMBERS,
+  type KeySet,
+} from "./key-sets.js";
+import { createProjectProgram } from "./program.js";
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Files or folders to look at, relative to cwd; empty means cwd. */
+  paths: readonly string[];
+  /** The registry's folder: evidence names files relative to it. */
+  dir: string;
+  /** Files larger than this are not read (default 5 MB). */
+  maxFileBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A key set discovery chose, with why. */
+export interface DiscoveredKeySet extends Omit<KeySet, "declaration"> {
+  why: string;
+  /**
+   * Whether `detect.keySets` names it: a `keyof typeof OBJECT` declared inline has no name of its
+   * own to write (the object's name would make every read of its members a check).
+   */
+  named: boolean;
+}
+
+export interface Discovered<M> {
+  matcher: M;
+  /** The evidence, as a generated comment says it: `key parameter typed FlagKey (src/flags.ts:12)`. */
+  why: string;
+}
+
+export interface Discovery {
+  /** The built-in presets plus every discovered matcher and key set, as `detect:` would say it. */
+  detect: DetectConfig;
+  keySets: DiscoveredKeySet[];
+  calls: Array<Discovered<CallMatcher>>;
+  objects: Array<Discovered<ObjectMatcher>>;
+  properties: Array<Discovered<PropertyMatcher>>;
+  /** One-line notes on what was left out and why (a file that does not parse, a huge key set). */
+  notes: string[];
+  files: number;
+  parseErrors: Array<ParseFailure & { file: string }>;
+  skipped: Array<{ file: string; bytes: number }>;
+}
+
+/** Names that say "flag" — only ever a second signal, next to how a declaration is used. */
+const FLAG_WORDS = /flag|feature|toggle|experiment/i;
+/** Parameter names that carry an evaluation context. */
+const CONTEXT_NAMES = /^(ctx|context|user|evaluationContext|attributes|identity|subject)$/i;
+
+const PRESETS_ONLY: DetectConfig = DEFAULT_DETECT;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+type FunctionLike = TS.FunctionDeclaration | TS.MethodDeclaration | TS.ArrowFunction | TS.FunctionExpression;
+
+interface CheckFunction {
+  node: FunctionLike;
+  name: string;
+  /** A method of a class or object: matched by its receiver at each call site. */
+  method: boolean;
+  keyArg: number;
+  contextArg?: number;
+  why: string;
+}
+
+interface FileFacts {
+  sourceFile: TS.SourceFile;
+  sdkReferences: FlagReference[];
+}
+
+export function discoverProject(options: DiscoverOptions): Discovery {
+  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
+  if (walk.missing.length > 0) {
+    throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
+  }
+  const texts = new Map<string, string>();
+  const skipped: Discovery["skipped"] = [];
+  const parseErrors: Discovery["parseErrors"] = [];
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  for (const file of walk.files) {
+    const text = readSource(file, maxBytes);
+    if (typeof text === "string") texts.set(file, text);
+    else if (text instanceof Error) parseErrors.push({ file, line: 1, column: 1, message: text.message, unreadable: true });
+    else skipped.push({ file, bytes: text.bytes });
+  }
+  return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
+}
+
+class Discoverer {
+  private readonly checker: TS.TypeChecker;
+  private readonly files: FileFacts[] = [];
+  private readonly checks = new Map<FunctionLike, CheckFunction>();
+  /** Calls whose callee resolves to a function of the project, by that function. */
+  private readonly callsOf = new Map<FunctionLike, TS.CallExpression[]>();
+  /** Every call by the last name of its callee, for telling a check from a namesake. */
+  private readonly callsByName = new Map<string, TS.CallExpression[]>();
+  /** Typed key parameters: candidates until a signal says the function checks flags. */
+  private readonly typedParameters: Array<{ node: FunctionLike; index: number; keySet: KeySet }> = [];
+  private readonly keySets = new Map<TS.Node, { keySet: KeySet; why: string; named: boolean }>();
+  /** Literal keys seen at check sites: a property whose every value is one names flags. */
+  private readonly knownKeys = new Set<string>();
+  private readonly notes: string[] = [];
+  private readonly calls = new Map<string, Discovered<CallMatcher>>();
+  private readonly objects = new Map<string, { matcher: ObjectMatcher; reads: number; why: string }>();
+
+  constructor(
+    private readonly options: DiscoverOptions,
+    texts: ReadonlyMap<string, string>,
+    private readonly fileCount: number,
+    private readonly parseErrors: Discovery["parseErrors"],
+    private readonly skipped: Discovery["skipped"],
+  ) {
+    const { checker, sourceFiles } = createProjectProgram(options.dir, texts);
+    this.checker = checker;
+    sourceFiles.forEach((sourceFile, index) => {
+      options.onProgress?.(index, sourceFiles.length);
+      const failure = getParseError(sourceFile);
+      if (failure !== undefined) {
+        this.parseErrors.push({ ...failure, file: sourceFile.fileName });
+        return;
+      }
+      const sdkReferences = analyzeSource(sourceFile, PRESETS_ONLY).references;
+      this.files.push({ sourceFile, sdkReferences });
+    });
+  }
+
+  run(): Discovery {
+    for (const facts of this.files) this.indexFile(facts);
+    for (const facts of this.files) this.followSdkReferences(facts);
+    this.acceptTypedParameters();
+    this.followWrappers();
+    this.matchersOfChecks();
+    for (const facts of this.files) this.readUses(facts.sourceFile);
+    this.findFlagObjects();
+    const properties = this.findKeyProperties();
+    this.findSharedClients();
+    return this.result(properties);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The index: functions, typed parameters, calls of project functions
+
+  private indexFile({ sourceFile }: FileFacts): void {
+    const visit = (node: TS.Node): void => {
+      if (isFunctionLike(node)) this.indexFunction(node);
+      else if (ts.isCallExpression(node)) this.indexCall(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+
+  private indexFunction(node: FunctionLike): void {
+    if (functionName(node) === undefined) return;
+    node.parameters.forEach((parameter, index) => {
+      if (parameter.type === undefined || !ts.isIdentifier(parameter.name)) return;
+      const keySet = keySetOfTypeNode(parameter.type, this.checker);
+      if (keySet !== undefined) this.typedParameters.push({ node, index, keySet });
+    });
+  }
+
+  private indexCall(call: TS.CallExpression): void {
+    const name = lastName(skipWrappers(call.expression));
+    if (name !== undefined) {
+      const named = this.callsByName.get(name);
+      if (named === undefined) this.callsByName.set(name, [call]);
+      else named.push(call);
+    }
+    const target = this.calledFunction(call);
+    if (target === undefined) return;
+    const calls = this.callsOf.get(target);
+    if (calls === undefined) this.callsOf.set(target, [call]);
+    else calls.push(call);
+  }
+
+  /** The project function a call calls: `f()`, `a.b.f()`, through imports and `const f = () => …`. */
+  private calledFunction(call: TS.CallExpression): FunctionLike | undefined {
+    const callee = skipWrappers(call.expression);
+    const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    if (name === undefined) return undefined;
+    const declaration = declarationOf(this.checker, name);
+    if (declaration === undefined) return undefined;
+    if (isFunctionLike(declaration)) return declaration;
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
+      const initializer = skipWrappers(declaration.initializer);
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Check functions
+
+  /** An SDK check inside a function, keyed by one of its parameters, makes it a check function. */
+  private followSdkReferences({ sourceFile, sdkReferences }: FileFacts): void {
+    for (const reference of sdkReferences) {
+      const keyNode = nodeAt(sourceFile, reference.start, reference.end);
+      const site = nodeAt(sourceFile, reference.siteStart, reference.siteEnd);
+      const call = site !== undefined && ts.isCallExpression(site) ? site : undefined;
+      const sdk = reference.matcher.replace(/^sdk:/, "");
+      if (reference.flag !== null) this.knownKeys.add(reference.flag);
+      if (call?.typeArguments?.length === 1) this.typeArgumentKeySet(call.typeArguments[0]!, sdk, sourceFile, call);
+      if (keyNode === undefined) continue;
+      const key = skipWrappers(keyNode as TS.Expression);
+      if (ts.isPropertyAccessExpression(key) || ts.isElementAccessExpression(key)) {
+        this.memberKeySet(key, `its members are keys of ${sdk} checks (${this.where(sourceFile, key)})`);
+        continue;
+      }
+      const parameter = ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
+      if (parameter === undefined) continue;
+      const contextArg = call === undefined || reference.context === null ? undefined : this.contextParameter(call, parameter.node, key);
+      this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to a ${sdk} check (${this.where(sourceFile, key)})`);
+    }
+  }
+
+  /** `useFeatureIsOn<AppFeatures>("x")`: the SDK's type argument lists the flags. */
+  private typeArgumentKeySet(type: TS.TypeNode, sdk: string, sourceFile: TS.SourceFile, call: TS.CallExpression): void {
+    if (!ts.isTypeReferenceNode(type)) return;
+    const declaration = declarationOf(this.checker, type.typeName);
+    if (declaration === undefined || !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) return;
+    const keySet = ts.isTypeAliasDeclaration(declaration) && !ts.isTypeLiteralNode(declaration.type)
+      ? keySetOfTypeNode(type, this.checker)
+      : keySetOfInterface(declaration, this.checker);
+    if (keySet !== undefined) this.addKeySet(keySet, `type argument of ${sdk} checks (${this.where(sourceFile, call)})`);
+  }
+
+  private memberKeySet(access: TS.PropertyAccessExpression | TS.ElementAccessExpression, why: string): void {
+    const keySet = keySetOfMemberRead(access, this.checker);
+    if (keySet !== undefined) this.addKeySet(keySet, why);
+  }
+
+  /** A parameter typed with a key set is a key parameter when something says the function checks flags. */
+  private acceptTypedParameters(): void {
+    for (const { node, index, keySet } of this.typedParameters) {
+      if (this.checks.has(node)) continue;
+      const parameter = node.parameters[index]!;
+      const name = functionName(node)!;
+      const known = this.keySets.has(keySet.declaration);
+      if (!known && ![keySet.name, name, parameter.name.getText()].some((text) => FLAG_WORDS.test(text))) continue;
+      const why = `key parameter typed ${keySet.name} (${this.whereFile(keySet.file, keySet.line)})`;
+      this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
+      this.addCheck(node, index, this.contextByName(node, index), why);
+    }
+  }
+
+  /** Wrappers of wrappers: a function that passes its parameter on as the key of a check is one too. */
+  private followWrappers(): void {
+    let pending = [...this.checks.values()];
+    while (pending.length > 0) {
+      const next: CheckFunction[] = [];
+      for (const check of pending) {
+        for (const call of this.callsOf.get(check.node) ?? []) {
+          const argument = call.arguments[check.keyArg];
+          if (argument === undefined) continue;
+          const key = skipWrappers(argument);
+          if (ts.isStringLiteralLike(key)) this.knownKeys.add(key.text);
+          if (ts.isPropertyAccessExpression(key) || ts.isElementAccessExpression(key)) {
+            this.memberKeySet(key, `its members are keys of ${check.name} (${this.where(call.getSourceFile(), key)})`);
+          }
+          const parameter = ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
+          if (parameter === undefined || this.checks.has(parameter.node)) continue;
+          const contextArg = check.contextArg === undefined ? undefined : this.contextParameter(call, parameter.node, key);
+          const added = this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to ${check.name} (${this.where(call.getSourceFile(), key)})`);
+          if (added !== undefined) next.push(added);
+        }
+      }
+      pending = next;
+    }
+  }
+
+  private addCheck(node: FunctionLike, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
+    if (this.checks.has(node)) return undefined;
+    const name = functionName(node);
+    if (name === undefined) return undefined;
+    const check: CheckFunction = { node, name, method: isMethod(node), keyArg, why, ...(contextArg === undefined ? {} : { contextArg }) };
+    this.checks.set(node, check);
+    return check;
+  }
+
+  /** The parameter (of a named function) an identifier refers to. */
+  private parameterOf(identifier: TS.Identifier): { node: FunctionLike; index: number } | undefined {
+    const symbol = this.checker.getSymbolAtLocation(identifier);
+    const declaration = symbol?.valueDeclaration;
+    if (declaration === undefined || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+    const owner = declaration.parent;
+    if (!isFunctionLike(owner) || functionName(owner) === undefined) return undefined;
+    return { node: owner, index: owner.parameters.indexOf(declaration) };
+  }
+
+  /** Another parameter of `owner` passed to the same call: the context a check passes on. */
+  private contextParameter(call: TS.CallExpression, owner: FunctionLike, key: TS.Node): number | undefined {
+    for (const argument of call.arguments) {
+      const value = skipWrappers(argument);
+      if (value === key || !ts.isIdentifier(value)) continue;
+      const parameter = this.parameterOf(value);
+      if (parameter?.node === owner) return parameter.index;
+    }
+    return undefined;
+  }
+
+  private contextByName(node: FunctionLike, keyArg: number): number | undefined {
+    const index = node.parameters.findIndex((parameter, position) => position !== keyArg && ts.isIdentifier(parameter.name) && CONTEXT_NAMES.test(parameter.name.text));
+    return index < 0 ? undefined : index;
+  }
+
+  /** How each check function is matched at its call sites: by name, or by receiver for methods. */
+  private matchersOfChecks(): void {
+    for (const check of this.checks.values()) {
+      const fields = { keyArg: check.keyArg, ...(check.contextArg === undefined ? {} : { contextArg: check.contextArg }) };
+      const why = `${check.name}: ${check.why}`;
+      if (!check.method) {
+        const imports = this.collides(check) ? this.importsOf(check) : undefined;
+        if (imports === undefined) {
+          this.addCall({ function: check.name, ...fields }, why);
+        } else {
+          // Another function or method shares the name: match the check through its imports only.
+          for (const [module, imported] of imports) this.addCall({ module, import: imported, ...fields }, why);
+        }
+        continue;
+      }
+      for (const call of this.callsOf.get(check.node) ?? []) {
+        const callee = skipWrappers(call.expression);
+        if (!ts.isPropertyAccessExpression(callee)) continue;
+        let receiver = skipWrappers(callee.expression);
+        if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
+        if (ts.isCallExpression(receiver)) {
+          const called = lastName(skipWrappers(receiver.expression));
+          if (called !== undefined) this.addCall({ call: called, method: check.name, ...fields }, why);
+          continue;
+        }
+        const object = lastName(receiver);
+        if (object !== undefined) this.addCall({ object, method: check.name, ...fields }, why);
+      }
+    }
+  }
+
+  /** Whether some call of the same name calls something else (`pluginService.isEnabled(id)`). */
+  private collides(check: CheckFunction): boolean {
+    return this.callsByName.get(check.name)?.some((call) => this.calledFunction(call) !== check.node) === true;
+  }
+
+  /**
+   * The modules (as `detect.calls` writes them) and export names each call of `check` imports it
+   * through; `undefined` when some call reaches it otherwise (in its own file), where only a name can match.
+   */
+  private importsOf(check: CheckFunction): Map<string, string> | undefined {
+    const imports = new Map<string, string>();
+    for (const call of this.callsOf.get(check.node) ?? []) {
+      const callee = skipWrappers(call.expression);
+      const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+      const declaration = root === undefined ? undefined : this.checker.getSymbolAtLocation(root)?.declarations?.[0];
+      if (declaration === undefined) return undefined;
+      let specifier: TS.Expression;
+      let imported: string;
+      if (ts.isImportSpecifier(declaration)) {
+        specifier = declaration.parent.parent.parent.moduleSpecifier;
+        imported = (declaration.propertyName ?? declaration.name).text;
+      } else if (ts.isImportClause(declaration)) {
+        specifier = declaration.parent.moduleSpecifier;
+        imported = "default";
+      } else if (ts.isNamespaceImport(declaration)) {
+        specifier = declaration.parent.parent.moduleSpecifier;
+        imported = check.name;
+      } else {
+        return undefined;
+      }
+      if (!ts.isStringLiteral(specifier)) return undefined;
+      imports.set(this.moduleAsWritten(specifier.text, call.getSourceFile().fileName), imported);
+    }
+    return imports.size === 0 ? undefined : imports;
+  }
+
+  /** A relative import as the registry writes it (relative to its folder); anything else as written. */
+  private moduleAsWritten(specifier: string, importingFile: string): string {
+    if (!specifier.startsWith(".")) return specifier;
+    const relative = path.relative(this.options.dir, path.resolve(path.dirname(importingFile), specifier)).split(path.sep).join("/");
+    return relative.startsWith(".") ? relative : `./${relative}`;
+  }
+
+  private addCall(matcher: CallMatcher, why: string): void {
+    const id = JSON.stringify(matcher);
+    if (!this.calls.has(id)) this.calls.set(id, { matcher, why });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Key sets read as data: `flags[FEATURE_FLAGS.X]`
+
+  private readUses(sourceFile: TS.SourceFile): void {
+    const visit = (node: TS.Node): void => {
+      if (ts.isElementAccessExpression(node)) {
+        const index = skipWrappers(node.argumentExpression);
+        if (ts.isPropertyAccessExpression(index)) {
+          const keySet = keySetOfMemberRead(index, this.checker);
+          const object = lastName(skipWrappers(node.expression));
+          if (keySet !== undefined && (FLAG_WORDS.test(keySet.name) || (object !== undefined && FLAG_WORDS.test(object)))) {
+            this.addKeySet(keySet, `its members index ${object ?? "an object"} (${this.where(sourceFile, node)})`);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+
+  private addKeySet(keySet: KeySet, why: string): void {
+    if (this.keySets.has(keySet.declaration)) return;
+    if (keySet.members.length > MAX_KEY_SET_MEMBERS) {
+      this.notes.push(`${this.whereFile(keySet.file, keySet.line)}: ${keySet.name} has ${keySet.members.length} members, more than a list of flags: left out`);
+      this.keySets.set(keySet.declaration, { keySet: { ...keySet, members: [] }, why, named: false });
+      return;
+    }
+    // A key set is named in `detect.keySets` by a type, or by an enum or const object whose members code reads.
+    const declaration = keySet.declaration;
+    const named = keySet.membersAreRead || ts.isTypeAliasDeclaration(declaration) || ts.isInterfaceDeclaration(declaration);
+    this.keySets.set(declaration, { keySet, why, named });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Objects of flag values read by property: `uiConfig.flags.newNav`, `const { newNav } = flags`
+
+  private findFlagObjects(): void {
+    const shapes = new Map<TS.Node, string>();
+    for (const { keySet } of this.keySets.values()) {
+      const declaration = keySet.kind === "keyof" ? keySet.declaration : undefined;
+      if (declaration === undefined) continue;
+      const target = ts.isTypeAliasDeclaration(declaration) && ts.isTypeOperatorNode(declaration.type) ? declarationOfKeyof(declaration.type, this.checker) : declaration;
+      if (target !== undefined) shapes.set(target, keySet.name);
+    }
+    if (shapes.size === 0) return;
+    for (const { sourceFile } of this.files) {
+      const visit = (node: TS.Node): void => {
+        if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.flagObjectRead(node, shapes);
+        else if (ts.isObjectBindingPattern(node)) this.flagObjectDestructuring(node, shapes);
+        if (!ts.isTypeNode(node)) ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+  }
+
+  private flagObjectRead(access: TS.PropertyAccessExpression | TS.ElementAccessExpression, shapes: ReadonlyMap<TS.Node, string>): void {
+    if (memberName(access) === undefined || isWriteTarget(access) || isCallee(access)) return;
+    const receiver = skipWrappers(access.expression);
+    const shape = this.shapeOf(receiver, shapes);
+    if (shape === undefined) return;
+    const names = writtenNames(receiver);
+    if (names.length === 0) return;
+    this.addObject(names, shape, access);
+  }
+
+  private flagObjectDestructuring(pattern: TS.ObjectBindingPattern, shapes: ReadonlyMap<TS.Node, string>): void {
+    const shape = this.shapeOf(pattern, shapes);
+    if (shape === undefined) return;
+    const names = patternPath(pattern);
+    if (names !== undefined && names.length > 0) this.addObject(names, shape, pattern);
+  }
+
+  private shapeOf(node: TS.Node, shapes: ReadonlyMap<TS.Node, string>): string | undefined {
+    const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+    const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
+    return declaration === undefined ? undefined : shapes.get(declaration);
+  }
+
+  private addObject(names: readonly string[], shape: string, node: TS.Node): void {
+    // Two trailing names say more than one (`uiConfig.flags`, not every `flags`).
+    const objectPath = names.slice(-2).join(".");
+    const existing = this.objects.get(objectPath);
+    if (existing !== undefined) {
+      existing.reads++;
+      return;
+    }
+    const why = `typed ${shape} (${this.where(node.getSourceFile(), node)})`;
+    this.objects.set(objectPath, { matcher: { path: objectPath, keyCase: "exact" }, reads: 1, why });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Keys written as data: `{ path: "/x", flag: "newNav" }`
+
+  private findKeyProperties(): Array<Discovered<PropertyMatcher>> {
+    const typedSets = [...this.keySets.values()].filter(({ keySet }) => !keySet.membersAreRead && keySet.members.length > 0);
+    const everyKey = new Set([...this.knownKeys, ...[...this.keySets.values()].flatMap(({ keySet }) => keySet.members)]);
+    /** Property name -> [values that are known keys, values that are not, first place]. */
+    const byName = new Map<string, { known: number; unknown: number; typed?: string; where: string }>();
+    for (const { sourceFile } of this.files) {
+      const visit = (node: TS.Node): void => {
+        if ((ts.isPropertyAssignment(node) || ts.isJsxAttribute(node)) && node.initializer !== undefined) {
+          const name = ts.isPropertyAssignment(node) ? propertyName(node.name) : ts.isIdentifier(node.name) ? node.name.text : undefined;
+          const value = ts.isJsxAttribute(node) && node.initializer !== undefined && ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
+          if (name !== undefined && value !== undefined && ts.isStringLiteralLike(value) && !ts.isCallExpression(node.parent?.parent ?? node)) {
+            let entry = byName.get(name);
+            if (entry === undefined) byName.set(name, (entry = { known: 0, unknown: 0, where: this.where(sourceFile, node) }));
+            if (everyKey.has(value.text)) entry.known++;
+            else entry.unknown++;
+            if (entry.typed === undefined && typedSets.length > 0) {
+              const contextual = this.checker.getContextualType(value as TS.Expression);
+              const set = contextual === undefined ? undefined : typedSets.find(({ keySet }) => sameLiterals(contextual, keySet.members));
+              if (set !== undefined) {
+                entry.typed = set.keySet.name;
+                entry.where = this.where(sourceFile, node);
+              }
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+    const found: Array<Discovered<PropertyMatcher>> = [];
+    for (const [name, entry] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (entry.typed !== undefined) {
+        found.push({ matcher: { name }, why: `values typed ${entry.typed} (${entry.where})` });
+      } else if (FLAG_WORDS.test(name) && entry.known > 0 && entry.unknown === 0) {
+        found.push({ matcher: { name }, why: `every value is a flag key (${entry.known}; first at ${entry.where})` });
+      }
+    }
+    return found;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // SDK clients the presets do not follow: returned by a function, exported, kept on an object
+
+  private findSharedClients(): void {
+    const factories = new Map<string, Map<string, Evaluation>>();
+    const holders = new Map<string, Map<string, Evaluation>>();
+    for (const { sourceFile } of this.files) {
+      const matcher = SdkMatcher.forFile(sourceFile, SDK_PRESETS, new Scopes());
+      if (matcher === undefined) continue;
+      const methodsOf = (expression: TS.Expression): Map<string, Evaluation> | undefined => {
+        const value = matcher.valueOf(expression);
+        const methods = Object.entries(value?.kind.methods ?? {}).filter((entry): entry is [string, Evaluation] => typeof entry[1] === "object");
+        return methods.length === 0 ? undefined : new Map(methods);
+      };
+      const visit = (node: TS.Node): void => {
+        if (isFunctionLike(node) && node.body !== undefined) {
+          const name = functionName(node);
+          const returned = returnedExpressions(node);
+          for (const expression of returned) {
+            const methods = methodsOf(expression);
+            if (name !== undefined && methods !== undefined) factories.set(name, methods);
+          }
+        } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && isExported(node)) {
+          const methods = methodsOf(node.initializer);
+          if (methods !== undefined) holders.set(node.name.text, methods);
+        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+          // `req.gb = gb`: a request object carries the client to other files.
+          const methods = methodsOf(node.right);
+          if (methods !== undefined) holders.set(node.left.name.text, methods);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+    if (factories.size === 0 && holders.size === 0) return;
+    for (const { sourceFile, sdkReferences } of this.files) {
+      const found = new Set(sdkReferences.map((reference) => reference.siteStart));
+      const visit = (node: TS.Node): void => {
+        if (ts.isCallExpression(node) && !found.has(node.getStart(sourceFile))) this.sharedClientCall(node, factories, holders);
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+    }
+  }
+
+  private sharedClientCall(call: TS.CallExpression, factories: ReadonlyMap<string, Map<string, Evaluation>>, holders: ReadonlyMap<string, Map<string, Evaluation>>): void {
+    const callee = skipWrappers(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    let receiver = skipWrappers(callee.expression);
+    if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
+    const where = this.where(call.getSourceFile(), call);
+    if (ts.isCallExpression(receiver)) {
+      const factory = lastName(skipWrappers(receiver.expression));
+      const evaluation = factory === undefined ? undefined : factories.get(factory)?.get(method);
+      if (evaluation !== undefined) this.addCall({ call: factory!, method, ...fieldsOf(evaluation) }, `${factory}() returns an SDK client (first check at ${where})`);
+      return;
+    }
+    const holder = lastName(receiver);
+    const evaluation = holder === undefined ? undefined : holders.get(holder)?.get(method);
+    if (evaluation !== undefined) this.addCall({ object: holder!, method, ...fieldsOf(evaluation) }, `${holder} holds an SDK client (first check at ${where})`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private result(properties: Array<Discovered<PropertyMatcher>>): Discovery {
+    const keySets: DiscoveredKeySet[] = [...this.keySets.values()]
+      .map(({ keySet, why, named }) => {
+        const { declaration: _declaration, ...rest } = keySet;
+        return { ...rest, why, named };
+      })
+      .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+    const calls = [...this.calls.values()].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
+    const objects = [...this.objects.values()]
+      .sort((a, b) => compare(a.matcher.path, b.matcher.path))
+      .map(({ matcher, reads, why }) => ({ matcher, why: `${why}; ${reads} read${reads === 1 ? "" : "s"}` }));
+    const relativeFile = (file: string) => path.relative(this.options.dir, file).split(path.sep).join("/");
+    const detect: DetectConfig = {
+      sdks: [...DEFAULT_DETECT.sdks],
+      calls: calls.map(({ matcher }) => matcher),
+      objects: objects.map(({ matcher }) => matcher),
+      constants: [],
+      properties: properties.map(({ matcher }) => matcher),
+      keySets: keySets.filter((keySet) => keySet.named && keySet.members.length > 0).map((keySet) => ({ name: keySet.name, file: relativeFile(keySet.file) })),
+    };
+    return {
+      detect,
+      keySets,
+      calls,
+      objects,
+      properties,
+      notes: this.notes,
+      files: this.fileCount,
+      parseErrors: this.parseErrors,
+      skipped: this.skipped,
+    };
+  }
+
+  private where(sourceFile: TS.SourceFile, node: TS.Node): string {
+    const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+    return this.whereFile(sourceFile.fileName, line);
+  }
+
+  private whereFile(file: string, line: number): string {
+    return `${path.relative(this.options.dir, file).split(path.sep).join("/")}:${line}`;
+  }
+}
+
+function fieldsOf(evaluation: Evaluation): { keyArg: number; contextArg?: number } {
+  return typeof evaluation.context === "number" ? { keyArg: evaluation.key, contextArg: evaluation.context } : { keyArg: evaluation.key };
+}
+
+function isFunctionLike(node: TS.Node): node is FunctionLike {
+  return ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** The name a function is called by: its own, or the variable, property or field it is assigned to. */
+function functionName(node: FunctionLike): string | undefined {
+  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
+    return node.name !== undefined && ts.isIdentifier(node.name) ? node.name.text : undefined;
+  }
+  const parent = node.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node) {
+    return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  }
+  if (ts.isFunctionExpression(node) && node.name !== undefined) return node.name.text;
+  return undefined;
+}
+
+function isMethod(node: FunctionLike): boolean {
+  if (ts.isMethodDeclaration(node)) return true;
+  const parent = node.parent;
+  return ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent);
+}
+
+function isExported(declaration: TS.VariableDeclaration): boolean {
+  const statement = declaration.parent?.parent;
+  return statement !== undefined && ts.isVariableStatement(statement) && (statement.modifiers ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function isCallee(node: TS.Node): boolean {
+  return ts.isCallExpression(node.parent) && node.parent.expression === node;
+}
+
+/** What a function hands back: its `return` expressions (not nested functions'), or an arrow's body. */
+function returnedExpressions(node: FunctionLike): TS.Expression[] {
+  const body = node.body;
+  if (body === undefined) return [];
+  if (!ts.isBlock(body)) return [body];
+  const found: TS.Expression[] = [];
+  const visit = (child: TS.Node): void => {
+    if (isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isReturnStatement(child) && child.expression !== undefined) found.push(child.expression);
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** The last name of `a.b.c` or `a` as written. */
+function lastName(expression: TS.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return memberName(expression);
+  return undefined;
+}
+
+/** `this.props.uiConfig.flags` -> props, uiConfig, flags: the names a path matcher can name. */
+function writtenNames(expression: TS.Expression): string[] {
+  const names: string[] = [];
+  let current = skipWrappers(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+    const name = memberName(current);
+    if (name === undefined) return names.reverse();
+    names.push(name);
+    current = skipWrappers(current.expression);
+  }
+  if (ts.isIdentifier(current)) names.push(current.text);
+  return names.reverse();
+}
+
+/** The names that lead to a destructuring pattern: `const { flags: { a } } = config.ui` -> config, ui, flags. */
+function patternPath(pattern: TS.ObjectBindingPattern): string[] | undefined {
+  const parent = pattern.parent;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === undefined ? undefined : writtenNames(parent.initializer);
+  if (ts.isBindingElement(parent) && ts.isObjectBindingPattern(parent.parent)) {
+    const name = parent.propertyName === undefined ? undefined : propertyName(parent.propertyName);
+    if (name === undefined) return undefined;
+    const outer = patternPath(parent.parent);
+    return outer === undefined ? [name] : [...outer, name];
+  }
+  return undefined;
+}
+
+function propertyName(name: TS.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** The interface or type literal alias `keyof X` reads. */
+function declarationOfKeyof(node: TS.TypeOperatorNode, checker: TS.TypeChecker): TS.Node | undefined {
+  return ts.isTypeReferenceNode(node.type) ? declarationOf(checker, node.type.typeName) : undefined;
+}
+
+/** Whether a type is exactly these string literals (plus undefined). */
+function sameLiterals(type: TS.Type, members: readonly string[]): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  const values = new Set<string>();
+  for (const part of parts) {
+    if (part.isStringLiteral()) values.add(part.value);
+    else if ((part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) === 0) return false;
+  }
+  return values.size === members.length && members.every((member) => values.has(member));
+}
+
+/** The node that spans exactly [start, end), the innermost first. */
+function nodeAt(sourceFile: TS.SourceFile, start: number, end: number): TS.Node | undefined {
+  let found: TS.Node | undefined;
+  const visit = (node: TS.Node): void => {
+    if (node.end < end || node.pos > start) return;
+    if (node.getStart(sourceFile) === start && node.end === end) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
