@@ -116,7 +116,7 @@ export function Dashboard() {
     expect(refused).toEqual({
       status: 2,
       stdout: "",
-      stderr: "flaglint: feature-flags.yaml already exists (hint: edit it, or pass --force to replace it)\n",
+      stderr: "flaglint: feature-flags.yaml already exists (hint: pass --update to merge into it, or --force to replace it)\n",
     });
     expect(fs.readFileSync(registryFile(root), "utf8")).toBe(edited);
 

@@ -261,7 +261,8 @@ class Discoverer {
       const name = functionName(node)!;
       const known = this.keySets.has(keySet.declaration);
       if (!known && ![keySet.name, name, parameter.name.getText()].some((text) => FLAG_WORDS.test(text))) continue;
-      const why = `key parameter typed ${keySet.name} (${this.whereFile(keySet.file, keySet.line)})`;
+      const typed = parameter.type!.getText().replace(/\s+/g, " ");
+      const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
       this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
       this.addCheck(node, index, this.contextByName(node, index), why);
     }
@@ -612,9 +613,9 @@ class Discoverer {
       })
       .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
     const calls = [...this.calls.values()].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
-    const objects = [...this.objects.values()]
+    const objects = subsumed([...this.objects.values()])
       .sort((a, b) => compare(a.matcher.path, b.matcher.path))
-      .map(({ matcher, reads, why }) => ({ matcher, why: `${why}; ${reads} read${reads === 1 ? "" : "s"}` }));
+      .map(({ matcher, why }) => ({ matcher, why }));
     const relativeFile = (file: string) => path.relative(this.options.dir, file).split(path.sep).join("/");
     const detect: DetectConfig = {
       sdks: [...DEFAULT_DETECT.sdks],
@@ -645,6 +646,19 @@ class Discoverer {
   private whereFile(file: string, line: number): string {
     return `${path.relative(this.options.dir, file).split(path.sep).join("/")}:${line}`;
   }
+}
+
+/** Paths a shorter one already matches (`uiConfig.flags` when `flags` is there) folded into it. */
+function subsumed<T extends { matcher: ObjectMatcher; reads: number }>(objects: T[]): T[] {
+  const byPath = new Map(objects.map((object) => [object.matcher.path, object]));
+  const kept: T[] = [];
+  for (const object of objects) {
+    const segments = object.matcher.path.split(".");
+    const shorter = segments.length > 1 ? byPath.get(segments.slice(1).join(".")) : undefined;
+    if (shorter === undefined) kept.push(object);
+    else shorter.reads += object.reads;
+  }
+  return kept;
 }
 
 function fieldsOf(evaluation: Evaluation): { keyArg: number; contextArg?: number } {
