@@ -176,9 +176,66 @@ export function Dashboard() {
     expect(fs.existsSync(registryFile(root))).toBe(false);
   });
 
+  it("discovers a typed wrapper with no options, and --dry-run prints the summary and the registry without writing", () => {
+    const root = project({
+      "src/flags.ts": 'export type FlagKey = "new-nav" | "kill-switch-search";\nexport function isFlagOn(flag: FlagKey): boolean { return flag === "new-nav"; }\n',
+      "src/app.ts": 'import { isFlagOn } from "./flags";\nexport const nav = isFlagOn("new-nav") ? "new" : "old";\n',
+    });
+    const run = flaglint(["init", "--dry-run", "--no-git"], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Found 1 key set, 1 matcher and 1 check site in 2 files.\nWould write feature-flags.yaml with 2 flags.");
+    expect(run.stdout).toContain("    - function: isFlagOn  # 1 call in 1 file; isFlagOn: key parameter typed FlagKey (src/flags.ts:1)\n");
+    expect(run.stdout).toContain('  kill-switch-search:  # declared in FlagKey (src/flags.ts:1); no check found\n    type: ops  # inferred from "kill switch" in its name; confirm it\n');
+    expect(fs.existsSync(registryFile(root))).toBe(false);
+  });
+
+  it("--check exits 1 while the registry lacks a flag the code declares or checks, --update adds it and keeps the rest", () => {
+    const root = project({
+      "src/flags.ts": 'export type FlagKey = "new-nav" | "search";\nexport function isFlagOn(flag: FlagKey): boolean { return flag === "new-nav"; }\n',
+      "src/app.ts": 'import { isFlagOn } from "./flags";\nexport const nav = isFlagOn("new-nav");\n',
+      "feature-flags.yaml": "# Ours.\nversion: 1\nflags:\n  new-nav:\n    type: release   # since the redesign\n    ticket: WEB-1\n  old-banner:\n    type: release\n    ticket: WEB-2\n",
+    });
+    const before = fs.readFileSync(registryFile(root), "utf8");
+    const check = flaglint(["init", "--check", "--no-git"], { cwd: root });
+    expect(check).toEqual({
+      status: 1,
+      stdout: "feature-flags.yaml lacks 1 flag the code declares or checks:\n  search  (src/flags.ts:1)\nRun flaglint init --update to add them.\n",
+      stderr: "",
+    });
+    expect(fs.readFileSync(registryFile(root), "utf8")).toBe(before);
+
+    const update = flaglint(["init", "--update", "--no-git"], { cwd: root });
+    expect(update.status).toBe(0);
+    expect(update.stdout).toContain("Updated feature-flags.yaml: 1 new flag, 2 new matchers, 1 flag no longer found in the code marked (old-banner)");
+    const after = fs.readFileSync(registryFile(root), "utf8");
+    expect(after.startsWith("# Ours.\nversion: 1\n")).toBe(true);
+    expect(after).toContain("    type: release   # since the redesign\n    ticket: WEB-1\n");
+    expect(after).toContain("  # flaglint init: no declaration or check of this flag found in the code\n  old-banner:\n");
+    expect([...loadRegistry(registryFile(root)).flags.keys()]).toEqual(["new-nav", "old-banner", "search"]);
+    expect(flaglint(["init", "--check", "--no-git"], { cwd: root }).status).toBe(0);
+  });
+
+  it("--force carries the hand-written flag fields over and says so", () => {
+    const root = project({
+      "src/app.ts": 'import { OpenFeature } from "@openfeature/server-sdk";\nexport const a = OpenFeature.getClient().getBooleanValue("new-nav", false);\n',
+      "feature-flags.yaml": "version: 1\nflags:\n  new-nav:\n    type: experiment\n    owner: '@web'\n    ticket: WEB-1\n",
+    });
+    const run = flaglint(["init", "--force", "--no-git"], { cwd: root });
+    expect(run.stdout).toContain("(replaced; hand-written flag fields kept, comments and detect regenerated)");
+    expect(loadRegistry(registryFile(root)).flags.get("new-nav")).toMatchObject({ type: "experiment", owner: "@web", ticket: "WEB-1" });
+  });
+
+  it("stops with exit 2 and touches nothing when the existing registry is invalid", () => {
+    const root = project({ "src/app.tsx": APP, "feature-flags.yaml": "version: 1\nflags:\n  a:\n    type: relase\n" });
+    const run = flaglint(["init", "--update"], { cwd: root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^feature-flags\.yaml:4:11: unknown type "relase"/);
+    expect(fs.readFileSync(registryFile(root), "utf8")).toBe("version: 1\nflags:\n  a:\n    type: relase\n");
+  });
+
   it("is listed in --help with its options", () => {
     expect(flaglint(["--help"]).stdout).toContain("init [options] [paths...]");
     const help = flaglint(["init", "--help"]).stdout;
-    for (const option of ["--detect-from", "--function", "--object", "--force", "--no-git"]) expect(help).toContain(option);
+    for (const option of ["--dry-run", "--update", "--check", "--detect-from", "--function", "--object", "--force", "--no-git"]) expect(help).toContain(option);
   });
 });

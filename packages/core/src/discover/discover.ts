@@ -233,7 +233,7 @@ class Discoverer {
       const parameter = ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
       if (parameter === undefined) continue;
       const contextArg = call === undefined || reference.context === null ? undefined : this.contextParameter(call, parameter.node, key);
-      this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to a ${sdk} check (${this.where(sourceFile, key)})`);
+      this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to the ${sdk} SDK (${this.where(sourceFile, key)})`);
     }
   }
 

@@ -58,7 +58,9 @@ export function updateRegistryText(existing: string, file: string, plan: InitPla
   }
 
   let text = existing;
-  for (const edit of edits.sort((a, b) => b.offset - a.offset)) text = text.slice(0, edit.offset) + edit.text + text.slice(edit.offset);
+  // From the end backwards; of two edits at one offset the later goes in first, so it ends up after.
+  const ordered = edits.map((edit, index) => ({ ...edit, index })).sort((a, b) => b.offset - a.offset || b.index - a.index);
+  for (const edit of ordered) text = text.slice(0, edit.offset) + edit.text + text.slice(edit.offset);
   // What --update writes must load: a failure here is a bug in init, never the user's.
   parseRegistry(text, file);
   return { text, added, marked, matchersAdded, notes };
@@ -111,6 +113,8 @@ function addDetectEntries(text: string, root: YAMLMap, entries: readonly DetectE
     return;
   }
   const childIndent = detect.items.length > 0 ? columnOf(text, (detect.items[0]!.key as Node).range![0]) : 2;
+  // New sections go in after the items added to existing ones: both may land at the end of detect.
+  const newSections: Edit[] = [];
   for (const section of SECTION_ORDER) {
     const own = entries.filter((entry) => entry.section === section);
     if (own.length === 0) continue;
@@ -119,7 +123,7 @@ function addDetectEntries(text: string, root: YAMLMap, entries: readonly DetectE
     const list = sectionPair?.value;
     if (sectionPair === undefined) {
       const lines = [`${" ".repeat(childIndent)}${section}:`, ...reindent(rendered, 4, childIndent + 2)];
-      edits.push({ offset: endOfBlock(text, detect, childIndent), text: `${lines.join("\n")}\n` });
+      newSections.push({ offset: endOfBlock(text, detect, childIndent), text: `${lines.join("\n")}\n` });
     } else if (isSeq(list) && list.flow !== true && list.items.length > 0) {
       const dash = dashColumn(text, (list.items[0] as Node).range![0]);
       edits.push({ offset: endOfBlock(text, list, dash), text: `${reindent(rendered, 4, dash).join("\n")}\n` });
@@ -129,6 +133,7 @@ function addDetectEntries(text: string, root: YAMLMap, entries: readonly DetectE
       notes.push(`detect.${section} is written in flow style: add the discovered entries by hand (flaglint init --dry-run shows them)`);
     }
   }
+  edits.push(...newSections);
 }
 
 function addFlags(text: string, root: YAMLMap, rendered: string[][], edits: Edit[], notes: string[]): void {
