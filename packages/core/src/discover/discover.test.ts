@@ -56,10 +56,10 @@ describe("discoverProject", () => {
     const found = discover({
       "src/broken.ts": "export function (\n",
       "src/huge.ts": `export type FlagKey = ${members};\nexport function isFlagOn(flag: FlagKey) { return flag !== "k1"; }\n`,
-      "src/ok.ts": 'export type Feature = "x";\nexport function featureOn(name: Feature) { return name === "x"; }\nfeatureOn("x");\n',
+      "src/ok.ts": 'export type FeatureFlag = "x";\nexport function featureOn(name: FeatureFlag) { return name === "x"; }\nfeatureOn("x");\n',
     });
     expect(found.parseErrors.map(({ file }) => path.basename(file))).toEqual(["broken.ts"]);
     expect(found.notes).toEqual(["src/huge.ts:1: FlagKey has 10000 members, more than a list of flags: left out"]);
-    expect(found.detect.keySets).toEqual([{ name: "Feature", file: "src/ok.ts" }]);
+    expect(found.detect.keySets).toEqual([{ name: "FeatureFlag", file: "src/ok.ts" }]);
   });
 });

@@ -70,6 +70,15 @@ export interface Discovery {
 
 /** Names that say "flag" — only ever a second signal, next to how a declaration is used. */
 const FLAG_WORDS = /flag|feature|toggle|experiment/i;
+/**
+ * A key set's name that says it lists flags on its own: "feature" alone names product features as
+ * often as flags (`ClientSpecFeature`), so it counts only as a feature's key, name or id.
+ */
+const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)s?\b|features?(?:key|name|id|enum)|^(?:app)?features$/i;
+/** A key parameter's name that says flag, when the function's name says so too. */
+const FLAG_PARAMETER = /^(?:flags?|flag(?:name|key|id)|feature(?:flag)?(?:name|key|id)?|featureflag|toggle(?:name)?|experiment(?:name|key)?)$/i;
+/** The share of the reads by a path that must be of flags for `objects` to name it. */
+const OBJECT_PRECISION = 0.9;
 /** Parameter names that carry an evaluation context. */
 const CONTEXT_NAMES = /^(ctx|context|user|evaluationContext|attributes|identity|subject)$/i;
 
@@ -77,9 +86,11 @@ const PRESETS_ONLY: DetectConfig = DEFAULT_DETECT;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 type FunctionLike = TS.FunctionDeclaration | TS.MethodDeclaration | TS.ArrowFunction | TS.FunctionExpression;
+/** What a call can be found to call: a function, or a method or function property declared in a type. */
+type Callable = FunctionLike | TS.MethodSignature | TS.PropertySignature;
 
 interface CheckFunction {
-  node: FunctionLike;
+  node: Callable;
   name: string;
   /** A method of a class or object: matched by its receiver at each call site. */
   method: boolean;
@@ -114,13 +125,13 @@ export function discoverProject(options: DiscoverOptions): Discovery {
 class Discoverer {
   private readonly checker: TS.TypeChecker;
   private readonly files: FileFacts[] = [];
-  private readonly checks = new Map<FunctionLike, CheckFunction>();
-  /** Calls whose callee resolves to a function of the project, by that function. */
-  private readonly callsOf = new Map<FunctionLike, TS.CallExpression[]>();
+  private readonly checks = new Map<Callable, CheckFunction>();
+  /** The calls of each check function, found through the calls of its name. */
+  private readonly callsOfCheck = new Map<Callable, TS.CallExpression[]>();
   /** Every call by the last name of its callee, for telling a check from a namesake. */
   private readonly callsByName = new Map<string, TS.CallExpression[]>();
   /** Typed key parameters: candidates until a signal says the function checks flags. */
-  private readonly typedParameters: Array<{ node: FunctionLike; index: number; keySet: KeySet }> = [];
+  private readonly typedParameters: Array<{ node: Callable; index: number; keySet: KeySet }> = [];
   private readonly keySets = new Map<TS.Node, { keySet: KeySet; why: string; named: boolean }>();
   /** Literal keys seen at check sites: a property whose every value is one names flags. */
   private readonly knownKeys = new Set<string>();
@@ -166,18 +177,20 @@ class Discoverer {
   // The index: functions, typed parameters, calls of project functions
 
   private indexFile({ sourceFile }: FileFacts): void {
+    // Declarations in tests are mocks and fixtures: they say nothing of how the product checks flags.
+    const declares = !isTestFile(sourceFile.fileName);
     const visit = (node: TS.Node): void => {
-      if (isFunctionLike(node)) this.indexFunction(node);
+      if (declares && isCallable(node)) this.indexFunction(node);
       else if (ts.isCallExpression(node)) this.indexCall(node);
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
   }
 
-  private indexFunction(node: FunctionLike): void {
+  private indexFunction(node: Callable): void {
     if (functionName(node) === undefined) return;
-    node.parameters.forEach((parameter, index) => {
-      if (parameter.type === undefined || !ts.isIdentifier(parameter.name)) return;
+    parametersOf(node).forEach((parameter, index) => {
+      if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || !mayNameKeySet(parameter.type)) return;
       const keySet = keySetOfTypeNode(parameter.type, this.checker);
       if (keySet !== undefined) this.typedParameters.push({ node, index, keySet });
     });
@@ -185,26 +198,30 @@ class Discoverer {
 
   private indexCall(call: TS.CallExpression): void {
     const name = lastName(skipWrappers(call.expression));
-    if (name !== undefined) {
-      const named = this.callsByName.get(name);
-      if (named === undefined) this.callsByName.set(name, [call]);
-      else named.push(call);
+    if (name === undefined) return;
+    const named = this.callsByName.get(name);
+    if (named === undefined) this.callsByName.set(name, [call]);
+    else named.push(call);
+  }
+
+  /** The calls of a check: the calls of its name that the checker finds reach it. */
+  private callsOf(check: CheckFunction): TS.CallExpression[] {
+    let calls = this.callsOfCheck.get(check.node);
+    if (calls === undefined) {
+      calls = (this.callsByName.get(check.name) ?? []).filter((call) => this.calledFunction(call) === check.node);
+      this.callsOfCheck.set(check.node, calls);
     }
-    const target = this.calledFunction(call);
-    if (target === undefined) return;
-    const calls = this.callsOf.get(target);
-    if (calls === undefined) this.callsOf.set(target, [call]);
-    else calls.push(call);
+    return calls;
   }
 
   /** The project function a call calls: `f()`, `a.b.f()`, through imports and `const f = () => …`. */
-  private calledFunction(call: TS.CallExpression): FunctionLike | undefined {
+  private calledFunction(call: TS.CallExpression): Callable | undefined {
     const callee = skipWrappers(call.expression);
     const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
     if (name === undefined) return undefined;
     const declaration = declarationOf(this.checker, name);
     if (declaration === undefined) return undefined;
-    if (isFunctionLike(declaration)) return declaration;
+    if (isCallable(declaration)) return declaration;
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
       const initializer = skipWrappers(declaration.initializer);
       if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
@@ -257,10 +274,11 @@ class Discoverer {
   private acceptTypedParameters(): void {
     for (const { node, index, keySet } of this.typedParameters) {
       if (this.checks.has(node)) continue;
-      const parameter = node.parameters[index]!;
+      const parameter = parametersOf(node)[index]!;
       const name = functionName(node)!;
       const known = this.keySets.has(keySet.declaration);
-      if (!known && ![keySet.name, name, parameter.name.getText()].some((text) => FLAG_WORDS.test(text))) continue;
+      const named = FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && FLAG_WORDS.test(name));
+      if (!known && !named) continue;
       const typed = parameter.type!.getText().replace(/\s+/g, " ");
       const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
       this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
@@ -274,7 +292,7 @@ class Discoverer {
     while (pending.length > 0) {
       const next: CheckFunction[] = [];
       for (const check of pending) {
-        for (const call of this.callsOf.get(check.node) ?? []) {
+        for (const call of this.callsOf(check)) {
           const argument = call.arguments[check.keyArg];
           if (argument === undefined) continue;
           const key = skipWrappers(argument);
@@ -293,7 +311,7 @@ class Discoverer {
     }
   }
 
-  private addCheck(node: FunctionLike, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
+  private addCheck(node: Callable, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
     if (this.checks.has(node)) return undefined;
     const name = functionName(node);
     if (name === undefined) return undefined;
@@ -308,7 +326,7 @@ class Discoverer {
     const declaration = symbol?.valueDeclaration;
     if (declaration === undefined || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
     const owner = declaration.parent;
-    if (!isFunctionLike(owner) || functionName(owner) === undefined) return undefined;
+    if (!isFunctionLike(owner) || functionName(owner) === undefined || isTestFile(owner.getSourceFile().fileName)) return undefined;
     return { node: owner, index: owner.parameters.indexOf(declaration) };
   }
 
@@ -323,8 +341,8 @@ class Discoverer {
     return undefined;
   }
 
-  private contextByName(node: FunctionLike, keyArg: number): number | undefined {
-    const index = node.parameters.findIndex((parameter, position) => position !== keyArg && ts.isIdentifier(parameter.name) && CONTEXT_NAMES.test(parameter.name.text));
+  private contextByName(node: Callable, keyArg: number): number | undefined {
+    const index = parametersOf(node).findIndex((parameter, position) => position !== keyArg && ts.isIdentifier(parameter.name) && CONTEXT_NAMES.test(parameter.name.text));
     return index < 0 ? undefined : index;
   }
 
@@ -343,7 +361,8 @@ class Discoverer {
         }
         continue;
       }
-      for (const call of this.callsOf.get(check.node) ?? []) {
+      for (const call of this.callsOf(check)) {
+        if (isTestFile(call.getSourceFile().fileName)) continue;
         const callee = skipWrappers(call.expression);
         if (!ts.isPropertyAccessExpression(callee)) continue;
         let receiver = skipWrappers(callee.expression);
@@ -370,7 +389,7 @@ class Discoverer {
    */
   private importsOf(check: CheckFunction): Map<string, string> | undefined {
     const imports = new Map<string, string>();
-    for (const call of this.callsOf.get(check.node) ?? []) {
+    for (const call of this.callsOf(check)) {
       const callee = skipWrappers(call.expression);
       const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
       const declaration = root === undefined ? undefined : this.checker.getSymbolAtLocation(root)?.declarations?.[0];
@@ -446,55 +465,53 @@ class Discoverer {
   private findFlagObjects(): void {
     const shapes = new Map<TS.Node, string>();
     for (const { keySet } of this.keySets.values()) {
-      const declaration = keySet.kind === "keyof" ? keySet.declaration : undefined;
-      if (declaration === undefined) continue;
-      const target = ts.isTypeAliasDeclaration(declaration) && ts.isTypeOperatorNode(declaration.type) ? declarationOfKeyof(declaration.type, this.checker) : declaration;
-      if (target !== undefined) shapes.set(target, keySet.name);
+      const target = keySet.objectType === undefined ? undefined : typeDeclaration(keySet.objectType);
+      if (target !== undefined && !shapes.has(target)) shapes.set(target, keySet.name);
     }
     if (shapes.size === 0) return;
+    // Every read by each path a matcher could name, typed or not: a path is written only when
+    // nearly all its reads are of flags (`flags` is also every array called flags).
+    const totals = new Map<string, number>();
+    const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
+    const read = (names: readonly string[], node: TS.Node) => {
+      const paths = candidatePaths(names);
+      for (const candidate of paths) totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
+      const shape = this.shapeOf(node, shapes);
+      if (shape === undefined) return;
+      for (const candidate of paths) {
+        const entry = typed.get(candidate);
+        if (entry === undefined) typed.set(candidate, { reads: 1, shape, node });
+        else entry.reads++;
+      }
+    };
     for (const { sourceFile } of this.files) {
       const visit = (node: TS.Node): void => {
-        if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.flagObjectRead(node, shapes);
-        else if (ts.isObjectBindingPattern(node)) this.flagObjectDestructuring(node, shapes);
+        if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !isWriteTarget(node) && !isCallee(node)) {
+          const receiver = skipWrappers(node.expression);
+          const names = writtenNames(receiver);
+          if (names.length > 0) read(names, receiver);
+        } else if (ts.isObjectBindingPattern(node)) {
+          const names = patternPath(node);
+          if (names !== undefined && names.length > 0) read(names, node);
+        }
         if (!ts.isTypeNode(node)) ts.forEachChild(node, visit);
       };
       visit(sourceFile);
     }
-  }
-
-  private flagObjectRead(access: TS.PropertyAccessExpression | TS.ElementAccessExpression, shapes: ReadonlyMap<TS.Node, string>): void {
-    if (memberName(access) === undefined || isWriteTarget(access) || isCallee(access)) return;
-    const receiver = skipWrappers(access.expression);
-    const shape = this.shapeOf(receiver, shapes);
-    if (shape === undefined) return;
-    const names = writtenNames(receiver);
-    if (names.length === 0) return;
-    this.addObject(names, shape, access);
-  }
-
-  private flagObjectDestructuring(pattern: TS.ObjectBindingPattern, shapes: ReadonlyMap<TS.Node, string>): void {
-    const shape = this.shapeOf(pattern, shapes);
-    if (shape === undefined) return;
-    const names = patternPath(pattern);
-    if (names !== undefined && names.length > 0) this.addObject(names, shape, pattern);
+    const precise = [...typed].filter(([candidate, { reads }]) => reads / (totals.get(candidate) ?? reads) >= OBJECT_PRECISION);
+    const kept = new Set(precise.map(([candidate]) => candidate));
+    for (const [candidate, { reads, shape, node }] of precise) {
+      // `uiConfig.flags` goes when `flags` alone is as precise: it matches every read of both.
+      const shorter = candidate.includes(".") ? candidate.slice(candidate.indexOf(".") + 1) : undefined;
+      if (shorter !== undefined && kept.has(shorter)) continue;
+      const why = `typed ${shape} (${this.where(node.getSourceFile(), node)}); ${reads} of ${totals.get(candidate) ?? reads} reads by that name`;
+      this.objects.set(candidate, { matcher: { path: candidate, keyCase: "exact" }, reads, why });
+    }
   }
 
   private shapeOf(node: TS.Node, shapes: ReadonlyMap<TS.Node, string>): string | undefined {
-    const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
-    const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
+    const declaration = typeDeclaration(this.checker.getNonNullableType(this.checker.getTypeAtLocation(node)));
     return declaration === undefined ? undefined : shapes.get(declaration);
-  }
-
-  private addObject(names: readonly string[], shape: string, node: TS.Node): void {
-    // Two trailing names say more than one (`uiConfig.flags`, not every `flags`).
-    const objectPath = names.slice(-2).join(".");
-    const existing = this.objects.get(objectPath);
-    if (existing !== undefined) {
-      existing.reads++;
-      return;
-    }
-    const why = `typed ${shape} (${this.where(node.getSourceFile(), node)})`;
-    this.objects.set(objectPath, { matcher: { path: objectPath, keyCase: "exact" }, reads: 1, why });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -513,9 +530,11 @@ class Discoverer {
           if (name !== undefined && value !== undefined && ts.isStringLiteralLike(value) && !ts.isCallExpression(node.parent?.parent ?? node)) {
             let entry = byName.get(name);
             if (entry === undefined) byName.set(name, (entry = { known: 0, unknown: 0, where: this.where(sourceFile, node) }));
-            if (everyKey.has(value.text)) entry.known++;
+            const known = everyKey.has(value.text);
+            if (known) entry.known++;
             else entry.unknown++;
-            if (entry.typed === undefined && typedSets.length > 0) {
+            // Only a known key can be typed with a key set: the checker is asked about those alone.
+            if (known && entry.typed === undefined && typedSets.length > 0) {
               const contextual = this.checker.getContextualType(value as TS.Expression);
               const set = contextual === undefined ? undefined : typedSets.find(({ keySet }) => sameLiterals(contextual, keySet.members));
               if (set !== undefined) {
@@ -575,7 +594,9 @@ class Discoverer {
       visit(sourceFile);
     }
     if (factories.size === 0 && holders.size === 0) return;
+    const names = [...factories.keys(), ...holders.keys()];
     for (const { sourceFile, sdkReferences } of this.files) {
+      if (!names.some((name) => sourceFile.text.includes(name))) continue;
       const found = new Set(sdkReferences.map((reference) => reference.siteStart));
       const visit = (node: TS.Node): void => {
         if (ts.isCallExpression(node) && !found.has(node.getStart(sourceFile))) this.sharedClientCall(node, factories, holders);
@@ -613,7 +634,7 @@ class Discoverer {
       })
       .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
     const calls = [...this.calls.values()].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
-    const objects = subsumed([...this.objects.values()])
+    const objects = [...this.objects.values()]
       .sort((a, b) => compare(a.matcher.path, b.matcher.path))
       .map(({ matcher, why }) => ({ matcher, why }));
     const relativeFile = (file: string) => path.relative(this.options.dir, file).split(path.sep).join("/");
@@ -648,21 +669,30 @@ class Discoverer {
   }
 }
 
-/** Paths a shorter one already matches (`uiConfig.flags` when `flags` is there) folded into it. */
-function subsumed<T extends { matcher: ObjectMatcher; reads: number }>(objects: T[]): T[] {
-  const byPath = new Map(objects.map((object) => [object.matcher.path, object]));
-  const kept: T[] = [];
-  for (const object of objects) {
-    const segments = object.matcher.path.split(".");
-    const shorter = segments.length > 1 ? byPath.get(segments.slice(1).join(".")) : undefined;
-    if (shorter === undefined) kept.push(object);
-    else shorter.reads += object.reads;
-  }
-  return kept;
-}
-
 function fieldsOf(evaluation: Evaluation): { keyArg: number; contextArg?: number } {
   return typeof evaluation.context === "number" ? { keyArg: evaluation.key, contextArg: evaluation.context } : { keyArg: evaluation.key };
+}
+
+function isCallable(node: TS.Node): node is Callable {
+  if (ts.isMethodSignature(node)) return true;
+  if (ts.isPropertySignature(node)) return node.type !== undefined && ts.isFunctionTypeNode(node.type);
+  return isFunctionLike(node);
+}
+
+function parametersOf(node: Callable): readonly TS.ParameterDeclaration[] {
+  if (ts.isPropertySignature(node)) return node.type !== undefined && ts.isFunctionTypeNode(node.type) ? node.type.parameters : [];
+  return node.parameters;
+}
+
+/** Type annotations that can name a key set; `string`, arrays, object and function types cannot. */
+function mayNameKeySet(type: TS.TypeNode): boolean {
+  return ts.isTypeReferenceNode(type) || ts.isUnionTypeNode(type) || ts.isTypeOperatorNode(type) || ts.isIndexedAccessTypeNode(type) || ts.isParenthesizedTypeNode(type);
+}
+
+/** Tests, mocks, stories and end-to-end suites. */
+export function isTestFile(file: string): boolean {
+  const normalized = file.split(path.sep).join("/");
+  return /\/(__tests__|__mocks__|__fixtures__|e2e|cypress|playwright|test|tests)\//.test(normalized) || /\.(test|spec|e2e|stories|story)\.[cm]?[jt]sx?$/.test(normalized);
 }
 
 function isFunctionLike(node: TS.Node): node is FunctionLike {
@@ -670,7 +700,8 @@ function isFunctionLike(node: TS.Node): node is FunctionLike {
 }
 
 /** The name a function is called by: its own, or the variable, property or field it is assigned to. */
-function functionName(node: FunctionLike): string | undefined {
+function functionName(node: Callable): string | undefined {
+  if (ts.isMethodSignature(node) || ts.isPropertySignature(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
   if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
     return node.name !== undefined && ts.isIdentifier(node.name) ? node.name.text : undefined;
   }
@@ -682,8 +713,8 @@ function functionName(node: FunctionLike): string | undefined {
   return undefined;
 }
 
-function isMethod(node: FunctionLike): boolean {
-  if (ts.isMethodDeclaration(node)) return true;
+function isMethod(node: Callable): boolean {
+  if (ts.isMethodDeclaration(node) || ts.isMethodSignature(node) || ts.isPropertySignature(node)) return true;
   const parent = node.parent;
   return ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent);
 }
@@ -751,9 +782,15 @@ function propertyName(name: TS.PropertyName): string | undefined {
   return undefined;
 }
 
-/** The interface or type literal alias `keyof X` reads. */
-function declarationOfKeyof(node: TS.TypeOperatorNode, checker: TS.TypeChecker): TS.Node | undefined {
-  return ts.isTypeReferenceNode(node.type) ? declarationOf(checker, node.type.typeName) : undefined;
+/** The paths a read through these names could be matched by: its last two names, and its last. */
+function candidatePaths(names: readonly string[]): string[] {
+  const last = names[names.length - 1]!;
+  return names.length >= 2 ? [`${names[names.length - 2]!}.${last}`, last] : [last];
+}
+
+/** Where a type is declared: its alias, or its interface or class. */
+function typeDeclaration(type: TS.Type): TS.Node | undefined {
+  return (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
 }
 
 /** Whether a type is exactly these string literals (plus undefined). */

@@ -17,6 +17,8 @@ export interface KeySet {
   /** Enums and const objects: code reads the keys as members (`Flags.NEW_NAV`), each read a check. */
   membersAreRead: boolean;
   declaration: TS.Node;
+  /** For `keyof X`: the type X, whose values are the flags' values (an object of flag values). */
+  objectType?: TS.Type;
 }
 
 /** More members than this is not a list of flags anyone maintains by hand (generated data). */
@@ -33,11 +35,15 @@ export function keySetOfTypeNode(node: TS.TypeNode, checker: TS.TypeChecker): Ke
     const declaration = declarationOf(checker, node.typeName);
     if (declaration === undefined) return undefined;
     if (ts.isEnumDeclaration(declaration)) return enumKeySet(declaration, checker);
+    // `<K extends FlagKey>(flag: K)`: the constraint is the key set.
+    if (ts.isTypeParameterDeclaration(declaration)) return declaration.constraint && keySetOfTypeNode(declaration.constraint, checker);
     if (ts.isTypeAliasDeclaration(declaration)) {
       const members = stringLiterals(checker.getTypeAtLocation(declaration.name));
       if (members === undefined) return undefined;
       const keyof = ts.isTypeOperatorNode(declaration.type) && declaration.type.operator === ts.SyntaxKind.KeyOfKeyword;
-      return keySet(declaration.name.text, keyof ? "keyof" : "union", declaration, members, false);
+      const found = keySet(declaration.name.text, keyof ? "keyof" : "union", declaration, members, false);
+      if (keyof) found.objectType = checker.getTypeFromTypeNode((declaration.type as TS.TypeOperatorNode).type);
+      return found;
     }
     return undefined;
   }
@@ -48,7 +54,7 @@ export function keySetOfTypeNode(node: TS.TypeNode, checker: TS.TypeChecker): Ke
     const declaration = declarationOf(checker, target.typeName);
     if (declaration === undefined || !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) return undefined;
     const members = stringLiterals(checker.getTypeFromTypeNode(node));
-    return members && keySet(declaration.name.text, "keyof", declaration, members, false);
+    return members && { ...keySet(declaration.name.text, "keyof", declaration, members, false), objectType: checker.getTypeFromTypeNode(target) };
   }
   if (ts.isIndexedAccessTypeNode(node) && ts.isTypeQueryNode(stripParens(node.objectType))) {
     // `(typeof FLAGS)[keyof typeof FLAGS]`: the values of a const object.
@@ -74,7 +80,7 @@ export function keySetOfInterface(declaration: TS.InterfaceDeclaration | TS.Type
   const type = checker.getTypeAtLocation(declaration.name);
   const members = type.getProperties().map((property) => property.getName());
   if (members.length === 0) return undefined;
-  return keySet(declaration.name.text, "keyof", declaration, members, false);
+  return { ...keySet(declaration.name.text, "keyof", declaration, members, false), objectType: type };
 }
 
 function enumKeySet(declaration: TS.EnumDeclaration, checker: TS.TypeChecker): KeySet | undefined {
