@@ -436,7 +436,9 @@ class Discoverer {
         if (ts.isPropertyAccessExpression(index)) {
           const keySet = keySetOfMemberRead(index, this.checker);
           const object = lastName(skipWrappers(node.expression));
-          if (keySet !== undefined && (FLAG_WORDS.test(keySet.name) || (object !== undefined && FLAG_WORDS.test(object)))) {
+          const named = keySet !== undefined && (FLAG_WORDS.test(keySet.name) || (object !== undefined && FLAG_WORDS.test(object)));
+          // What the read gives must be able to be a flag's value: a map of providers is not flags.
+          if (named && mayBeFlagValue(this.checker.getTypeAtLocation(node))) {
             this.addKeySet(keySet, `its members index ${object ?? "an object"} (${this.where(sourceFile, node)})`);
           }
         }
@@ -780,6 +782,12 @@ function patternPath(pattern: TS.ObjectBindingPattern): string[] | undefined {
 function propertyName(name: TS.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
   return undefined;
+}
+
+/** A type a flag's value can have: a boolean (among others), or one the checker cannot tell. */
+function mayBeFlagValue(type: TS.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => (part.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0);
 }
 
 /** The paths a read through these names could be matched by: its last two names, and its last. */
