@@ -352,9 +352,13 @@ class Discoverer {
       const fields = { keyArg: check.keyArg, ...(check.contextArg === undefined ? {} : { contextArg: check.contextArg }) };
       const why = `${check.name}: ${check.why}`;
       if (!check.method) {
-        const imports = this.collides(check) ? this.importsOf(check) : undefined;
-        if (imports === undefined) {
+        const collides = this.collides(check);
+        const imports = collides ? this.importsOf(check) : undefined;
+        if (!collides) {
           this.addCall({ function: check.name, ...fields }, why);
+        } else if (imports === undefined) {
+          // Called by a name others share, and not through an import: no matcher would tell them apart.
+          this.notes.push(`${why}: left out, other functions share the name ${check.name}`);
         } else {
           // Another function or method shares the name: match the check through its imports only.
           for (const [module, imported] of imports) this.addCall({ module, import: imported, ...fields }, why);
@@ -522,26 +526,31 @@ class Discoverer {
   private findKeyProperties(): Array<Discovered<PropertyMatcher>> {
     const typedSets = [...this.keySets.values()].filter(({ keySet }) => !keySet.membersAreRead && keySet.members.length > 0);
     const everyKey = new Set([...this.knownKeys, ...[...this.keySets.values()].flatMap(({ keySet }) => keySet.members)]);
-    /** Property name -> [values that are known keys, values that are not, first place]. */
-    const byName = new Map<string, { known: number; unknown: number; typed?: string; where: string }>();
+    /** Property name -> its string values per file: known keys, other strings, values typed with a key set. */
+    const byName = new Map<string, { files: Map<string, { known: number; unknown: number; typed: number }>; typed?: string; where: string }>();
     for (const { sourceFile } of this.files) {
       const visit = (node: TS.Node): void => {
         if ((ts.isPropertyAssignment(node) || ts.isJsxAttribute(node)) && node.initializer !== undefined) {
           const name = ts.isPropertyAssignment(node) ? propertyName(node.name) : ts.isIdentifier(node.name) ? node.name.text : undefined;
           const value = ts.isJsxAttribute(node) && node.initializer !== undefined && ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
-          if (name !== undefined && value !== undefined && ts.isStringLiteralLike(value) && !ts.isCallExpression(node.parent?.parent ?? node)) {
+          if (name !== undefined && value !== undefined && ts.isStringLiteralLike(value)) {
             let entry = byName.get(name);
-            if (entry === undefined) byName.set(name, (entry = { known: 0, unknown: 0, where: this.where(sourceFile, node) }));
+            if (entry === undefined) byName.set(name, (entry = { files: new Map(), where: this.where(sourceFile, node) }));
+            let counts = entry.files.get(sourceFile.fileName);
+            if (counts === undefined) entry.files.set(sourceFile.fileName, (counts = { known: 0, unknown: 0, typed: 0 }));
             const known = everyKey.has(value.text);
-            if (known) entry.known++;
-            else entry.unknown++;
+            if (known) counts.known++;
+            else counts.unknown++;
             // Only a known key can be typed with a key set: the checker is asked about those alone.
-            if (known && entry.typed === undefined && typedSets.length > 0) {
+            if (known && typedSets.length > 0) {
               const contextual = this.checker.getContextualType(value as TS.Expression);
               const set = contextual === undefined ? undefined : typedSets.find(({ keySet }) => sameLiterals(contextual, keySet.members));
               if (set !== undefined) {
-                entry.typed = set.keySet.name;
-                entry.where = this.where(sourceFile, node);
+                counts.typed++;
+                if (entry.typed === undefined) {
+                  entry.typed = set.keySet.name;
+                  entry.where = this.where(sourceFile, node);
+                }
               }
             }
           }
@@ -551,12 +560,29 @@ class Discoverer {
       visit(sourceFile);
     }
     const found: Array<Discovered<PropertyMatcher>> = [];
-    for (const [name, entry] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (entry.typed !== undefined) {
-        found.push({ matcher: { name }, why: `values typed ${entry.typed} (${entry.where})` });
-      } else if (FLAG_WORDS.test(name) && entry.known > 0 && entry.unknown === 0) {
-        found.push({ matcher: { name }, why: `every value is a flag key (${entry.known}; first at ${entry.where})` });
+    for (const [name, entry] of [...byName].sort(([a], [b]) => compare(a, b))) {
+      const all = [...entry.files.values()];
+      const known = sum(all, "known");
+      const share = known / (known + sum(all, "unknown"));
+      if (entry.typed === undefined) {
+        if (FLAG_WORDS.test(name) && known > 0 && share >= OBJECT_PRECISION) {
+          found.push({ matcher: { name }, why: `${known} of ${known + sum(all, "unknown")} values are flag keys (first at ${entry.where})` });
+        }
+        continue;
       }
+      const why = `values typed ${entry.typed} (${entry.where})`;
+      if (share >= OBJECT_PRECISION) {
+        found.push({ matcher: { name }, why });
+        continue;
+      }
+      // The name is also used for other strings (`flag: "--verbose"`): scope it to the folders where
+      // its values are typed with the key set, if nearly every value there is a flag key.
+      const folders = [...new Set([...entry.files].filter(([, counts]) => counts.typed > 0).map(([file]) => path.dirname(file)))];
+      const inScope = [...entry.files].filter(([file]) => folders.some((folder) => file.startsWith(`${folder}${path.sep}`))).map(([, counts]) => counts);
+      const scopedKnown = sum(inScope, "known");
+      if (scopedKnown / (scopedKnown + sum(inScope, "unknown")) < OBJECT_PRECISION) continue;
+      const files = folders.map((folder) => `${path.relative(this.options.dir, folder).split(path.sep).join("/")}/**`).sort();
+      found.push({ matcher: { name, files }, why: `${why}; ${scopedKnown + sum(inScope, "unknown")} of ${known + sum(all, "unknown")} values are in these folders` });
     }
     return found;
   }
@@ -822,6 +848,10 @@ function nodeAt(sourceFile: TS.SourceFile, start: number, end: number): TS.Node 
   };
   visit(sourceFile);
   return found;
+}
+
+function sum<T extends Record<string, number>>(rows: readonly T[], field: keyof T): number {
+  return rows.reduce((total, row) => total + row[field]!, 0);
 }
 
 function compare(a: string, b: string): number {
