@@ -578,10 +578,10 @@ class Discoverer {
       // The name is also used for other strings (`flag: "--verbose"`): scope it to the folders where
       // its values are typed with the key set, if nearly every value there is a flag key.
       const folders = [...new Set([...entry.files].filter(([, counts]) => counts.typed > 0).map(([file]) => path.dirname(file)))];
-      const inScope = [...entry.files].filter(([file]) => folders.some((folder) => file.startsWith(`${folder}${path.sep}`))).map(([, counts]) => counts);
+      const inScope = [...entry.files].filter(([file]) => folders.includes(path.dirname(file))).map(([, counts]) => counts);
       const scopedKnown = sum(inScope, "known");
       if (scopedKnown / (scopedKnown + sum(inScope, "unknown")) < OBJECT_PRECISION) continue;
-      const files = folders.map((folder) => `${path.relative(this.options.dir, folder).split(path.sep).join("/")}/**`).sort();
+      const files = folders.map((folder) => `${path.relative(this.options.dir, folder).split(path.sep).join("/") || "."}/*`.replace(/^\.\//, "")).sort();
       found.push({ matcher: { name, files }, why: `${why}; ${scopedKnown + sum(inScope, "unknown")} of ${known + sum(all, "unknown")} values are in these folders` });
     }
     return found;
