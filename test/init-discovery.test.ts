@@ -18,7 +18,8 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "discover-keyof-hook": [
     "src/components/Banner.tsx:8 betaBanner objects[0]",
-    "src/components/Nav.tsx:4 compactTables calls[0]",
+    "src/components/Menu.tsx:5 exportCsv calls[0]",
+    "src/components/Nav.tsx:4 compactTables calls[1]",
     "src/components/Nav.tsx:6 newNav objects[0]",
     "src/server/export.ts:4 exportCsv objects[0]",
   ],

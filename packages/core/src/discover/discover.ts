@@ -132,6 +132,8 @@ class Discoverer {
   private readonly callsByName = new Map<string, TS.CallExpression[]>();
   /** Typed key parameters: candidates until a signal says the function checks flags. */
   private readonly typedParameters: Array<{ node: Callable; index: number; keySet: KeySet }> = [];
+  /** Functions that return a check function: `useFlagEvaluator(): (flag: FlagKey) => boolean`. */
+  private readonly checkFactories: Array<{ node: Callable; index: number; keySet: KeySet; typed: string }> = [];
   private readonly keySets = new Map<TS.Node, { keySet: KeySet; why: string; named: boolean }>();
   /** Literal keys seen at check sites: a property whose every value is one names flags. */
   private readonly knownKeys = new Set<string>();
@@ -164,6 +166,7 @@ class Discoverer {
     for (const facts of this.files) this.indexFile(facts);
     for (const facts of this.files) this.followSdkReferences(facts);
     this.acceptTypedParameters();
+    this.followFactories();
     this.followWrappers();
     this.matchersOfChecks();
     for (const facts of this.files) this.readUses(facts.sourceFile);
@@ -189,6 +192,14 @@ class Discoverer {
 
   private indexFunction(node: Callable): void {
     if (functionName(node) === undefined) return;
+    const returned = !ts.isPropertySignature(node) && node.type !== undefined ? stripParens(node.type) : undefined;
+    if (returned !== undefined && ts.isFunctionTypeNode(returned)) {
+      returned.parameters.forEach((parameter, index) => {
+        if (parameter.type === undefined || !mayNameKeySet(parameter.type)) return;
+        const keySet = keySetOfTypeNode(parameter.type, this.checker);
+        if (keySet !== undefined) this.checkFactories.push({ node, index, keySet, typed: parameter.type.getText().replace(/\s+/g, " ") });
+      });
+    }
     parametersOf(node).forEach((parameter, index) => {
       if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || !mayNameKeySet(parameter.type)) return;
       const keySet = keySetOfTypeNode(parameter.type, this.checker);
@@ -283,6 +294,36 @@ class Discoverer {
       const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
       this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
       this.addCheck(node, index, this.contextByName(node, index), why);
+    }
+  }
+
+  /**
+   * `const evaluate = useFlagEvaluator(); evaluate("x")`: the variables that hold a check function
+   * a factory returns are checks by their name, where no other declaration shares it.
+   */
+  private followFactories(): void {
+    for (const { node, index, keySet, typed } of this.checkFactories) {
+      const factory = functionName(node)!;
+      if (!this.keySets.has(keySet.declaration) && !FLAG_SET_NAME.test(keySet.name)) continue;
+      const holders = new Map<string, Set<TS.Node>>();
+      for (const call of this.callsByName.get(factory) ?? []) {
+        const parent = skipParents(call);
+        if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name) || this.calledFunction(call) !== node) continue;
+        const set = holders.get(parent.name.text) ?? new Set<TS.Node>();
+        holders.set(parent.name.text, set.add(parent));
+      }
+      for (const [name, declarations] of holders) {
+        const calls = this.callsByName.get(name) ?? [];
+        const own = calls.filter((call) => {
+          const callee = skipWrappers(call.expression);
+          const declaration = ts.isIdentifier(callee) ? declarationOf(this.checker, callee) : undefined;
+          return declaration !== undefined && declarations.has(declaration);
+        });
+        if (own.length === 0 || own.length < calls.length) continue;
+        const declaration = [...declarations][0]!;
+        this.addKeySet(keySet, `the type of the key parameter of what ${factory} returns (${this.where(node.getSourceFile(), node)})`);
+        this.addCall({ function: name, keyArg: index }, `${name}: holds what ${factory}() returns, a check with its key parameter typed ${typed} (${this.where(declaration.getSourceFile(), declaration)})`);
+      }
     }
   }
 
@@ -808,6 +849,17 @@ function patternPath(pattern: TS.ObjectBindingPattern): string[] | undefined {
 function propertyName(name: TS.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
   return undefined;
+}
+
+/** The node an expression's value goes to, through `await`, parentheses and casts. */
+function skipParents(node: TS.Node): TS.Node {
+  let current = node.parent;
+  while (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.parent;
+  return current;
+}
+
+function stripParens(node: TS.TypeNode): TS.TypeNode {
+  return ts.isParenthesizedTypeNode(node) ? stripParens(node.type) : node;
 }
 
 /** A type a flag's value can have: a boolean (among others), or one the checker cannot tell. */
