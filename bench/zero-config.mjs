@@ -97,7 +97,7 @@ function listedSites(dir, patterns) {
     if (!SOURCE.test(file) || NOT_PRODUCT.test(file) || file.endsWith(".d.ts")) continue;
     const lines = fs.readFileSync(path.join(dir, file), "utf8").split("\n");
     lines.forEach((text, index) => {
-      if (/^\s*(import|export\s+(type|interface))\b/.test(text)) return;
+      if (/^\s*(import|export\s+(type|interface))\b/.test(text) || /^\s*(\/\/|\/?\*)/.test(text)) return;
       if (!regexes.some((regex) => regex.test(text))) return;
       const key = /['"`]([^'"`]+)['"`]/.exec(text)?.[1] ?? /\.([A-Za-z_][\w]*)\b(?!.*\.)/.exec(text)?.[1];
       sites.set(`${file}:${index + 1}`, key);

@@ -317,7 +317,9 @@ class Discoverer {
         const own = calls.filter((call) => {
           const callee = skipWrappers(call.expression);
           const declaration = ts.isIdentifier(callee) ? declarationOf(this.checker, callee) : undefined;
-          return declaration !== undefined && declarations.has(declaration);
+          if (declaration === undefined) return false;
+          // Passed on as a parameter typed as such a check (`evaluateFlag: FlagEvaluator`) it is still one.
+          return declarations.has(declaration) || (ts.isParameter(declaration) && this.isCheckTyped(declaration, index, keySet));
         });
         if (own.length === 0 || own.length < calls.length) continue;
         const declaration = [...declarations][0]!;
@@ -325,6 +327,16 @@ class Discoverer {
         this.addCall({ function: name, keyArg: index }, `${name}: holds what ${factory}() returns, a check with its key parameter typed ${typed} (${this.where(declaration.getSourceFile(), declaration)})`);
       }
     }
+  }
+
+  /** Whether a parameter's type is a function whose parameter at `index` is typed with `keySet`. */
+  private isCheckTyped(parameter: TS.ParameterDeclaration, index: number, keySet: KeySet): boolean {
+    const signatures = this.checker.getTypeAtLocation(parameter).getCallSignatures();
+    return signatures.some((signature) => {
+      const declaration = signature.getParameters()[index]?.valueDeclaration;
+      if (declaration === undefined || !ts.isParameter(declaration) || declaration.type === undefined) return false;
+      return keySetOfTypeNode(declaration.type, this.checker)?.declaration === keySet.declaration;
+    });
   }
 
   /** Wrappers of wrappers: a function that passes its parameter on as the key of a check is one too. */
