@@ -113,7 +113,9 @@ export function discoverProject(options: DiscoverOptions): Discovery {
   const skipped: Discovery["skipped"] = [];
   const parseErrors: Discovery["parseErrors"] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  for (const file of walk.files) {
+  // Tests are mocks and fixtures: they declare nothing discovery trusts, and leaving them out of
+  // the program spares a third of its work on a well-tested application. `check` still reads them.
+  for (const file of walk.files.filter((candidate) => !isTestFile(candidate))) {
     const text = readSource(file, maxBytes);
     if (typeof text === "string") texts.set(file, text);
     else if (text instanceof Error) parseErrors.push({ file, line: 1, column: 1, message: text.message, unreadable: true });

@@ -6,7 +6,7 @@ import { scanFlagChecks, type ScanResult } from "../project/analyze.js";
 import { inferCreatedDates } from "../project/git.js";
 import type { CallMatcher, DetectConfig, FlagDefinition, FlagReference, Registry } from "../types.js";
 import { findCodeOwners } from "./codeowners.js";
-import { discoverProject, type Discovery, type DiscoveredKeySet } from "./discover.js";
+import { discoverProject, isTestFile, type Discovery, type DiscoveredKeySet } from "./discover.js";
 import { inferFlagType } from "./flag-type.js";
 import { renderRegistry, type DetectEntry, type StarterFlag } from "./registry-text.js";
 
@@ -76,6 +76,9 @@ export function planInit(options: InitOptions): InitPlan {
   const places = checksByKey(scan.references);
   const declared = new Map<string, DiscoveredKeySet>();
   for (const keySet of keySets) for (const member of keySet.members) if (!declared.has(member)) declared.set(member, keySet);
+  // A key only tests check, and no declaration lists, is test data (`"the-thing"`), not a flag.
+  const testOnly = [...places].filter(([key, checks]) => !declared.has(key) && checks.every((check) => isTestFile(check.file))).map(([key]) => key);
+  for (const key of testOnly) places.delete(key);
   const keys = new Set([...places.keys(), ...declared.keys()]);
   const replacing = options.replacing;
   const allKeys = [...new Set([...keys, ...(replacing?.flags.keys() ?? [])])].sort(compare);
@@ -128,7 +131,10 @@ export function planInit(options: InitOptions): InitPlan {
       dynamic: scan.references.filter((reference) => reference.dynamic).length,
       dated: created === undefined ? undefined : allKeys.filter((key) => created.has(key)).length,
     },
-    notes: discovery?.notes ?? [],
+    notes: [
+      ...(discovery?.notes ?? []),
+      ...(testOnly.length === 0 ? [] : [`${testOnly.length} key${testOnly.length === 1 ? "" : "s"} checked only in tests left out: ${testOnly.slice(0, 5).join(", ")}${testOnly.length > 5 ? ", …" : ""}`]),
+    ],
     parseErrors: scan.parseErrors,
     skipped: scan.skipped,
   };
