@@ -64,7 +64,7 @@ export interface InitSummary {
 
 export function planInit(options: InitOptions): InitPlan {
   const dir = path.dirname(options.target);
-  const discovery = options.detectFrom === undefined ? discoverProject({ cwd: options.cwd, paths: options.paths, dir, maxFileBytes: options.maxFileBytes }) : undefined;
+  const discovery = options.detectFrom === undefined ? discoverProject({ cwd: options.cwd, paths: options.paths, dir, maxFileBytes: options.maxFileBytes, onProgress: options.onProgress }) : undefined;
   const base = options.detectFrom === undefined ? discovery!.detect : relocate(options.detectFrom.detect, options.detectFrom.dir, dir);
   const extra = options.extraCalls ?? [];
   const detect: DetectConfig = extra.length === 0 ? base : { ...base, calls: [...base.calls, ...extra] };
