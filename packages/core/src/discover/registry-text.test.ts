@@ -18,7 +18,7 @@ describe("renderRegistry", () => {
       dir: DIR,
     });
     expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=./node_modules/@flaglint/core/schema/feature-flags.schema.json");
-    expect(text).toContain("  new_checkout:  # checked in src/a.ts:3 and 1 more place\n    type: release  # confirm the type");
+    expect(text).toContain("  new_checkout:  # checked in src/a.ts:3 and 1 more place\n    type: release  # inferred: nothing in its name says otherwise; confirm the type");
     expect(text).toContain("    created: 2026-03-01  # inferred from git history\n");
     expect(text).toContain("  kill-payments:  # declared in FlagKey (src/flags.ts:2); no check found\n");
     expect(text).toContain('    type: ops  # inferred from "kill switch" in its name; confirm it\n    owner: "@pay"  # from CODEOWNERS (/src/)\n');

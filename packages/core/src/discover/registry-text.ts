@@ -109,7 +109,7 @@ export function renderFlag(flag: StarterFlag, dir: string): string[] {
   const lines = [`  ${scalar(flag.key)}:  # ${oneLine(whereFound(flag, dir))}`];
   if (kept.type !== undefined) lines.push(`    type: ${kept.type}`);
   else if (flag.typeReason !== undefined) lines.push(`    type: ${flag.type}  # inferred from ${oneLine(flag.typeReason)}; confirm it`);
-  else lines.push(`    type: ${flag.type}  # confirm the type: release, experiment, ops (kill switch) or permission`);
+  else lines.push(`    type: ${flag.type}  # inferred: nothing in its name says otherwise; confirm the type: release, experiment, ops (kill switch) or permission`);
   if (kept.owner !== undefined) lines.push(`    owner: ${scalar(kept.owner)}`);
   else if (flag.owner !== undefined) lines.push(`    owner: ${scalar(flag.owner.owner)}  # from CODEOWNERS (${oneLine(flag.owner.pattern)})`);
   else lines.push('    # owner: "@team"');
