@@ -74,7 +74,7 @@ const FLAG_WORDS = /flag|feature|toggle|experiment/i;
  * A key set's name that says it lists flags on its own: "feature" alone names product features as
  * often as flags (`ClientSpecFeature`), so it counts only as a feature's key, name or id.
  */
-const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)s?\b|features?(?:key|name|id|enum)|^(?:app)?features$/i;
+const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)|^(?:app)?features$/i;
 /** A key parameter's name that says flag, when the function's name says so too. */
 const FLAG_PARAMETER = /^(?:flags?|flag(?:name|key|id)|feature(?:flag)?(?:name|key|id)?|featureflag|toggle(?:name)?|experiment(?:name|key)?)$/i;
 /** The share of the reads by a path that must be of flags for `objects` to name it. */
