@@ -52,6 +52,15 @@ const APPLICATIONS = [
       String.raw`getFeaturePreviewOptOutFlag\(\s*"`,
     ],
   },
+  {
+    name: "flagsmith",
+    url: "https://github.com/Flagsmith/flagsmith.git",
+    commit: "1ad8487ba7aabedd3cdfbcf3e7d772784d3e1aae",
+    sites: [
+      String.raw`Utils\.getFlagsmith(HasFeature|Value|JSONValue)\(\s*'`,
+      String.raw`flagsmith\.(hasFeature|getValue)\(\s*'`,
+    ],
+  },
 ];
 
 /** Tests, mocks and fixtures: not product code, left out of both sides. */

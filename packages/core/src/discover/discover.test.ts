@@ -46,6 +46,18 @@ describe("discoverProject", () => {
     expect(found.keySets.map(({ name, members }) => ({ name, members }))).toEqual([{ name: "FlagKey", members: ["a", "b"] }]);
   });
 
+  it("takes calls on a global the checker cannot type for the one method of that name, declared in a .d.ts or not", () => {
+    const found = discover({
+      "global.d.ts": "declare const Utils: any;\n",
+      "src/utils.ts": [
+        'import flagsmith from "flagsmith";',
+        "export const Utils = Object.assign({}, { hasFlag(key: string) { return flagsmith.hasFeature(key); } });",
+      ].join("\n"),
+      "src/page.ts": 'export const page = () => (Utils.hasFlag("new_page") ? "new" : "old");\n',
+    });
+    expect(found.calls.map(({ matcher }) => matcher)).toEqual([{ object: "Utils", method: "hasFlag", keyArg: 0 }]);
+  });
+
   it("leaves a union-typed parameter alone when nothing says it names a flag", () => {
     const found = discover({ "src/button.ts": 'export function size(value: "sm" | "md" | "lg"): number { return value.length; }\nsize("sm");\n' });
     expect([found.calls, found.keySets]).toEqual([[], []]);

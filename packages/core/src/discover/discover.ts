@@ -2,6 +2,7 @@
 // the declarations that list the flags, its own check functions, the objects of flag values it
 // reads by property, the SDK clients it shares — each with the evidence that chose it. Only
 // generic rules: what a declaration is and how the code uses it, names only as a second signal.
+import fs from "node:fs";
 import path from "node:path";
 import type * as TS from "typescript";
 import { analyzeSource } from "../detect/analyze.js";
@@ -75,6 +76,8 @@ const FLAG_WORDS = /flag|feature|toggle|experiment/i;
  * often as flags (`ClientSpecFeature`), so it counts only as a feature's key, name or id.
  */
 const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)|^(?:app)?features$/i;
+/** A name of a domain enum, whatever word comes before: `ExperimentStatus` lists states, not flags. */
+const DOMAIN_SET_NAME = /(?:status|state|type|kind|mode|stage|step|phase|tab|view|size|colou?r|sort|order|direction|role|level|event|action|operator|unit|format|provider)(?:es|s)?$/i;
 /** A key parameter's name that says flag, when the function's name says so too. */
 const FLAG_PARAMETER = /^(?:flags?|flag(?:name|key|id)|feature(?:flag)?(?:name|key|id)?|featureflag|toggle(?:name)?|experiment(?:name|key)?)$/i;
 /** The share of the reads by a path that must be of flags for `objects` to name it. */
@@ -121,6 +124,11 @@ export function discoverProject(options: DiscoverOptions): Discovery {
     else if (text instanceof Error) parseErrors.push({ file, line: 1, column: 1, message: text.message, unreadable: true });
     else skipped.push({ file, bytes: text.bytes });
   }
+  // Declaration files are not linted, but they declare globals and generated types the code uses.
+  for (const file of declarationFiles(walk.files, options.dir)) {
+    const text = readSource(file, maxBytes);
+    if (typeof text === "string") texts.set(file, text);
+  }
   return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
 }
 
@@ -132,6 +140,8 @@ class Discoverer {
   private readonly callsOfCheck = new Map<Callable, TS.CallExpression[]>();
   /** Every call by the last name of its callee, for telling a check from a namesake. */
   private readonly callsByName = new Map<string, TS.CallExpression[]>();
+  /** How many functions and methods of the project declare each name. */
+  private readonly declaredNames = new Map<string, number>();
   /** Typed key parameters: candidates until a signal says the function checks flags. */
   private readonly typedParameters: Array<{ node: Callable; index: number; keySet: KeySet }> = [];
   /** Functions that return a check function: `useFlagEvaluator(): (flag: FlagKey) => boolean`. */
@@ -193,7 +203,9 @@ class Discoverer {
   }
 
   private indexFunction(node: Callable): void {
-    if (functionName(node) === undefined) return;
+    const name = functionName(node);
+    if (name === undefined) return;
+    this.declaredNames.set(name, (this.declaredNames.get(name) ?? 0) + 1);
     const returned = !ts.isPropertySignature(node) && node.type !== undefined ? stripParens(node.type) : undefined;
     if (returned !== undefined && ts.isFunctionTypeNode(returned)) {
       returned.parameters.forEach((parameter, index) => {
@@ -221,10 +233,23 @@ class Discoverer {
   private callsOf(check: CheckFunction): TS.CallExpression[] {
     let calls = this.callsOfCheck.get(check.node);
     if (calls === undefined) {
-      calls = (this.callsByName.get(check.name) ?? []).filter((call) => this.calledFunction(call) === check.node);
+      // A call the checker cannot follow (on a global typed any) is the check's when nothing else
+      // in the project declares the name.
+      const only = this.declaredNames.get(check.name) === 1;
+      calls = (this.callsByName.get(check.name) ?? []).filter((call) => {
+        const called = this.calledFunction(call);
+        return called === check.node || (only && called === undefined && this.isUnresolved(call));
+      });
       this.callsOfCheck.set(check.node, calls);
     }
     return calls;
+  }
+
+  /** Whether the checker finds no declaration at all for a call's callee. */
+  private isUnresolved(call: TS.CallExpression): boolean {
+    const callee = skipWrappers(call.expression);
+    const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    return name !== undefined && declarationOf(this.checker, name) === undefined;
   }
 
   /** The project function a call calls: `f()`, `a.b.f()`, through imports and `const f = () => …`. */
@@ -290,7 +315,7 @@ class Discoverer {
       const parameter = parametersOf(node)[index]!;
       const name = functionName(node)!;
       const known = this.keySets.has(keySet.declaration);
-      const named = FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && FLAG_WORDS.test(name));
+      const named = !DOMAIN_SET_NAME.test(keySet.name) && (FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && FLAG_WORDS.test(name)));
       if (!known && !named) continue;
       const typed = parameter.type!.getText().replace(/\s+/g, " ");
       const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
@@ -754,6 +779,22 @@ class Discoverer {
 
 function fieldsOf(evaluation: Evaluation): { keyArg: number; contextArg?: number } {
   return typeof evaluation.context === "number" ? { keyArg: evaluation.key, contextArg: evaluation.context } : { keyArg: evaluation.key };
+}
+
+/** The `.d.ts` files beside the walked files and in the registry's folder. */
+function declarationFiles(files: readonly string[], dir: string): string[] {
+  const folders = new Set([dir, ...files.map((file) => path.dirname(file))]);
+  const found: string[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (name.endsWith(".d.ts")) found.push(path.join(folder, name));
+  }
+  return found.sort();
 }
 
 function isCallable(node: TS.Node): node is Callable {
