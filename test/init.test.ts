@@ -218,11 +218,13 @@ export function Dashboard() {
   it("--force carries the hand-written flag fields over and says so", () => {
     const root = project({
       "src/app.ts": 'import { OpenFeature } from "@openfeature/server-sdk";\nexport const a = OpenFeature.getClient().getBooleanValue("new-nav", false);\n',
-      "feature-flags.yaml": "version: 1\nflags:\n  new-nav:\n    type: experiment\n    owner: '@web'\n    ticket: WEB-1\n",
+      "feature-flags.yaml": "version: 1\ndetect:\n  calls:\n    - function: legacyFlag\n      keyArg: 1\nflags:\n  new-nav:\n    type: experiment\n    owner: '@web'\n    ticket: WEB-1\n",
     });
     const run = flaglint(["init", "--force", "--no-git"], { cwd: root });
-    expect(run.stdout).toContain("(replaced; hand-written flag fields kept, comments and detect regenerated)");
-    expect(loadRegistry(registryFile(root)).flags.get("new-nav")).toMatchObject({ type: "experiment", owner: "@web", ticket: "WEB-1" });
+    expect(run.stdout).toContain("(replaced; hand-written flag fields and matchers kept, comments regenerated)");
+    const registry = loadRegistry(registryFile(root));
+    expect(registry.flags.get("new-nav")).toMatchObject({ type: "experiment", owner: "@web", ticket: "WEB-1" });
+    expect(registry.detect.calls).toEqual([{ function: "legacyFlag", keyArg: 1 }]);
   });
 
   it("stops with exit 2 and touches nothing when the existing registry is invalid", () => {

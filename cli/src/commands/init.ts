@@ -42,7 +42,7 @@ export function registerInit(program: Command, context: CommandContext, setExitC
     .option("--dry-run", "print the summary and the registry; write nothing")
     .option("--update", "merge new flags and matchers into the existing registry, keeping every hand-written field and comment")
     .option("--check", "write nothing; exit 1 when the code declares or checks a flag the registry lacks")
-    .option("--force", "replace an existing feature-flags.yaml (hand-written flag fields are carried over)")
+    .option("--force", "replace an existing feature-flags.yaml (hand-written flag fields and matchers are carried over)")
     .option("--detect-from <registry>", "find checks with this registry's detect section instead of discovering, and copy it")
     .option("--function <name>", "also count calls of this function as checks, e.g. useFlag (repeatable)", collect, [])
     .option("--object <name.method>", "also count this method as a check, e.g. flagResolver.isEnabled (repeatable)", collect, [])
@@ -107,7 +107,7 @@ function runInit(paths: string[], options: InitOptions, context: CommandContext)
     text = update.text;
     outcome = updateSummary(shown, update.added, update.marked, update.matchersAdded, options.dryRun === true);
   } else {
-    const dropped = options.force && current !== undefined ? ` (replaced; hand-written flag fields kept, comments and detect regenerated)` : "";
+    const dropped = options.force && current !== undefined ? ` (replaced; hand-written flag fields and matchers kept, comments regenerated)` : "";
     outcome = writeSummary(shown, plan, options.dryRun === true) + dropped;
   }
 

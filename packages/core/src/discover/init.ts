@@ -67,7 +67,9 @@ export function planInit(options: InitOptions): InitPlan {
   const discovery = options.detectFrom === undefined ? discoverProject({ cwd: options.cwd, paths: options.paths, dir, maxFileBytes: options.maxFileBytes, onProgress: options.onProgress }) : undefined;
   const base = options.detectFrom === undefined ? discovery!.detect : relocate(options.detectFrom.detect, options.detectFrom.dir, dir);
   const extra = options.extraCalls ?? [];
-  const detect: DetectConfig = extra.length === 0 ? base : { ...base, calls: [...base.calls, ...extra] };
+  const withExtra: DetectConfig = extra.length === 0 ? base : { ...base, calls: [...base.calls, ...extra] };
+  // --force: the matchers written by hand stay beside the discovered ones.
+  const detect = options.replacing === undefined ? withExtra : keepDetect(withExtra, options.replacing.detect);
 
   const scan = scanFlagChecks({ cwd: options.cwd, paths: options.paths, detect, dir, maxFileBytes: options.maxFileBytes, onProgress: options.onProgress });
   const entries = detectEntries(detect, discovery, scan.references, dir);
@@ -217,6 +219,22 @@ function keptFields(flag: FlagDefinition): StarterFlag["kept"] {
     if (flag[field] !== undefined) (kept as Record<string, unknown>)[field] = flag[field];
   }
   return kept;
+}
+
+/** `found` plus every matcher of `kept` it does not already have; `kept`'s presets. */
+function keepDetect(found: DetectConfig, kept: DetectConfig): DetectConfig {
+  const union = <T>(mine: readonly T[], theirs: readonly T[]): T[] => {
+    const seen = new Set(mine.map((entry) => JSON.stringify(entry)));
+    return [...mine, ...theirs.filter((entry) => !seen.has(JSON.stringify(entry)))];
+  };
+  return {
+    sdks: [...kept.sdks],
+    calls: union(found.calls, kept.calls),
+    objects: union(found.objects, kept.objects),
+    constants: union(found.constants, kept.constants),
+    properties: union(found.properties, kept.properties),
+    keySets: union(found.keySets ?? [], kept.keySets ?? []),
+  };
 }
 
 /** `./path` modules are relative to the registry that names them: rewrite them for the new one's folder. */
