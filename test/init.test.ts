@@ -227,6 +227,20 @@ export function Dashboard() {
     expect(registry.detect.calls).toEqual([{ function: "legacyFlag", keyArg: 1 }]);
   });
 
+  it("goes on past a file that does not parse, a symlink loop and a file over the size limit, with a line for each", () => {
+    const root = project({
+      "src/flags.ts": 'export type FlagKey = "a" | "b";\nexport function isFlagOn(flag: FlagKey) { return flag === "a"; }\nisFlagOn("a");\n',
+      "src/broken.ts": "export function (\n",
+      "src/generated.js": `export const x = [${"1,".repeat(600_000)}];\n`,
+    });
+    fs.symlinkSync("..", path.join(root, "src/loop"));
+    const run = flaglint(["init", "--no-git", "--max-file-size", "1"], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Wrote feature-flags.yaml with 2 flags.");
+    expect(run.stdout).toContain("1 file did not parse and was skipped.");
+    expect(run.stderr).toMatch(/^flaglint: skipped src\/generated\.js: 1\.\d MB is over the 1 MB limit/);
+  });
+
   it("stops with exit 2 and touches nothing when the existing registry is invalid", () => {
     const root = project({ "src/app.tsx": APP, "feature-flags.yaml": "version: 1\nflags:\n  a:\n    type: relase\n" });
     const run = flaglint(["init", "--update"], { cwd: root });

@@ -137,7 +137,8 @@ export function planInit(options: InitOptions): InitPlan {
       ...(discovery?.notes ?? []),
       ...(testOnly.length === 0 ? [] : [`${testOnly.length} key${testOnly.length === 1 ? "" : "s"} checked only in tests left out: ${testOnly.slice(0, 5).join(", ")}${testOnly.length > 5 ? ", …" : ""}`]),
     ],
-    parseErrors: scan.parseErrors,
+    // The scan only parses files that may hold a check; discovery parsed them all.
+    parseErrors: [...scan.parseErrors, ...(discovery?.parseErrors ?? []).filter((failure) => !scan.parseErrors.some((other) => other.file === failure.file))],
     skipped: scan.skipped,
   };
 }
