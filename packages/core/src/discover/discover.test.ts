@@ -63,15 +63,19 @@ describe("discoverProject", () => {
     expect([found.calls, found.keySets]).toEqual([[], []]);
   });
 
-  it("goes on past a file that does not parse, and notes a key set too large to be a list of flags", () => {
+  it("goes on past a file that does not parse or nests too deeply, and notes a key set too large to be a list of flags", () => {
     const members = Array.from({ length: 10_000 }, (_, index) => `"k${index}"`).join(" | ");
     const found = discover({
       "src/broken.ts": "export function (\n",
+      "src/chain.ts": `export const y = ${Array.from({ length: 50_000 }, (_, index) => `a${index}`).join(" + ")};\n`,
       "src/huge.ts": `export type FlagKey = ${members};\nexport function isFlagOn(flag: FlagKey) { return flag !== "k1"; }\n`,
       "src/ok.ts": 'export type FeatureFlag = "x";\nexport function featureOn(name: FeatureFlag) { return name === "x"; }\nfeatureOn("x");\n',
     });
     expect(found.parseErrors.map(({ file }) => path.basename(file))).toEqual(["broken.ts"]);
-    expect(found.notes).toEqual(["src/huge.ts:1: FlagKey has 10000 members, more than a list of flags: left out"]);
+    expect(found.notes).toEqual([
+      "src/chain.ts: left out of discovery (Maximum call stack size exceeded)",
+      "src/huge.ts:1: FlagKey has 10000 members, more than a list of flags: left out",
+    ]);
     expect(found.detect.keySets).toEqual([{ name: "FeatureFlag", file: "src/ok.ts" }]);
   });
 });

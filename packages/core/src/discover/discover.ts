@@ -129,7 +129,14 @@ export function discoverProject(options: DiscoverOptions): Discovery {
     const text = readSource(file, maxBytes);
     if (typeof text === "string") texts.set(file, text);
   }
-  return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
+  try {
+    return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
+  } catch (error) {
+    // The compiler gave up on the project as a whole (a stack overflow binding generated code):
+    // init goes on with what the SDK presets find.
+    const note = `discovery stopped (${(error as Error).message}): only the built-in SDK presets are used`;
+    return { detect: DEFAULT_DETECT, keySets: [], calls: [], objects: [], properties: [], notes: [note], files: walk.files.length, parseErrors, skipped };
+  }
 }
 
 class Discoverer {
@@ -160,11 +167,12 @@ class Discoverer {
     private readonly parseErrors: Discovery["parseErrors"],
     private readonly skipped: Discovery["skipped"],
   ) {
-    const { checker, sourceFiles } = createProjectProgram(options.dir, texts);
+    const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts);
     this.checker = checker;
     sourceFiles.forEach((sourceFile, index) => {
       options.onProgress?.(index, sourceFiles.length);
-      const failure = getParseError(sourceFile);
+      const failed = failures.get(path.resolve(sourceFile.fileName));
+      const failure = failed === undefined ? getParseError(sourceFile) : { line: 1, column: 1, message: failed };
       if (failure !== undefined) {
         this.parseErrors.push({ ...failure, file: sourceFile.fileName });
         return;
@@ -175,13 +183,13 @@ class Discoverer {
   }
 
   run(): Discovery {
-    for (const facts of this.files) this.indexFile(facts);
-    for (const facts of this.files) this.followSdkReferences(facts);
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.indexFile(facts));
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.followSdkReferences(facts));
     this.acceptTypedParameters();
     this.followFactories();
     this.followWrappers();
     this.matchersOfChecks();
-    for (const facts of this.files) this.readUses(facts.sourceFile);
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.readUses(facts.sourceFile));
     this.findFlagObjects();
     const properties = this.findKeyProperties();
     this.findSharedClients();
@@ -199,7 +207,7 @@ class Discoverer {
       else if (ts.isCallExpression(node)) this.indexCall(node);
       ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    this.guard(sourceFile, () => visit(sourceFile));
   }
 
   private indexFunction(node: Callable): void {
@@ -529,7 +537,7 @@ class Discoverer {
       }
       ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    this.guard(sourceFile, () => visit(sourceFile));
   }
 
   private addKeySet(keySet: KeySet, why: string): void {
@@ -582,7 +590,7 @@ class Discoverer {
         }
         if (!ts.isTypeNode(node)) ts.forEachChild(node, visit);
       };
-      visit(sourceFile);
+      this.guard(sourceFile, () => visit(sourceFile));
     }
     const precise = [...typed].filter(([candidate, { reads }]) => reads / (totals.get(candidate) ?? reads) >= OBJECT_PRECISION);
     const kept = new Set(precise.map(([candidate]) => candidate));
@@ -637,7 +645,7 @@ class Discoverer {
         }
         ts.forEachChild(node, visit);
       };
-      visit(sourceFile);
+      this.guard(sourceFile, () => visit(sourceFile));
     }
     const found: Array<Discovered<PropertyMatcher>> = [];
     for (const [name, entry] of [...byName].sort(([a], [b]) => compare(a, b))) {
@@ -699,7 +707,7 @@ class Discoverer {
         }
         ts.forEachChild(node, visit);
       };
-      visit(sourceFile);
+      this.guard(sourceFile, () => visit(sourceFile));
     }
     if (factories.size === 0 && holders.size === 0) return;
     const names = [...factories.keys(), ...holders.keys()];
@@ -710,7 +718,7 @@ class Discoverer {
         if (ts.isCallExpression(node) && !found.has(node.getStart(sourceFile))) this.sharedClientCall(node, factories, holders);
         ts.forEachChild(node, visit);
       };
-      visit(sourceFile);
+      this.guard(sourceFile, () => visit(sourceFile));
     }
   }
 
@@ -765,6 +773,16 @@ class Discoverer {
       parseErrors: this.parseErrors,
       skipped: this.skipped,
     };
+  }
+
+  /** One file's part of a step; a file the compiler cannot walk (nested too deeply) is left out with a note. */
+  private guard(sourceFile: TS.SourceFile, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      const note = `${this.whereFile(sourceFile.fileName, 1).replace(/:1$/, "")}: left out of discovery (${(error as Error).message})`;
+      if (!this.notes.includes(note)) this.notes.push(note);
+    }
   }
 
   private where(sourceFile: TS.SourceFile, node: TS.Node): string {

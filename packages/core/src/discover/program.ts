@@ -14,6 +14,8 @@ export interface ProjectProgram {
   checker: TS.TypeChecker;
   /** The project's source files in the program, in the order given. */
   sourceFiles: TS.SourceFile[];
+  /** Files the parser gave up on (it recurses: deep nesting overflows the stack), with why. */
+  failures: ReadonlyMap<string, string>;
 }
 
 const COMPILER_OPTIONS: TS.CompilerOptions = {
@@ -39,12 +41,19 @@ const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs
 /** `texts` maps each absolute file to its text: the files the program holds. */
 export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>): ProjectProgram {
   const resolver = new ProjectResolver(root, texts);
+  const failures = new Map<string, string>();
   const host: TS.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
       const text = path.resolve(fileName) === ES5_LIB ? readLib() : texts.get(path.resolve(fileName));
       // Discovery never reads JSDoc; skipping it makes parsing measurably faster.
       const options = { languageVersion: typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, options, true);
+      if (text === undefined) return undefined;
+      try {
+        return ts.createSourceFile(fileName, text, options, true);
+      } catch (error) {
+        failures.set(path.resolve(fileName), (error as Error).message);
+        return ts.createSourceFile(fileName, "", options, true);
+      }
     },
     getDefaultLibFileName: () => ES5_LIB,
     getDefaultLibLocation: () => LIB_DIR,
@@ -70,7 +79,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
   const sourceFiles = [...texts.keys()]
     .map((file) => program.getSourceFile(file))
     .filter((file): file is TS.SourceFile => file !== undefined);
-  return { program, checker: program.getTypeChecker(), sourceFiles };
+  return { program, checker: program.getTypeChecker(), sourceFiles, failures };
 }
 
 let libText: string | undefined;
