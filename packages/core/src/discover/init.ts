@@ -6,7 +6,8 @@ import { scanFlagChecks, type ScanResult } from "../project/analyze.js";
 import { inferCreatedDates } from "../project/git.js";
 import type { CallMatcher, DetectConfig, FlagDefinition, FlagReference, Registry } from "../types.js";
 import { findCodeOwners } from "./codeowners.js";
-import { discoverProject, isTestFile, type Discovery, type DiscoveredKeySet } from "./discover.js";
+import { discoverProject, type Discovery, type DiscoveredKeySet } from "./discover.js";
+import { isTestFile } from "./syntax.js";
 import { inferFlagType } from "./flag-type.js";
 import { renderRegistry, type DetectEntry, type StarterFlag } from "./registry-text.js";
 
