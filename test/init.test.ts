@@ -117,7 +117,7 @@ export function Dashboard() {
     expect(refused).toEqual({
       status: 2,
       stdout: "",
-      stderr: "flaglint: feature-flags.yaml already exists (hint: edit it, or pass --force to replace it)\n",
+      stderr: "flaglint: feature-flags.yaml already exists (hint: pass --update to merge into it, or --force to replace it)\n",
     });
     expect(fs.readFileSync(registryFile(root), "utf8")).toBe(edited);
 
@@ -177,9 +177,82 @@ export function Dashboard() {
     expect(fs.existsSync(registryFile(root))).toBe(false);
   });
 
+  it("discovers a typed wrapper with no options, and --dry-run prints the summary and the registry without writing", async () => {
+    const root = project({
+      "src/flags.ts": 'export type FlagKey = "new-nav" | "kill-switch-search";\nexport function isFlagOn(flag: FlagKey): boolean { return flag === "new-nav"; }\n',
+      "src/app.ts": 'import { isFlagOn } from "./flags";\nexport const nav = isFlagOn("new-nav") ? "new" : "old";\n',
+    });
+    const run = await runFlaglint(["init", "--dry-run", "--no-git"], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Found 1 key set, 1 matcher and 1 check site in 2 files.\nWould write feature-flags.yaml with 2 flags.");
+    expect(run.stdout).toContain("    - function: isFlagOn  # 1 call in 1 file; isFlagOn: key parameter typed FlagKey (src/flags.ts:1)\n");
+    expect(run.stdout).toContain('  kill-switch-search:  # declared in FlagKey (src/flags.ts:1); no check found\n    type: ops  # inferred from "kill switch" in its name; confirm it\n');
+    expect(fs.existsSync(registryFile(root))).toBe(false);
+  });
+
+  it("--check exits 1 while the registry lacks a flag the code declares or checks, --update adds it and keeps the rest", async () => {
+    const root = project({
+      "src/flags.ts": 'export type FlagKey = "new-nav" | "search";\nexport function isFlagOn(flag: FlagKey): boolean { return flag === "new-nav"; }\n',
+      "src/app.ts": 'import { isFlagOn } from "./flags";\nexport const nav = isFlagOn("new-nav");\n',
+      "feature-flags.yaml": "# Ours.\nversion: 1\nflags:\n  new-nav:\n    type: release   # since the redesign\n    ticket: WEB-1\n  old-banner:\n    type: release\n    ticket: WEB-2\n",
+    });
+    const before = fs.readFileSync(registryFile(root), "utf8");
+    const check = await runFlaglint(["init", "--check", "--no-git"], { cwd: root });
+    expect(check).toEqual({
+      status: 1,
+      stdout: "feature-flags.yaml lacks 1 flag the code declares or checks:\n  search  (src/flags.ts:1)\nRun flaglint init --update to add them.\n",
+      stderr: "",
+    });
+    expect(fs.readFileSync(registryFile(root), "utf8")).toBe(before);
+
+    const update = await runFlaglint(["init", "--update", "--no-git"], { cwd: root });
+    expect(update.status).toBe(0);
+    expect(update.stdout).toContain("Updated feature-flags.yaml: 1 new flag, 2 new matchers, 1 flag no longer found in the code marked (old-banner)");
+    const after = fs.readFileSync(registryFile(root), "utf8");
+    expect(after.startsWith("# Ours.\nversion: 1\n")).toBe(true);
+    expect(after).toContain("    type: release   # since the redesign\n    ticket: WEB-1\n");
+    expect(after).toContain("  # flaglint init: no declaration or check of this flag found in the code\n  old-banner:\n");
+    expect([...loadRegistry(registryFile(root)).flags.keys()]).toEqual(["new-nav", "old-banner", "search"]);
+    expect((await runFlaglint(["init", "--check", "--no-git"], { cwd: root })).status).toBe(0);
+  });
+
+  it("--force carries the hand-written flag fields over and says so", async () => {
+    const root = project({
+      "src/app.ts": 'import { OpenFeature } from "@openfeature/server-sdk";\nexport const a = OpenFeature.getClient().getBooleanValue("new-nav", false);\n',
+      "feature-flags.yaml": "version: 1\ndetect:\n  calls:\n    - function: legacyFlag\n      keyArg: 1\nflags:\n  new-nav:\n    type: experiment\n    owner: '@web'\n    ticket: WEB-1\n",
+    });
+    const run = await runFlaglint(["init", "--force", "--no-git"], { cwd: root });
+    expect(run.stdout).toContain("(replaced; hand-written flag fields and matchers kept, comments regenerated)");
+    const registry = loadRegistry(registryFile(root));
+    expect(registry.flags.get("new-nav")).toMatchObject({ type: "experiment", owner: "@web", ticket: "WEB-1" });
+    expect(registry.detect.calls).toEqual([{ function: "legacyFlag", keyArg: 1 }]);
+  });
+
+  it("goes on past a file that does not parse, a symlink loop and a file over the size limit, with a line for each", async () => {
+    const root = project({
+      "src/flags.ts": 'export type FlagKey = "a" | "b";\nexport function isFlagOn(flag: FlagKey) { return flag === "a"; }\nisFlagOn("a");\n',
+      "src/broken.ts": "export function (\n",
+      "src/generated.js": `export const x = [${"1,".repeat(600_000)}];\n`,
+    });
+    fs.symlinkSync("..", path.join(root, "src/loop"));
+    const run = await runFlaglint(["init", "--no-git", "--max-file-size", "1"], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Wrote feature-flags.yaml with 2 flags.");
+    expect(run.stdout).toContain("1 file did not parse and was skipped.");
+    expect(run.stderr).toMatch(/^flaglint: skipped src\/generated\.js: 1\.\d MB is over the 1 MB limit/);
+  });
+
+  it("stops with exit 2 and touches nothing when the existing registry is invalid", async () => {
+    const root = project({ "src/app.tsx": APP, "feature-flags.yaml": "version: 1\nflags:\n  a:\n    type: relase\n" });
+    const run = await runFlaglint(["init", "--update"], { cwd: root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^feature-flags\.yaml:4:11: unknown type "relase"/);
+    expect(fs.readFileSync(registryFile(root), "utf8")).toBe("version: 1\nflags:\n  a:\n    type: relase\n");
+  });
+
   it("is listed in --help with its options", async () => {
     expect((await runFlaglint(["--help"])).stdout).toContain("init [options] [paths...]");
     const help = (await runFlaglint(["init", "--help"])).stdout;
-    for (const option of ["--detect-from", "--function", "--object", "--force", "--no-git"]) expect(help).toContain(option);
+    for (const option of ["--dry-run", "--update", "--check", "--detect-from", "--function", "--object", "--force", "--no-git"]) expect(help).toContain(option);
   });
 });

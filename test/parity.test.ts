@@ -42,7 +42,8 @@ const MODE_OVERRIDES: Record<string, ParserMode> = {
 const WITHOUT_TYPES_TOO = new Set(["shapes-cross-package"]);
 const FIXTURES = fs
   .readdirSync(path.join(REPO_ROOT, "fixtures"), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  // discover-* hold the starter registry init writes (undated, so nothing to report): init-discovery.test.ts runs them.
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith("discover-"))
   .flatMap(({ name }): Array<{ name: string; mode: ParserMode }> => {
     const mode = MODE_OVERRIDES[name] ?? modeFor(path.join(REPO_ROOT, "fixtures", name));
     return WITHOUT_TYPES_TOO.has(name) ? [{ name, mode }, { name, mode: "typescript" }] : [{ name, mode }];

@@ -21,30 +21,37 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number];
 export const KEY_CASES = ["exact", "camel", "pascal", "snake", "kebab"] as const;
 export type KeyCase = (typeof KEY_CASES)[number];
 
+/** Globs, relative to the registry's folder, that scope a matcher to some files (`files: ["apps/web/**"]`). */
+export interface FileScope {
+  files?: string[];
+}
+
 /**
- * One `detect.calls` entry. Exactly one of `module`, `object`, `function` says where the
- * callee comes from; `import` and `method` narrow a `module` match, `method` an `object` match.
+ * One `detect.calls` entry. Exactly one of `module`, `object`, `function`, `call` says where the
+ * callee comes from; `import` and `method` narrow a `module` match, `method` an `object` match;
+ * `call` names a function whose return value's `method` is the check (`getClient()?.isOn("x")`).
  */
-export interface CallMatcher {
+export interface CallMatcher extends FileScope {
   module?: string;
   import?: string;
   method?: string;
   object?: string;
   function?: string;
+  call?: string;
   keyArg: number;
   contextArg?: number;
 }
 
-export interface ObjectMatcher {
+export interface ObjectMatcher extends FileScope {
   path: string;
   keyCase: KeyCase;
 }
 
-export interface ConstantMatcher {
+export interface ConstantMatcher extends FileScope {
   name: string;
 }
 
-export interface PropertyMatcher {
+export interface PropertyMatcher extends FileScope {
   name: string;
 }
 
@@ -59,6 +66,17 @@ export interface JsxMatcher {
   import?: string;
 }
 
+/**
+ * A declaration that lists the flags (`detect.keySets`): a string-literal union, `keyof` an
+ * interface, an enum or an `as const` object. Every member is a registry key; every use of a
+ * member (`Flags.X`) is a check.
+ */
+export interface KeySetMatcher extends FileScope {
+  name: string;
+  /** The file that declares it, relative to the registry's folder. */
+  file?: string;
+}
+
 export interface DetectConfig {
   sdks: string[];
   calls: CallMatcher[];
@@ -67,6 +85,7 @@ export interface DetectConfig {
   properties: PropertyMatcher[];
   /** Component gates; absent means none. */
   jsx?: JsxMatcher[];
+  keySets?: KeySetMatcher[];
 }
 
 export interface Policy {

@@ -4,12 +4,14 @@ import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceK
 import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } from "./chains.js";
 import { readComments } from "./comments.js";
 import { declarationOf } from "./declarations.js";
+import { isMethodOfCallResult } from "./call-results.js";
 import { compileDetect, type CompiledCall, type CompiledDetect, type CompiledObject } from "./config.js";
 import type { ConstantIndex } from "./external-names.js";
 import { registryKeyFor } from "./key-case.js";
 import { KeyResolver, type KeyFallback } from "./keys.js";
 import { propertyValue } from "./literal-values.js";
 import { ModuleMatcher } from "./modules.js";
+import { scopeToFile } from "./file-scope.js";
 import { failureFromError, getParseError } from "./parse.js";
 import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
 import type { Evaluation } from "./presets/types.js";
@@ -73,7 +75,8 @@ export function analyzeSource(
   try {
     const parseError = getParseError(sourceFile);
     if (parseError !== undefined) return { references: [], notes: [], directives: [], parseError };
-    const references = new FileAnalyzer(sourceFile, compileDetect(detect), options).findReferences();
+    const config = scopeToFile(compileDetect(detect), sourceFile.fileName, options.registryDir);
+    const references = new FileAnalyzer(sourceFile, config, options).findReferences();
     return { references, ...readComments(sourceFile) };
   } catch (error) {
     return { references: [], notes: [], directives: [], parseError: failureFromError(error) };
@@ -311,7 +314,7 @@ class FileAnalyzer {
     const chain = (): Chain => (resolved ??= this.chains.of(callee));
     const calls = this.config.calls;
     for (let index = 0; index < calls.length; index++) {
-      if (this.callMatches(index, written, chain)) {
+      if (this.callMatches(index, written, chain, callee)) {
         this.addCallReference(call, calls[index]!, calledAs);
         return true;
       }
@@ -319,8 +322,9 @@ class FileAnalyzer {
     return false;
   }
 
-  private callMatches(index: number, written: readonly string[], chain: () => Chain): boolean {
+  private callMatches(index: number, written: readonly string[], chain: () => Chain, callee: ts.Expression): boolean {
     const { matcher } = this.config.calls[index]!;
+    if (matcher.call !== undefined) return isMethodOfCallResult(callee, matcher.call, matcher.method);
     if (matcher.module !== undefined) {
       const { root, names } = chain();
       return (

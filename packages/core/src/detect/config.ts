@@ -1,5 +1,6 @@
 // Turns a DetectConfig into lookup tables once, so the per-node work of a file walk is a set lookup.
-import type { CallMatcher, DetectConfig, JsxMatcher, KeyCase } from "../types.js";
+import type { CallMatcher, DetectConfig, FileScope, JsxMatcher, KeyCase } from "../types.js";
+import { globToRegExp } from "./globs.js";
 import { presetsNamed, type SdkPreset } from "./presets/index.js";
 
 export interface CompiledCall {
@@ -49,6 +50,8 @@ export interface CompiledDetect {
   candidateTokens: readonly string[];
   /** A method of a configured package is a check only where the package is imported: both are written. */
   candidateTokenGroups: ReadonlyArray<readonly string[]>;
+  /** Labels of the matchers scoped with `files:` -> their globs (see file-scope.ts). */
+  scoped: ReadonlyMap<string, readonly RegExp[]>;
 }
 
 const compiled = new WeakMap<DetectConfig, CompiledDetect>();
@@ -77,7 +80,7 @@ function compile(detect: DetectConfig): CompiledDetect {
   const tokens = new Set<string>();
   const groups = new Map<string, readonly string[]>();
   for (const { matcher } of calls) {
-    for (const name of [matcher.method, matcher.function, matcher.object, namedImport(matcher)]) {
+    for (const name of [matcher.method, matcher.function, matcher.object, matcher.call, namedImport(matcher)]) {
       if (name !== undefined) aliasHints.add(name);
     }
     const group = callTokens(matcher);
@@ -101,6 +104,8 @@ function compile(detect: DetectConfig): CompiledDetect {
     else tokens.add(matcher.component);
   }
   const constants = firstLabelByName(detect.constants, "constants");
+  // A key set's members are used as an enum's or a const object's are: each use is a check.
+  for (const [name, label] of firstLabelByName(detect.keySets ?? [], "keySets")) if (!constants.has(name)) constants.set(name, label);
   const properties = firstLabelByName(detect.properties, "properties");
   for (const name of [...constants.keys(), ...properties.keys()]) tokens.add(name);
   // Every SDK check goes through a value imported from one of the preset's packages.
@@ -119,7 +124,25 @@ function compile(detect: DetectConfig): CompiledDetect {
     presets,
     candidateTokens: [...tokens],
     candidateTokenGroups: [...groups.values()],
+    scoped: scopedMatchers(detect),
   };
+}
+
+function scopedMatchers(detect: DetectConfig): Map<string, readonly RegExp[]> {
+  const scoped = new Map<string, readonly RegExp[]>();
+  const sections: Array<[string, readonly FileScope[]]> = [
+    ["calls", detect.calls],
+    ["objects", detect.objects],
+    ["constants", detect.constants],
+    ["properties", detect.properties],
+    ["keySets", detect.keySets ?? []],
+  ];
+  for (const [section, matchers] of sections) {
+    matchers.forEach((matcher, index) => {
+      if (matcher.files !== undefined) scoped.set(`${section}[${index}]`, matcher.files.map(globToRegExp));
+    });
+  }
+  return scoped;
 }
 
 function namedImport(matcher: CallMatcher): string | undefined {
@@ -139,6 +162,7 @@ function calleeNameOf(matcher: CallMatcher): string | undefined {
  * so only its name counts there.
  */
 function callTokens(matcher: CallMatcher): readonly string[] {
+  if (matcher.call !== undefined) return matcher.method === undefined ? [matcher.call] : [matcher.call, matcher.method];
   const name = matcher.method ?? matcher.function ?? namedImport(matcher) ?? matcher.object;
   const module = matcher.module;
   if (module === undefined || module.startsWith(".")) return [name ?? moduleToken(module ?? "")];

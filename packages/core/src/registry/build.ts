@@ -1,7 +1,7 @@
 // From a validated registry value to the model: defaults filled in, aliases resolved, positions attached.
 import * as path from "node:path";
 import { finalFieldValue } from "../cleanup/value.js";
-import type { CallMatcher, DetectConfig, JsxMatcher, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig, RuleSettings } from "../types.js";
+import type { CallMatcher, DetectConfig, FileScope, JsxMatcher, KeySetMatcher, FlagDefinition, FlagStatus, FlagType, KeyCase, Policy, Position, Registry, RegistrySourceConfig, RuleSettings } from "../types.js";
 import { DEFAULT_DETECT, DEFAULT_POLICY, FLAG_TYPE_ALIASES } from "./defaults.js";
 import type { SourceNode } from "./source.js";
 
@@ -10,9 +10,10 @@ interface RegistryFile {
   detect?: {
     sdks?: string[];
     calls?: Array<Partial<CallMatcher>>;
-    objects?: Array<{ path: string; keyCase?: KeyCase }>;
-    constants?: Array<{ name: string }>;
-    properties?: Array<{ name: string }>;
+    objects?: Array<{ path: string; keyCase?: KeyCase } & FileScope>;
+    constants?: Array<{ name: string } & FileScope>;
+    properties?: Array<{ name: string } & FileScope>;
+    keySets?: KeySetMatcher[];
     jsx?: JsxMatcher[];
   };
   policy?: {
@@ -62,11 +63,17 @@ function buildDetect(detect: RegistryFile["detect"] = {}): DetectConfig {
   return {
     sdks: [...(detect.sdks ?? DEFAULT_DETECT.sdks)],
     calls: (detect.calls ?? []).map((call) => ({ ...call, keyArg: call.keyArg ?? 0 })),
-    objects: (detect.objects ?? []).map((object) => ({ path: object.path, keyCase: object.keyCase ?? "exact" })),
-    constants: (detect.constants ?? []).map((constant) => ({ name: constant.name })),
-    properties: (detect.properties ?? []).map((property) => ({ name: property.name })),
+    objects: (detect.objects ?? []).map((object) => ({ path: object.path, keyCase: object.keyCase ?? "exact", ...scope(object) })),
+    constants: (detect.constants ?? []).map((constant) => ({ name: constant.name, ...scope(constant) })),
+    properties: (detect.properties ?? []).map((property) => ({ name: property.name, ...scope(property) })),
+    ...(detect.keySets === undefined ? {} : { keySets: detect.keySets.map((keySet) => ({ ...keySet })) }),
     ...(detect.jsx === undefined ? {} : { jsx: detect.jsx.map((gate) => ({ ...gate })) }),
   };
+}
+
+/** `files:` only where it was written, so a matcher without it compares equal to one built by hand. */
+function scope(matcher: FileScope): FileScope {
+  return matcher.files === undefined ? {} : { files: [...matcher.files] };
 }
 
 function buildPolicy(policy: RegistryFile["policy"] = {}): Policy {

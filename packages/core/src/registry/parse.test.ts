@@ -263,12 +263,12 @@ describe("a bad YAML registry", () => {
     ]);
   });
 
-  test("call matchers need exactly one of module, object, function", () => {
+  test("call matchers need exactly one of module, object, function, call", () => {
     const text = ["version: 1", "detect:", "  calls:", "    - module: a", "      object: b", "      method: m", "    - object: c", "    - method: m", ""].join("\n");
     expect(problemsOf(text)).toEqual([
-      'feature-flags.yaml:4:7: a call matcher needs exactly one of "module", "object" or "function"',
+      'feature-flags.yaml:4:7: a call matcher needs exactly one of "module", "object", "function" or "call"',
       'feature-flags.yaml:7:7: "object" needs "method" as well',
-      'feature-flags.yaml:8:7: a call matcher needs exactly one of "module", "object" or "function"',
+      'feature-flags.yaml:8:7: a call matcher needs exactly one of "module", "object", "function" or "call"',
     ]);
   });
 

@@ -12,6 +12,10 @@ export const flagsmith: SdkPreset = {
     { module: "flagsmith", ...CLIENT },
     { module: "flagsmith/isomorphic", ...CLIENT },
     { module: "flagsmith/react", exports: { useFlags: "flagsHook", useFlagsmith: "clientHook" } },
+    // The same client published under the vendor's scope.
+    { module: "@flagsmith/flagsmith", ...CLIENT },
+    { module: "@flagsmith/flagsmith/isomorphic", ...CLIENT },
+    { module: "@flagsmith/flagsmith/react", exports: { useFlags: "flagsHook", useFlagsmith: "clientHook" } },
     { module: "flagsmith-nodejs", exports: { Flagsmith: "nodeClass" }, types: { Flagsmith: "nodeClient", Flags: "flags" } },
   ],
   kinds: {

@@ -73,6 +73,11 @@ export class SdkMatcher {
     return set && value && { ...set, label: labelOf(value.preset) };
   }
 
+  /** What an SDK handed out as `expression` (a client, a factory…), for discovery to follow it further. */
+  valueOf(expression: ts.Expression): { preset: SdkPreset; kind: ValueKind } | undefined {
+    return this.values.of(expression);
+  }
+
   /** The gate a JSX tag renders (`<IfFeatureEnabled feature="x">`). */
   gate(tagName: ts.JsxTagNameExpression): SdkGate | undefined {
     if (!isIdentifier(tagName) && !ts.isPropertyAccessExpression(tagName)) return undefined;

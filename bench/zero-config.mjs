@@ -1,0 +1,174 @@
+// Reproduces the table of docs/zero-config.md: each application at its pinned commit, checked out
+// outside this repository, gets `flaglint init` (no options) and then `flaglint check`; the
+// references check finds are compared with the check sites a person listed for that application
+// (the shapes below, found by a text search over its product code, tests left out).
+// Not part of npm test: it clones from the network. Run `npx tsc -b` first.
+//
+//   node bench/zero-config.mjs [--workdir DIR] [--only NAME]
+//
+// A checkout already in DIR/<name> at the pinned commit is reused.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const FLAGLINT = path.join(ROOT, "cli/bin/flaglint.js");
+
+/**
+ * Each application, and the shapes of its true check sites as a person who knows it lists them:
+ * a line matching one of `sites` is a check of the flag named by its first quoted string (or by
+ * the member read, for enums).
+ */
+const APPLICATIONS = [
+  {
+    name: "unleash",
+    url: "https://github.com/Unleash/unleash.git",
+    commit: "ceeb5a9ca6d0beb0cabf041d6a27ffd2d6501859",
+    sites: [
+      String.raw`useUiFlag\(\s*'`,
+      String.raw`flagResolver\??\.(isEnabled|getVariant)\(\s*'`,
+      String.raw`uiConfig\??\.flags\??\.[A-Za-z_]+`,
+      String.raw`^\s*(flag|notFlag):\s*'`,
+      String.raw`requireFeatureEnabled\([^)]*'`,
+      String.raw`evaluateFlag\(\s*'`,
+    ],
+  },
+  {
+    name: "novu",
+    url: "https://github.com/novuhq/novu.git",
+    commit: "74a2e9a6a295cd5a17aa9806914b4574fecce737",
+    sites: [String.raw`FeatureFlagsKeysEnum\.[A-Z_0-9]+`, String.raw`useFeatureFlag\(\s*FeatureFlagsKeysEnum`],
+  },
+  {
+    name: "langfuse",
+    url: "https://github.com/langfuse/langfuse.git",
+    commit: "62751446149b702b419a9292ddfc2280cdf74b8c",
+    sites: [
+      String.raw`useIsFeatureEnabled\(\s*"`,
+      String.raw`featureFlag:\s*"`,
+      String.raw`flag:\s*"(modernSession|searchBar|compactTimeline)"`,
+      String.raw`getFeaturePreviewOptOutFlag\(\s*"`,
+    ],
+  },
+  {
+    name: "flagsmith",
+    url: "https://github.com/Flagsmith/flagsmith.git",
+    commit: "1ad8487ba7aabedd3cdfbcf3e7d772784d3e1aae",
+    sites: [
+      String.raw`Utils\.getFlagsmith(HasFeature|Value|JSONValue)\(\s*'`,
+      String.raw`flagsmith\.(hasFeature|getValue)\(\s*'`,
+    ],
+  },
+];
+
+/** Tests, mocks and fixtures: not product code, left out of both sides. */
+const NOT_PRODUCT = /(^|\/)(__tests__|__mocks__|test|tests|e2e|cypress|playwright)\/|\.(test|spec|e2e|stories|servertest|clienttest)\.[cm]?[jt]sx?$/;
+const SOURCE = /\.[cm]?[jt]sx?$/;
+
+function args() {
+  const argv = process.argv.slice(2);
+  const value = (name) => {
+    const index = argv.indexOf(name);
+    return index < 0 ? undefined : argv[index + 1];
+  };
+  return { workdir: value("--workdir") ?? path.join(os.tmpdir(), "flaglint-zero-config"), only: value("--only") };
+}
+
+function checkout(app, workdir) {
+  const dir = path.join(workdir, app.name);
+  if (fs.existsSync(path.join(dir, ".git"))) {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim();
+    if (head === app.commit) return dir;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const git = (...command) => execFileSync("git", command, { cwd: dir, stdio: "inherit" });
+  git("init", "-q");
+  git("fetch", "-q", "--depth", "1", app.url, app.commit);
+  git("checkout", "-q", "FETCH_HEAD");
+  return dir;
+}
+
+function flaglint(dir, command) {
+  const run = spawnSync(process.execPath, [FLAGLINT, ...command], { cwd: dir, encoding: "utf8", maxBuffer: 512 * 1024 * 1024, env: { ...process.env, CI: "1" } });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`flaglint ${command.join(" ")} in ${dir}: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** Every line of product code that matches one of the site patterns, as `file:line` -> the key it names. */
+function listedSites(dir, patterns) {
+  const sites = new Map();
+  const regexes = patterns.map((pattern) => new RegExp(pattern));
+  const files = execFileSync("git", ["ls-files"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).split("\n");
+  for (const file of files) {
+    if (!SOURCE.test(file) || NOT_PRODUCT.test(file) || file.endsWith(".d.ts")) continue;
+    const lines = fs.readFileSync(path.join(dir, file), "utf8").split("\n");
+    lines.forEach((text, index) => {
+      if (/^\s*(import|export\s+(type|interface))\b/.test(text) || /^\s*(\/\/|\/?\*)/.test(text)) return;
+      if (!regexes.some((regex) => regex.test(text))) return;
+      const key = /['"`]([^'"`]+)['"`]/.exec(text)?.[1] ?? /\.([A-Za-z_][\w]*)\b(?!.*\.)/.exec(text)?.[1];
+      sites.set(`${file}:${index + 1}`, key);
+    });
+  }
+  return sites;
+}
+
+function measure(app, workdir) {
+  const dir = checkout(app, workdir);
+  for (const name of ["feature-flags.yaml", "feature-flags.yml", "feature-flags.json"]) fs.rmSync(path.join(dir, name), { force: true });
+  const started = Date.now();
+  flaglint(dir, ["init", "--no-git"]);
+  const initSeconds = (Date.now() - started) / 1000;
+  const check = JSON.parse(flaglint(dir, ["check", "--format", "json", "--now", "2026-11-26"]));
+  const registryKeys = new Set(check.flags.filter((flag) => flag.known).map((flag) => flag.key));
+  const references = check.references.filter((reference) => !reference.dynamic && !NOT_PRODUCT.test(reference.file));
+  const found = new Set(references.map((reference) => `${reference.file}:${reference.line}`));
+  // A call spread over lines has its key on the line after the listed one.
+  const near = (site) => {
+    const [file, line] = [site.slice(0, site.lastIndexOf(":")), Number(site.slice(site.lastIndexOf(":") + 1))];
+    return found.has(site) || found.has(`${file}:${line + 1}`) || found.has(`${file}:${line + 2}`);
+  };
+  const sites = listedSites(dir, app.sites);
+  const recalled = [...sites.keys()].filter(near);
+  const listedNear = new Set([...sites.keys()].flatMap((site) => {
+    const [file, line] = [site.slice(0, site.lastIndexOf(":")), Number(site.slice(site.lastIndexOf(":") + 1))];
+    return [site, `${file}:${line + 1}`, `${file}:${line + 2}`];
+  }));
+  const precise = references.filter((reference) => listedNear.has(`${reference.file}:${reference.line}`));
+  const checkedKeys = new Set(references.filter((reference) => listedNear.has(`${reference.file}:${reference.line}`)).map((reference) => reference.flag));
+  for (const site of sites.keys()) if (!near(site) && sites.get(site) !== undefined) checkedKeys.add(sites.get(site));
+  const keysHeld = [...checkedKeys].filter((key) => registryKeys.has(key));
+  return {
+    name: app.name,
+    commit: app.commit,
+    files: check.summary.files,
+    initSeconds,
+    sites: sites.size,
+    recall: ratio(recalled.length, sites.size),
+    references: references.length,
+    precision: ratio(precise.length, references.length),
+    keys: `${keysHeld.length}/${checkedKeys.size}`,
+    registryFlags: registryKeys.size,
+    missed: [...sites.keys()].filter((site) => !near(site)).slice(0, 10),
+    unlisted: references.filter((reference) => !listedNear.has(`${reference.file}:${reference.line}`)).slice(0, 40).map((reference) => `${reference.file}:${reference.line} ${reference.flag} ${reference.matcher}`),
+  };
+}
+
+function ratio(part, whole) {
+  return whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)} % (${part}/${whole})`;
+}
+
+const { workdir, only } = args();
+fs.mkdirSync(workdir, { recursive: true });
+const rows = APPLICATIONS.filter((app) => only === undefined || app.name === only).map((app) => measure(app, workdir));
+console.log("| application | commit | files | init (s) | listed sites | recall | references | precision | keys held | flags written |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const row of rows) {
+  console.log(`| ${row.name} | \`${row.commit.slice(0, 12)}\` | ${row.files} | ${row.initSeconds.toFixed(1)} | ${row.sites} | ${row.recall} | ${row.references} | ${row.precision} | ${row.keys} | ${row.registryFlags} |`);
+}
+for (const row of rows) {
+  if (row.missed.length > 0) console.log(`\n${row.name}, missed:\n  ${row.missed.join("\n  ")}`);
+  if (row.unlisted.length > 0) console.log(`\n${row.name}, found but not listed:\n  ${row.unlisted.join("\n  ")}`);
+}

@@ -1,0 +1,44 @@
+// `files:` on a matcher: globs, relative to the registry's folder, that say which files it applies to.
+import type { CompiledDetect } from "./config.js";
+import { matchesGlobs } from "./globs.js";
+
+export { globToRegExp, matchesGlobs } from "./globs.js";
+
+const scopedCache = new WeakMap<CompiledDetect, Map<string, CompiledDetect>>();
+
+/**
+ * The matchers that apply to `file`: those without `files`, and those whose globs match it. With no
+ * registry folder to be relative to, every matcher applies.
+ */
+export function scopeToFile(config: CompiledDetect, file: string, registryDir: string | undefined): CompiledDetect {
+  if (config.scoped.size === 0 || registryDir === undefined) return config;
+  const outside = new Set<string>();
+  for (const [label, globs] of config.scoped) {
+    if (!matchesGlobs(globs, file, registryDir)) outside.add(label);
+  }
+  if (outside.size === 0) return config;
+  const key = [...outside].join(" ");
+  let byOutside = scopedCache.get(config);
+  if (byOutside === undefined) scopedCache.set(config, (byOutside = new Map<string, CompiledDetect>()));
+  let scoped = byOutside.get(key);
+  if (scoped === undefined) {
+    scoped = without(config, outside);
+    byOutside.set(key, scoped);
+  }
+  return scoped;
+}
+
+function without(config: CompiledDetect, labels: ReadonlySet<string>): CompiledDetect {
+  const calls = config.calls.filter((call) => !labels.has(call.label));
+  const objects = config.objects.filter((object) => !labels.has(object.label));
+  const keep = (map: ReadonlyMap<string, string>) => new Map([...map].filter(([, label]) => !labels.has(label)));
+  return {
+    ...config,
+    calls,
+    hasModuleCalls: calls.some(({ matcher }) => matcher.module !== undefined),
+    objects,
+    objectTails: new Set(objects.map(({ segments }) => segments[segments.length - 1] ?? "")),
+    constants: keep(config.constants),
+    properties: keep(config.properties),
+  };
+}

@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { discoverProject } from "./discover.js";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
+function discover(files: Record<string, string>) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-discover-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return discoverProject({ cwd: root, paths: [], dir: root });
+}
+
+describe("discoverProject", () => {
+  it("follows wrappers of wrappers of an SDK call, with their context argument", () => {
+    const found = discover({
+      "src/flags.ts": [
+        'import { OpenFeature } from "@openfeature/server-sdk";',
+        "const client = OpenFeature.getClient();",
+        "export async function isOn(flag: string, user: object) { return client.getBooleanValue(flag, false, user); }",
+        "export const useFlagOn = (name: string, who: object) => isOn(name, who);",
+      ].join("\n"),
+      "src/app.ts": 'import { useFlagOn } from "./flags";\nuseFlagOn("new-nav", {});\n',
+    });
+    expect(found.calls.map(({ matcher }) => matcher)).toEqual([
+      { function: "isOn", keyArg: 0, contextArg: 1 },
+      { function: "useFlagOn", keyArg: 0, contextArg: 1 },
+    ]);
+    expect(found.calls[0]!.why).toBe("isOn: passes its parameter flag to the openfeature SDK (src/flags.ts:3)");
+  });
+
+  it("matches a typed method by the receivers the code calls it on", () => {
+    const found = discover({
+      "src/flags.ts": 'export type FlagKey = "a" | "b";\nexport class FlagService { isEnabled(flag: FlagKey): boolean { return flag === "a"; } }\n',
+      "src/app.ts": 'import { FlagService } from "./flags";\nclass App { constructor(private flagService: FlagService) {} run() { return this.flagService.isEnabled("a"); } }\n',
+    });
+    expect(found.calls.map(({ matcher }) => matcher)).toEqual([{ object: "flagService", method: "isEnabled", keyArg: 0 }]);
+    expect(found.keySets.map(({ name, members }) => ({ name, members }))).toEqual([{ name: "FlagKey", members: ["a", "b"] }]);
+  });
+
+  it("takes calls on a global the checker cannot type for the one method of that name, declared in a .d.ts or not", () => {
+    const found = discover({
+      "global.d.ts": "declare const Utils: any;\n",
+      "src/utils.ts": [
+        'import flagsmith from "flagsmith";',
+        "export const Utils = Object.assign({}, { hasFlag(key: string) { return flagsmith.hasFeature(key); } });",
+      ].join("\n"),
+      "src/page.ts": 'export const page = () => (Utils.hasFlag("new_page") ? "new" : "old");\n',
+    });
+    expect(found.calls.map(({ matcher }) => matcher)).toEqual([{ object: "Utils", method: "hasFlag", keyArg: 0 }]);
+  });
+
+  it("leaves a union-typed parameter alone when nothing says it names a flag", () => {
+    const found = discover({ "src/button.ts": 'export function size(value: "sm" | "md" | "lg"): number { return value.length; }\nsize("sm");\n' });
+    expect([found.calls, found.keySets]).toEqual([[], []]);
+  });
+
+  it("goes on past a file that does not parse or nests too deeply, and notes a key set too large to be a list of flags", () => {
+    const members = Array.from({ length: 10_000 }, (_, index) => `"k${index}"`).join(" | ");
+    const found = discover({
+      "src/broken.ts": "export function (\n",
+      "src/chain.ts": `export const y = ${Array.from({ length: 50_000 }, (_, index) => `a${index}`).join(" + ")};\n`,
+      "src/huge.ts": `export type FlagKey = ${members};\nexport function isFlagOn(flag: FlagKey) { return flag !== "k1"; }\n`,
+      "src/ok.ts": 'export type FeatureFlag = "x";\nexport function featureOn(name: FeatureFlag) { return name === "x"; }\nfeatureOn("x");\n',
+    });
+    expect(found.parseErrors.map(({ file }) => path.basename(file))).toEqual(["broken.ts"]);
+    expect(found.notes).toEqual([
+      "src/chain.ts: left out of discovery (Maximum call stack size exceeded)",
+      "src/huge.ts:1: FlagKey has 10000 members, more than a list of flags: left out",
+    ]);
+    expect(found.detect.keySets).toEqual([{ name: "FeatureFlag", file: "src/ok.ts" }]);
+  });
+});

@@ -1,0 +1,821 @@
+// Discovery: one pass over a project with the type checker that finds how its code checks flags —
+// the declarations that list the flags, its own check functions, the objects of flag values it
+// reads by property, the SDK clients it shares — each with the evidence that chose it. Only
+// generic rules: what a declaration is and how the code uses it, names only as a second signal.
+import path from "node:path";
+import type * as TS from "typescript";
+import { analyzeSource } from "../detect/analyze.js";
+import { getParseError } from "../detect/parse.js";
+import { SDK_PRESETS } from "../detect/presets/index.js";
+import { SdkMatcher } from "../detect/presets/matcher.js";
+import type { Evaluation } from "../detect/presets/types.js";
+import { Scopes } from "../detect/scope.js";
+import { isWriteTarget, skipWrappers } from "../detect/syntax.js";
+import { DEFAULT_DETECT } from "../registry/defaults.js";
+import { UsageError } from "../clock.js";
+import { readSource } from "../project/detection.js";
+import { walkProject } from "../project/files.js";
+import ts from "../typescript.js";
+import type { CallMatcher, DetectConfig, FlagReference, ObjectMatcher, ParseFailure, PropertyMatcher } from "../types.js";
+import {
+  declarationOf,
+  keySetOfInterface,
+  keySetOfMemberRead,
+  keySetOfTypeNode,
+  MAX_KEY_SET_MEMBERS,
+  type KeySet,
+} from "./key-sets.js";
+import { createProjectProgram } from "./program.js";
+import {
+  candidatePaths,
+  compare,
+  declarationFiles,
+  fieldsOf,
+  functionName,
+  isCallable,
+  isCallee,
+  isExported,
+  isFunctionLike,
+  isMethod,
+  isTestFile,
+  lastName,
+  mayBeFlagValue,
+  mayNameKeySet,
+  nodeAt,
+  parametersOf,
+  patternPath,
+  propertyName,
+  returnedExpressions,
+  sameLiterals,
+  skipParents,
+  stripParens,
+  sum,
+  typeDeclaration,
+  writtenNames,
+  type Callable,
+  type FunctionLike,
+} from "./syntax.js";
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Files or folders to look at, relative to cwd; empty means cwd. */
+  paths: readonly string[];
+  /** The registry's folder: evidence names files relative to it. */
+  dir: string;
+  /** Files larger than this are not read (default 5 MB). */
+  maxFileBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A key set discovery chose, with why. */
+export interface DiscoveredKeySet extends Omit<KeySet, "declaration"> {
+  why: string;
+  /**
+   * Whether `detect.keySets` names it: a `keyof typeof OBJECT` declared inline has no name of its
+   * own to write (the object's name would make every read of its members a check).
+   */
+  named: boolean;
+}
+
+export interface Discovered<M> {
+  matcher: M;
+  /** The evidence, as a generated comment says it: `key parameter typed FlagKey (src/flags.ts:12)`. */
+  why: string;
+}
+
+export interface Discovery {
+  /** The built-in presets plus every discovered matcher and key set, as `detect:` would say it. */
+  detect: DetectConfig;
+  keySets: DiscoveredKeySet[];
+  calls: Array<Discovered<CallMatcher>>;
+  objects: Array<Discovered<ObjectMatcher>>;
+  properties: Array<Discovered<PropertyMatcher>>;
+  /** One-line notes on what was left out and why (a file that does not parse, a huge key set). */
+  notes: string[];
+  files: number;
+  parseErrors: Array<ParseFailure & { file: string }>;
+  skipped: Array<{ file: string; bytes: number }>;
+}
+
+/** Names that say "flag" — only ever a second signal, next to how a declaration is used. */
+const FLAG_WORDS = /flag|feature|toggle|experiment/i;
+/**
+ * A key set's name that says it lists flags on its own: "feature" alone names product features as
+ * often as flags (`ClientSpecFeature`), so it counts only as a feature's key, name or id.
+ */
+const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)|^(?:app)?features$/i;
+/** A name of a domain enum, whatever word comes before: `ExperimentStatus` lists states, not flags. */
+const DOMAIN_SET_NAME = /(?:status|state|type|kind|mode|stage|step|phase|tab|view|size|colou?r|sort|order|direction|role|level|event|action|operator|unit|format|provider)(?:es|s)?$/i;
+/** A key parameter's name that says flag, when the function's name says so too. */
+const FLAG_PARAMETER = /^(?:flags?|flag(?:name|key|id)|feature(?:flag)?(?:name|key|id)?|featureflag|toggle(?:name)?|experiment(?:name|key)?)$/i;
+/** The share of the reads by a path that must be of flags for `objects` to name it. */
+const OBJECT_PRECISION = 0.9;
+/** Parameter names that carry an evaluation context. */
+const CONTEXT_NAMES = /^(ctx|context|user|evaluationContext|attributes|identity|subject)$/i;
+
+const PRESETS_ONLY: DetectConfig = DEFAULT_DETECT;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+
+interface CheckFunction {
+  node: Callable;
+  name: string;
+  /** A method of a class or object: matched by its receiver at each call site. */
+  method: boolean;
+  keyArg: number;
+  contextArg?: number;
+  why: string;
+}
+
+interface FileFacts {
+  sourceFile: TS.SourceFile;
+  sdkReferences: FlagReference[];
+}
+
+export function discoverProject(options: DiscoverOptions): Discovery {
+  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
+  if (walk.missing.length > 0) {
+    throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
+  }
+  const texts = new Map<string, string>();
+  const skipped: Discovery["skipped"] = [];
+  const parseErrors: Discovery["parseErrors"] = [];
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  // Tests are mocks and fixtures: they declare nothing discovery trusts, and leaving them out of
+  // the program spares a third of its work on a well-tested application. `check` still reads them.
+  for (const file of walk.files.filter((candidate) => !isTestFile(candidate))) {
+    const text = readSource(file, maxBytes);
+    if (typeof text === "string") texts.set(file, text);
+    else if (text instanceof Error) parseErrors.push({ file, line: 1, column: 1, message: text.message, unreadable: true });
+    else skipped.push({ file, bytes: text.bytes });
+  }
+  // Declaration files are not linted, but they declare globals and generated types the code uses.
+  for (const file of declarationFiles(walk.files, options.dir)) {
+    const text = readSource(file, maxBytes);
+    if (typeof text === "string") texts.set(file, text);
+  }
+  try {
+    return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
+  } catch (error) {
+    // The compiler gave up on the project as a whole (a stack overflow binding generated code):
+    // init goes on with what the SDK presets find.
+    const note = `discovery stopped (${(error as Error).message}): only the built-in SDK presets are used`;
+    return { detect: DEFAULT_DETECT, keySets: [], calls: [], objects: [], properties: [], notes: [note], files: walk.files.length, parseErrors, skipped };
+  }
+}
+
+class Discoverer {
+  private readonly checker: TS.TypeChecker;
+  private readonly files: FileFacts[] = [];
+  private readonly checks = new Map<Callable, CheckFunction>();
+  /** The calls of each check function, found through the calls of its name. */
+  private readonly callsOfCheck = new Map<Callable, TS.CallExpression[]>();
+  /** Every call by the last name of its callee, for telling a check from a namesake. */
+  private readonly callsByName = new Map<string, TS.CallExpression[]>();
+  /** How many functions and methods of the project declare each name. */
+  private readonly declaredNames = new Map<string, number>();
+  /** Typed key parameters: candidates until a signal says the function checks flags. */
+  private readonly typedParameters: Array<{ node: Callable; index: number; keySet: KeySet }> = [];
+  /** Functions that return a check function: `useFlagEvaluator(): (flag: FlagKey) => boolean`. */
+  private readonly checkFactories: Array<{ node: Callable; index: number; keySet: KeySet; typed: string }> = [];
+  private readonly keySets = new Map<TS.Node, { keySet: KeySet; why: string; named: boolean }>();
+  /** Literal keys seen at check sites: a property whose every value is one names flags. */
+  private readonly knownKeys = new Set<string>();
+  private readonly notes: string[] = [];
+  private readonly calls = new Map<string, Discovered<CallMatcher>>();
+  private readonly objects = new Map<string, { matcher: ObjectMatcher; reads: number; why: string }>();
+
+  constructor(
+    private readonly options: DiscoverOptions,
+    texts: ReadonlyMap<string, string>,
+    private readonly fileCount: number,
+    private readonly parseErrors: Discovery["parseErrors"],
+    private readonly skipped: Discovery["skipped"],
+  ) {
+    const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts);
+    this.checker = checker;
+    sourceFiles.forEach((sourceFile, index) => {
+      options.onProgress?.(index, sourceFiles.length);
+      const failed = failures.get(path.resolve(sourceFile.fileName));
+      const failure = failed === undefined ? getParseError(sourceFile) : { line: 1, column: 1, message: failed };
+      if (failure !== undefined) {
+        this.parseErrors.push({ ...failure, file: sourceFile.fileName });
+        return;
+      }
+      const sdkReferences = analyzeSource(sourceFile, PRESETS_ONLY).references;
+      this.files.push({ sourceFile, sdkReferences });
+    });
+  }
+
+  run(): Discovery {
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.indexFile(facts));
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.followSdkReferences(facts));
+    this.acceptTypedParameters();
+    this.followFactories();
+    this.followWrappers();
+    this.matchersOfChecks();
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.readUses(facts.sourceFile));
+    this.findFlagObjects();
+    const properties = this.findKeyProperties();
+    this.findSharedClients();
+    return this.result(properties);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The index: functions, typed parameters, calls of project functions
+
+  private indexFile({ sourceFile }: FileFacts): void {
+    // Declarations in tests are mocks and fixtures: they say nothing of how the product checks flags.
+    const declares = !isTestFile(sourceFile.fileName);
+    const visit = (node: TS.Node): void => {
+      if (declares && isCallable(node)) this.indexFunction(node);
+      else if (ts.isCallExpression(node)) this.indexCall(node);
+      ts.forEachChild(node, visit);
+    };
+    this.guard(sourceFile, () => visit(sourceFile));
+  }
+
+  private indexFunction(node: Callable): void {
+    const name = functionName(node);
+    if (name === undefined) return;
+    this.declaredNames.set(name, (this.declaredNames.get(name) ?? 0) + 1);
+    const returned = !ts.isPropertySignature(node) && node.type !== undefined ? stripParens(node.type) : undefined;
+    if (returned !== undefined && ts.isFunctionTypeNode(returned)) {
+      returned.parameters.forEach((parameter, index) => {
+        if (parameter.type === undefined || !mayNameKeySet(parameter.type)) return;
+        const keySet = keySetOfTypeNode(parameter.type, this.checker);
+        if (keySet !== undefined) this.checkFactories.push({ node, index, keySet, typed: parameter.type.getText().replace(/\s+/g, " ") });
+      });
+    }
+    parametersOf(node).forEach((parameter, index) => {
+      if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || !mayNameKeySet(parameter.type)) return;
+      const keySet = keySetOfTypeNode(parameter.type, this.checker);
+      if (keySet !== undefined) this.typedParameters.push({ node, index, keySet });
+    });
+  }
+
+  private indexCall(call: TS.CallExpression): void {
+    const name = lastName(skipWrappers(call.expression));
+    if (name === undefined) return;
+    const named = this.callsByName.get(name);
+    if (named === undefined) this.callsByName.set(name, [call]);
+    else named.push(call);
+  }
+
+  /** The calls of a check: the calls of its name that the checker finds reach it. */
+  private callsOf(check: CheckFunction): TS.CallExpression[] {
+    let calls = this.callsOfCheck.get(check.node);
+    if (calls === undefined) {
+      // A call the checker cannot follow (on a global typed any) is the check's when nothing else
+      // in the project declares the name.
+      const only = this.declaredNames.get(check.name) === 1;
+      calls = (this.callsByName.get(check.name) ?? []).filter((call) => {
+        const called = this.calledFunction(call);
+        return called === check.node || (only && called === undefined && this.isUnresolved(call));
+      });
+      this.callsOfCheck.set(check.node, calls);
+    }
+    return calls;
+  }
+
+  /** Whether the checker finds no declaration at all for a call's callee. */
+  private isUnresolved(call: TS.CallExpression): boolean {
+    const callee = skipWrappers(call.expression);
+    const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    return name !== undefined && declarationOf(this.checker, name) === undefined;
+  }
+
+  /** The project function a call calls: `f()`, `a.b.f()`, through imports and `const f = () => …`. */
+  private calledFunction(call: TS.CallExpression): Callable | undefined {
+    const callee = skipWrappers(call.expression);
+    const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    if (name === undefined) return undefined;
+    const declaration = declarationOf(this.checker, name);
+    if (declaration === undefined) return undefined;
+    if (isCallable(declaration)) return declaration;
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
+      const initializer = skipWrappers(declaration.initializer);
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Check functions
+
+  /** An SDK check inside a function, keyed by one of its parameters, makes it a check function. */
+  private followSdkReferences({ sourceFile, sdkReferences }: FileFacts): void {
+    for (const reference of sdkReferences) {
+      const keyNode = nodeAt(sourceFile, reference.start, reference.end);
+      const site = nodeAt(sourceFile, reference.siteStart, reference.siteEnd);
+      const call = site !== undefined && ts.isCallExpression(site) ? site : undefined;
+      const sdk = reference.matcher.replace(/^sdk:/, "");
+      if (reference.flag !== null) this.knownKeys.add(reference.flag);
+      if (call?.typeArguments?.length === 1) this.typeArgumentKeySet(call.typeArguments[0]!, sdk, sourceFile, call);
+      if (keyNode === undefined) continue;
+      const key = skipWrappers(keyNode as TS.Expression);
+      if (ts.isPropertyAccessExpression(key) || ts.isElementAccessExpression(key)) {
+        this.memberKeySet(key, `its members are keys of ${sdk} checks (${this.where(sourceFile, key)})`);
+        continue;
+      }
+      const parameter = ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
+      if (parameter === undefined) continue;
+      const contextArg = call === undefined || reference.context === null ? undefined : this.contextParameter(call, parameter.node, key);
+      this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to the ${sdk} SDK (${this.where(sourceFile, key)})`);
+    }
+  }
+
+  /** `useFeatureIsOn<AppFeatures>("x")`: the SDK's type argument lists the flags. */
+  private typeArgumentKeySet(type: TS.TypeNode, sdk: string, sourceFile: TS.SourceFile, call: TS.CallExpression): void {
+    if (!ts.isTypeReferenceNode(type)) return;
+    const declaration = declarationOf(this.checker, type.typeName);
+    if (declaration === undefined || !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) return;
+    const keySet = ts.isTypeAliasDeclaration(declaration) && !ts.isTypeLiteralNode(declaration.type)
+      ? keySetOfTypeNode(type, this.checker)
+      : keySetOfInterface(declaration, this.checker);
+    if (keySet !== undefined) this.addKeySet(keySet, `type argument of ${sdk} checks (${this.where(sourceFile, call)})`);
+  }
+
+  private memberKeySet(access: TS.PropertyAccessExpression | TS.ElementAccessExpression, why: string): void {
+    const keySet = keySetOfMemberRead(access, this.checker);
+    if (keySet !== undefined) this.addKeySet(keySet, why);
+  }
+
+  /** A parameter typed with a key set is a key parameter when something says the function checks flags. */
+  private acceptTypedParameters(): void {
+    for (const { node, index, keySet } of this.typedParameters) {
+      if (this.checks.has(node)) continue;
+      const parameter = parametersOf(node)[index]!;
+      const name = functionName(node)!;
+      const known = this.keySets.has(keySet.declaration);
+      const named = !DOMAIN_SET_NAME.test(keySet.name) && (FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && FLAG_WORDS.test(name)));
+      if (!known && !named) continue;
+      const typed = parameter.type!.getText().replace(/\s+/g, " ");
+      const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
+      this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
+      this.addCheck(node, index, this.contextByName(node, index), why);
+    }
+  }
+
+  /**
+   * `const evaluate = useFlagEvaluator(); evaluate("x")`: the variables that hold a check function
+   * a factory returns are checks by their name, where no other declaration shares it.
+   */
+  private followFactories(): void {
+    for (const { node, index, keySet, typed } of this.checkFactories) {
+      const factory = functionName(node)!;
+      if (!this.keySets.has(keySet.declaration) && !FLAG_SET_NAME.test(keySet.name)) continue;
+      const holders = new Map<string, Set<TS.Node>>();
+      for (const call of this.callsByName.get(factory) ?? []) {
+        const parent = skipParents(call);
+        if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name) || this.calledFunction(call) !== node) continue;
+        const set = holders.get(parent.name.text) ?? new Set<TS.Node>();
+        holders.set(parent.name.text, set.add(parent));
+      }
+      for (const [name, declarations] of holders) {
+        const calls = this.callsByName.get(name) ?? [];
+        const own = calls.filter((call) => {
+          const callee = skipWrappers(call.expression);
+          const declaration = ts.isIdentifier(callee) ? declarationOf(this.checker, callee) : undefined;
+          if (declaration === undefined) return false;
+          // Passed on as a parameter typed as such a check (`evaluateFlag: FlagEvaluator`) it is still one.
+          return declarations.has(declaration) || (ts.isParameter(declaration) && this.isCheckTyped(declaration, index, keySet));
+        });
+        if (own.length === 0 || own.length < calls.length) continue;
+        const declaration = [...declarations][0]!;
+        this.addKeySet(keySet, `the type of the key parameter of what ${factory} returns (${this.where(node.getSourceFile(), node)})`);
+        this.addCall({ function: name, keyArg: index }, `${name}: holds what ${factory}() returns, a check with its key parameter typed ${typed} (${this.where(declaration.getSourceFile(), declaration)})`);
+      }
+    }
+  }
+
+  /** Whether a parameter's type is a function whose parameter at `index` is typed with `keySet`. */
+  private isCheckTyped(parameter: TS.ParameterDeclaration, index: number, keySet: KeySet): boolean {
+    const signatures = this.checker.getTypeAtLocation(parameter).getCallSignatures();
+    return signatures.some((signature) => {
+      const declaration = signature.getParameters()[index]?.valueDeclaration;
+      if (declaration === undefined || !ts.isParameter(declaration) || declaration.type === undefined) return false;
+      return keySetOfTypeNode(declaration.type, this.checker)?.declaration === keySet.declaration;
+    });
+  }
+
+  /** Wrappers of wrappers: a function that passes its parameter on as the key of a check is one too. */
+  private followWrappers(): void {
+    let pending = [...this.checks.values()];
+    while (pending.length > 0) {
+      const next: CheckFunction[] = [];
+      for (const check of pending) {
+        for (const call of this.callsOf(check)) {
+          const argument = call.arguments[check.keyArg];
+          if (argument === undefined) continue;
+          const key = skipWrappers(argument);
+          if (ts.isStringLiteralLike(key)) this.knownKeys.add(key.text);
+          if (ts.isPropertyAccessExpression(key) || ts.isElementAccessExpression(key)) {
+            this.memberKeySet(key, `its members are keys of ${check.name} (${this.where(call.getSourceFile(), key)})`);
+          }
+          const parameter = ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
+          if (parameter === undefined || this.checks.has(parameter.node)) continue;
+          const contextArg = check.contextArg === undefined ? undefined : this.contextParameter(call, parameter.node, key);
+          const added = this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to ${check.name} (${this.where(call.getSourceFile(), key)})`);
+          if (added !== undefined) next.push(added);
+        }
+      }
+      pending = next;
+    }
+  }
+
+  private addCheck(node: Callable, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
+    if (this.checks.has(node)) return undefined;
+    const name = functionName(node);
+    if (name === undefined) return undefined;
+    const check: CheckFunction = { node, name, method: isMethod(node), keyArg, why, ...(contextArg === undefined ? {} : { contextArg }) };
+    this.checks.set(node, check);
+    return check;
+  }
+
+  /** The parameter (of a named function) an identifier refers to. */
+  private parameterOf(identifier: TS.Identifier): { node: FunctionLike; index: number } | undefined {
+    const symbol = this.checker.getSymbolAtLocation(identifier);
+    const declaration = symbol?.valueDeclaration;
+    if (declaration === undefined || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+    const owner = declaration.parent;
+    if (!isFunctionLike(owner) || functionName(owner) === undefined || isTestFile(owner.getSourceFile().fileName)) return undefined;
+    return { node: owner, index: owner.parameters.indexOf(declaration) };
+  }
+
+  /** Another parameter of `owner` passed to the same call: the context a check passes on. */
+  private contextParameter(call: TS.CallExpression, owner: FunctionLike, key: TS.Node): number | undefined {
+    for (const argument of call.arguments) {
+      const value = skipWrappers(argument);
+      if (value === key || !ts.isIdentifier(value)) continue;
+      const parameter = this.parameterOf(value);
+      if (parameter?.node === owner) return parameter.index;
+    }
+    return undefined;
+  }
+
+  private contextByName(node: Callable, keyArg: number): number | undefined {
+    const index = parametersOf(node).findIndex((parameter, position) => position !== keyArg && ts.isIdentifier(parameter.name) && CONTEXT_NAMES.test(parameter.name.text));
+    return index < 0 ? undefined : index;
+  }
+
+  /** How each check function is matched at its call sites: by name, or by receiver for methods. */
+  private matchersOfChecks(): void {
+    for (const check of this.checks.values()) {
+      const fields = { keyArg: check.keyArg, ...(check.contextArg === undefined ? {} : { contextArg: check.contextArg }) };
+      const why = `${check.name}: ${check.why}`;
+      if (!check.method) {
+        const collides = this.collides(check);
+        const imports = collides ? this.importsOf(check) : undefined;
+        if (!collides) {
+          this.addCall({ function: check.name, ...fields }, why);
+        } else if (imports === undefined) {
+          // Called by a name others share, and not through an import: no matcher would tell them apart.
+          this.notes.push(`${why}: left out, other functions share the name ${check.name}`);
+        } else {
+          // Another function or method shares the name: match the check through its imports only.
+          for (const [module, imported] of imports) this.addCall({ module, import: imported, ...fields }, why);
+        }
+        continue;
+      }
+      for (const call of this.callsOf(check)) {
+        if (isTestFile(call.getSourceFile().fileName)) continue;
+        const callee = skipWrappers(call.expression);
+        if (!ts.isPropertyAccessExpression(callee)) continue;
+        let receiver = skipWrappers(callee.expression);
+        if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
+        if (ts.isCallExpression(receiver)) {
+          const called = lastName(skipWrappers(receiver.expression));
+          if (called !== undefined) this.addCall({ call: called, method: check.name, ...fields }, why);
+          continue;
+        }
+        const object = lastName(receiver);
+        if (object !== undefined) this.addCall({ object, method: check.name, ...fields }, why);
+      }
+    }
+  }
+
+  /** Whether some call of the same name calls something else (`pluginService.isEnabled(id)`). */
+  private collides(check: CheckFunction): boolean {
+    return this.callsByName.get(check.name)?.some((call) => this.calledFunction(call) !== check.node) === true;
+  }
+
+  /**
+   * The modules (as `detect.calls` writes them) and export names each call of `check` imports it
+   * through; `undefined` when some call reaches it otherwise (in its own file), where only a name can match.
+   */
+  private importsOf(check: CheckFunction): Map<string, string> | undefined {
+    const imports = new Map<string, string>();
+    for (const call of this.callsOf(check)) {
+      const callee = skipWrappers(call.expression);
+      const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+      const declaration = root === undefined ? undefined : this.checker.getSymbolAtLocation(root)?.declarations?.[0];
+      if (declaration === undefined) return undefined;
+      let specifier: TS.Expression;
+      let imported: string;
+      if (ts.isImportSpecifier(declaration)) {
+        specifier = declaration.parent.parent.parent.moduleSpecifier;
+        imported = (declaration.propertyName ?? declaration.name).text;
+      } else if (ts.isImportClause(declaration)) {
+        specifier = declaration.parent.moduleSpecifier;
+        imported = "default";
+      } else if (ts.isNamespaceImport(declaration)) {
+        specifier = declaration.parent.parent.moduleSpecifier;
+        imported = check.name;
+      } else {
+        return undefined;
+      }
+      if (!ts.isStringLiteral(specifier)) return undefined;
+      imports.set(this.moduleAsWritten(specifier.text, call.getSourceFile().fileName), imported);
+    }
+    return imports.size === 0 ? undefined : imports;
+  }
+
+  /** A relative import as the registry writes it (relative to its folder); anything else as written. */
+  private moduleAsWritten(specifier: string, importingFile: string): string {
+    if (!specifier.startsWith(".")) return specifier;
+    const relative = path.relative(this.options.dir, path.resolve(path.dirname(importingFile), specifier)).split(path.sep).join("/");
+    return relative.startsWith(".") ? relative : `./${relative}`;
+  }
+
+  private addCall(matcher: CallMatcher, why: string): void {
+    const id = JSON.stringify(matcher);
+    if (!this.calls.has(id)) this.calls.set(id, { matcher, why });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Key sets read as data: `flags[FEATURE_FLAGS.X]`
+
+  private readUses(sourceFile: TS.SourceFile): void {
+    const visit = (node: TS.Node): void => {
+      if (ts.isElementAccessExpression(node)) {
+        const index = skipWrappers(node.argumentExpression);
+        if (ts.isPropertyAccessExpression(index)) {
+          const keySet = keySetOfMemberRead(index, this.checker);
+          const object = lastName(skipWrappers(node.expression));
+          const named = keySet !== undefined && (FLAG_WORDS.test(keySet.name) || (object !== undefined && FLAG_WORDS.test(object)));
+          // What the read gives must be able to be a flag's value: a map of providers is not flags.
+          if (named && mayBeFlagValue(this.checker.getTypeAtLocation(node))) {
+            this.addKeySet(keySet, `its members index ${object ?? "an object"} (${this.where(sourceFile, node)})`);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    this.guard(sourceFile, () => visit(sourceFile));
+  }
+
+  private addKeySet(keySet: KeySet, why: string): void {
+    if (this.keySets.has(keySet.declaration)) return;
+    if (keySet.members.length > MAX_KEY_SET_MEMBERS) {
+      this.notes.push(`${this.whereFile(keySet.file, keySet.line)}: ${keySet.name} has ${keySet.members.length} members, more than a list of flags: left out`);
+      this.keySets.set(keySet.declaration, { keySet: { ...keySet, members: [] }, why, named: false });
+      return;
+    }
+    // A key set is named in `detect.keySets` by a type, or by an enum or const object whose members code reads.
+    const declaration = keySet.declaration;
+    const named = keySet.membersAreRead || ts.isTypeAliasDeclaration(declaration) || ts.isInterfaceDeclaration(declaration);
+    this.keySets.set(declaration, { keySet, why, named });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Objects of flag values read by property: `uiConfig.flags.newNav`, `const { newNav } = flags`
+
+  private findFlagObjects(): void {
+    const shapes = new Map<TS.Node, string>();
+    for (const { keySet } of this.keySets.values()) {
+      const target = keySet.objectType === undefined ? undefined : typeDeclaration(keySet.objectType);
+      if (target !== undefined && !shapes.has(target)) shapes.set(target, keySet.name);
+    }
+    if (shapes.size === 0) return;
+    // Every read by each path a matcher could name, typed or not: a path is written only when
+    // nearly all its reads are of flags (`flags` is also every array called flags).
+    const totals = new Map<string, number>();
+    const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
+    const read = (names: readonly string[], node: TS.Node) => {
+      const paths = candidatePaths(names);
+      for (const candidate of paths) totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
+      const shape = this.shapeOf(node, shapes);
+      if (shape === undefined) return;
+      for (const candidate of paths) {
+        const entry = typed.get(candidate);
+        if (entry === undefined) typed.set(candidate, { reads: 1, shape, node });
+        else entry.reads++;
+      }
+    };
+    for (const { sourceFile } of this.files) {
+      const visit = (node: TS.Node): void => {
+        if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !isWriteTarget(node) && !isCallee(node)) {
+          const receiver = skipWrappers(node.expression);
+          const names = writtenNames(receiver);
+          if (names.length > 0) read(names, receiver);
+        } else if (ts.isObjectBindingPattern(node)) {
+          const names = patternPath(node);
+          if (names !== undefined && names.length > 0) read(names, node);
+        }
+        if (!ts.isTypeNode(node)) ts.forEachChild(node, visit);
+      };
+      this.guard(sourceFile, () => visit(sourceFile));
+    }
+    const precise = [...typed].filter(([candidate, { reads }]) => reads / (totals.get(candidate) ?? reads) >= OBJECT_PRECISION);
+    const kept = new Set(precise.map(([candidate]) => candidate));
+    for (const [candidate, { reads, shape, node }] of precise) {
+      // `uiConfig.flags` goes when `flags` alone is as precise: it matches every read of both.
+      const shorter = candidate.includes(".") ? candidate.slice(candidate.indexOf(".") + 1) : undefined;
+      if (shorter !== undefined && kept.has(shorter)) continue;
+      const why = `typed ${shape} (${this.where(node.getSourceFile(), node)}); ${reads} of ${totals.get(candidate) ?? reads} reads by that name`;
+      this.objects.set(candidate, { matcher: { path: candidate, keyCase: "exact" }, reads, why });
+    }
+  }
+
+  private shapeOf(node: TS.Node, shapes: ReadonlyMap<TS.Node, string>): string | undefined {
+    const declaration = typeDeclaration(this.checker.getNonNullableType(this.checker.getTypeAtLocation(node)));
+    return declaration === undefined ? undefined : shapes.get(declaration);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Keys written as data: `{ path: "/x", flag: "newNav" }`
+
+  private findKeyProperties(): Array<Discovered<PropertyMatcher>> {
+    const typedSets = [...this.keySets.values()].filter(({ keySet }) => !keySet.membersAreRead && keySet.members.length > 0);
+    const everyKey = new Set([...this.knownKeys, ...[...this.keySets.values()].flatMap(({ keySet }) => keySet.members)]);
+    /** Property name -> its string values per file: known keys, other strings, values typed with a key set. */
+    const byName = new Map<string, { files: Map<string, { known: number; unknown: number; typed: number }>; typed?: string; where: string }>();
+    for (const { sourceFile } of this.files) {
+      const visit = (node: TS.Node): void => {
+        if ((ts.isPropertyAssignment(node) || ts.isJsxAttribute(node)) && node.initializer !== undefined) {
+          const name = ts.isPropertyAssignment(node) ? propertyName(node.name) : ts.isIdentifier(node.name) ? node.name.text : undefined;
+          const value = ts.isJsxAttribute(node) && node.initializer !== undefined && ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
+          if (name !== undefined && value !== undefined && ts.isStringLiteralLike(value)) {
+            let entry = byName.get(name);
+            if (entry === undefined) byName.set(name, (entry = { files: new Map(), where: this.where(sourceFile, node) }));
+            let counts = entry.files.get(sourceFile.fileName);
+            if (counts === undefined) entry.files.set(sourceFile.fileName, (counts = { known: 0, unknown: 0, typed: 0 }));
+            const known = everyKey.has(value.text);
+            if (known) counts.known++;
+            else counts.unknown++;
+            // Only a known key can be typed with a key set: the checker is asked about those alone.
+            if (known && typedSets.length > 0) {
+              const contextual = this.checker.getContextualType(value);
+              const set = contextual === undefined ? undefined : typedSets.find(({ keySet }) => sameLiterals(contextual, keySet.members));
+              if (set !== undefined) {
+                counts.typed++;
+                if (entry.typed === undefined) {
+                  entry.typed = set.keySet.name;
+                  entry.where = this.where(sourceFile, node);
+                }
+              }
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      this.guard(sourceFile, () => visit(sourceFile));
+    }
+    const found: Array<Discovered<PropertyMatcher>> = [];
+    for (const [name, entry] of [...byName].sort(([a], [b]) => compare(a, b))) {
+      const all = [...entry.files.values()];
+      const known = sum(all, "known");
+      const share = known / (known + sum(all, "unknown"));
+      if (entry.typed === undefined) {
+        if (FLAG_WORDS.test(name) && known > 0 && share >= OBJECT_PRECISION) {
+          found.push({ matcher: { name }, why: `${known} of ${known + sum(all, "unknown")} values are flag keys (first at ${entry.where})` });
+        }
+        continue;
+      }
+      const why = `values typed ${entry.typed} (${entry.where})`;
+      if (share >= OBJECT_PRECISION) {
+        found.push({ matcher: { name }, why });
+        continue;
+      }
+      // The name is also used for other strings (`flag: "--verbose"`): scope it to the folders where
+      // its values are typed with the key set, if nearly every value there is a flag key.
+      const folders = [...new Set([...entry.files].filter(([, counts]) => counts.typed > 0).map(([file]) => path.dirname(file)))];
+      const inScope = [...entry.files].filter(([file]) => folders.includes(path.dirname(file))).map(([, counts]) => counts);
+      const scopedKnown = sum(inScope, "known");
+      if (scopedKnown / (scopedKnown + sum(inScope, "unknown")) < OBJECT_PRECISION) continue;
+      const files = folders.map((folder) => `${path.relative(this.options.dir, folder).split(path.sep).join("/") || "."}/*`.replace(/^\.\//, "")).sort();
+      found.push({ matcher: { name, files }, why: `${why}; ${scopedKnown + sum(inScope, "unknown")} of ${known + sum(all, "unknown")} values are in these folders` });
+    }
+    return found;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // SDK clients the presets do not follow: returned by a function, exported, kept on an object
+
+  private findSharedClients(): void {
+    const factories = new Map<string, Map<string, Evaluation>>();
+    const holders = new Map<string, Map<string, Evaluation>>();
+    for (const { sourceFile } of this.files) {
+      const matcher = SdkMatcher.forFile(sourceFile, SDK_PRESETS, new Scopes());
+      if (matcher === undefined) continue;
+      const methodsOf = (expression: TS.Expression): Map<string, Evaluation> | undefined => {
+        const value = matcher.valueOf(expression);
+        const methods = Object.entries(value?.kind.methods ?? {}).filter((entry): entry is [string, Evaluation] => typeof entry[1] === "object");
+        return methods.length === 0 ? undefined : new Map(methods);
+      };
+      const visit = (node: TS.Node): void => {
+        if (isFunctionLike(node) && node.body !== undefined) {
+          const name = functionName(node);
+          const returned = returnedExpressions(node);
+          for (const expression of returned) {
+            const methods = methodsOf(expression);
+            if (name !== undefined && methods !== undefined) factories.set(name, methods);
+          }
+        } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && isExported(node)) {
+          const methods = methodsOf(node.initializer);
+          if (methods !== undefined) holders.set(node.name.text, methods);
+        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+          // `req.gb = gb`: a request object carries the client to other files.
+          const methods = methodsOf(node.right);
+          if (methods !== undefined) holders.set(node.left.name.text, methods);
+        }
+        ts.forEachChild(node, visit);
+      };
+      this.guard(sourceFile, () => visit(sourceFile));
+    }
+    if (factories.size === 0 && holders.size === 0) return;
+    const names = [...factories.keys(), ...holders.keys()];
+    for (const { sourceFile, sdkReferences } of this.files) {
+      if (!names.some((name) => sourceFile.text.includes(name))) continue;
+      const found = new Set(sdkReferences.map((reference) => reference.siteStart));
+      const visit = (node: TS.Node): void => {
+        if (ts.isCallExpression(node) && !found.has(node.getStart(sourceFile))) this.sharedClientCall(node, factories, holders);
+        ts.forEachChild(node, visit);
+      };
+      this.guard(sourceFile, () => visit(sourceFile));
+    }
+  }
+
+  private sharedClientCall(call: TS.CallExpression, factories: ReadonlyMap<string, Map<string, Evaluation>>, holders: ReadonlyMap<string, Map<string, Evaluation>>): void {
+    const callee = skipWrappers(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    let receiver = skipWrappers(callee.expression);
+    if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
+    const where = this.where(call.getSourceFile(), call);
+    if (ts.isCallExpression(receiver)) {
+      const factory = lastName(skipWrappers(receiver.expression));
+      const evaluation = factory === undefined ? undefined : factories.get(factory)?.get(method);
+      if (evaluation !== undefined) this.addCall({ call: factory!, method, ...fieldsOf(evaluation) }, `${factory}() returns an SDK client (first check at ${where})`);
+      return;
+    }
+    const holder = lastName(receiver);
+    const evaluation = holder === undefined ? undefined : holders.get(holder)?.get(method);
+    if (evaluation !== undefined) this.addCall({ object: holder!, method, ...fieldsOf(evaluation) }, `${holder} holds an SDK client (first check at ${where})`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private result(properties: Array<Discovered<PropertyMatcher>>): Discovery {
+    const keySets: DiscoveredKeySet[] = [...this.keySets.values()]
+      .map(({ keySet, why, named }) => {
+        const { declaration: _declaration, ...rest } = keySet;
+        return { ...rest, why, named };
+      })
+      .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+    const calls = [...this.calls.values()].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
+    const objects = [...this.objects.values()]
+      .sort((a, b) => compare(a.matcher.path, b.matcher.path))
+      .map(({ matcher, why }) => ({ matcher, why }));
+    const relativeFile = (file: string) => path.relative(this.options.dir, file).split(path.sep).join("/");
+    const detect: DetectConfig = {
+      sdks: [...DEFAULT_DETECT.sdks],
+      calls: calls.map(({ matcher }) => matcher),
+      objects: objects.map(({ matcher }) => matcher),
+      constants: [],
+      properties: properties.map(({ matcher }) => matcher),
+      keySets: keySets.filter((keySet) => keySet.named && keySet.members.length > 0).map((keySet) => ({ name: keySet.name, file: relativeFile(keySet.file) })),
+    };
+    return {
+      detect,
+      keySets,
+      calls,
+      objects,
+      properties,
+      notes: this.notes,
+      files: this.fileCount,
+      parseErrors: this.parseErrors,
+      skipped: this.skipped,
+    };
+  }
+
+  /** One file's part of a step; a file the compiler cannot walk (nested too deeply) is left out with a note. */
+  private guard(sourceFile: TS.SourceFile, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      const note = `${this.whereFile(sourceFile.fileName, 1).replace(/:1$/, "")}: left out of discovery (${(error as Error).message})`;
+      if (!this.notes.includes(note)) this.notes.push(note);
+    }
+  }
+
+  private where(sourceFile: TS.SourceFile, node: TS.Node): string {
+    const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+    return this.whereFile(sourceFile.fileName, line);
+  }
+
+  private whereFile(file: string, line: number): string {
+    return `${path.relative(this.options.dir, file).split(path.sep).join("/")}:${line}`;
+  }
+}

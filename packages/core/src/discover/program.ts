@@ -1,0 +1,244 @@
+// One TypeScript program over the project's own files, with a type checker, for discovery.
+// Imports resolve to project files only: relative paths, the project's workspace packages by
+// name, and tsconfig `paths` aliases. Nothing is read from node_modules, and of the standard
+// library only the ES5 core (`Partial`, `Record`, `ReturnType`…): the checker only has to see the
+// project's own types (unions, enums, interfaces, consts) and what they are built with.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type * as TS from "typescript";
+import ts from "../typescript.js";
+
+export interface ProjectProgram {
+  program: TS.Program;
+  checker: TS.TypeChecker;
+  /** The project's source files in the program, in the order given. */
+  sourceFiles: TS.SourceFile[];
+  /** Files the parser gave up on (it recurses: deep nesting overflows the stack), with why. */
+  failures: ReadonlyMap<string, string>;
+}
+
+const COMPILER_OPTIONS: TS.CompilerOptions = {
+  allowJs: true,
+  jsx: ts.JsxEmit.Preserve,
+  lib: ["lib.es5.d.ts"],
+  noEmit: true,
+  types: [],
+  skipLibCheck: true,
+  target: ts.ScriptTarget.Latest,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  // Discovery asks the checker about types, never for diagnostics.
+  noResolve: false,
+};
+
+/** The folder of TypeScript's own library files. */
+const LIB_DIR = path.dirname(createRequire(import.meta.url).resolve("typescript"));
+const ES5_LIB = path.join(LIB_DIR, "lib.es5.d.ts");
+
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/** `texts` maps each absolute file to its text: the files the program holds. */
+export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>): ProjectProgram {
+  const resolver = new ProjectResolver(root, texts);
+  const failures = new Map<string, string>();
+  const host: TS.CompilerHost = {
+    getSourceFile: (fileName, languageVersion) => {
+      const text = path.resolve(fileName) === ES5_LIB ? readLib() : texts.get(path.resolve(fileName));
+      // Discovery never reads JSDoc; skipping it makes parsing measurably faster.
+      const options = { languageVersion: typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+      if (text === undefined) return undefined;
+      try {
+        return ts.createSourceFile(fileName, text, options, true);
+      } catch (error) {
+        failures.set(path.resolve(fileName), (error as Error).message);
+        return ts.createSourceFile(fileName, "", options, true);
+      }
+    },
+    getDefaultLibFileName: () => ES5_LIB,
+    getDefaultLibLocation: () => LIB_DIR,
+    writeFile: () => {},
+    getCurrentDirectory: () => root,
+    getCanonicalFileName: (fileName) => fileName,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+    fileExists: (fileName) => texts.has(path.resolve(fileName)) || path.resolve(fileName) === ES5_LIB,
+    readFile: (fileName) => (path.resolve(fileName) === ES5_LIB ? readLib() : texts.get(path.resolve(fileName))),
+    resolveModuleNameLiterals: (literals, containingFile) =>
+      literals.map((literal) => {
+        const resolved = resolver.resolve(literal.text, containingFile);
+        return {
+          resolvedModule:
+            resolved === undefined
+              ? undefined
+              : { resolvedFileName: resolved, extension: extensionOf(resolved), isExternalLibraryImport: false },
+        };
+      }),
+  };
+  const program = ts.createProgram({ rootNames: [...texts.keys()], options: COMPILER_OPTIONS, host });
+  const sourceFiles = [...texts.keys()]
+    .map((file) => program.getSourceFile(file))
+    .filter((file): file is TS.SourceFile => file !== undefined);
+  return { program, checker: program.getTypeChecker(), sourceFiles, failures };
+}
+
+let libText: string | undefined;
+
+function readLib(): string | undefined {
+  try {
+    libText ??= fs.readFileSync(ES5_LIB, "utf8");
+  } catch {
+    return undefined;
+  }
+  return libText;
+}
+
+function extensionOf(file: string): TS.Extension {
+  if (file.endsWith(".d.ts")) return ts.Extension.Dts;
+  const extension = path.extname(file);
+  const known: Record<string, TS.Extension> = {
+    ".ts": ts.Extension.Ts,
+    ".tsx": ts.Extension.Tsx,
+    ".mts": ts.Extension.Mts,
+    ".cts": ts.Extension.Cts,
+    ".js": ts.Extension.Js,
+    ".jsx": ts.Extension.Jsx,
+    ".mjs": ts.Extension.Mjs,
+    ".cjs": ts.Extension.Cjs,
+  };
+  return known[extension] ?? ts.Extension.Ts;
+}
+
+interface Alias {
+  /** `@/*` -> prefix `@/`, wildcard true; `~lib` -> prefix `~lib`, wildcard false. */
+  prefix: string;
+  wildcard: boolean;
+  targets: string[];
+}
+
+/** Resolves import specifiers to project files, without node_modules. */
+class ProjectResolver {
+  /** Workspace package name -> its folder. */
+  private readonly packages = new Map<string, string>();
+  /** Folder of a tsconfig / jsconfig -> its path aliases. */
+  private readonly aliases = new Map<string, Alias[]>();
+  private readonly cache = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly files: ReadonlyMap<string, string>,
+  ) {
+    const folders = new Set<string>([root]);
+    for (const file of files.keys()) {
+      for (let dir = path.dirname(file); dir.startsWith(root) && !folders.has(dir); dir = path.dirname(dir)) folders.add(dir);
+    }
+    for (const dir of folders) {
+      const manifest = readJson(path.join(dir, "package.json"));
+      if (typeof manifest?.name === "string" && !this.packages.has(manifest.name)) this.packages.set(manifest.name, dir);
+      for (const name of ["tsconfig.json", "jsconfig.json"]) {
+        const aliases = readAliases(path.join(dir, name));
+        if (aliases.length > 0) {
+          this.aliases.set(dir, aliases);
+          break;
+        }
+      }
+    }
+  }
+
+  resolve(specifier: string, containingFile: string): string | undefined {
+    const dir = path.dirname(containingFile);
+    const key = specifier.startsWith(".") ? `${dir}\0${specifier}` : `${this.aliasScope(dir)}\0${specifier}`;
+    if (this.cache.has(key)) return this.cache.get(key);
+    const resolved = this.resolveUncached(specifier, dir);
+    this.cache.set(key, resolved);
+    return resolved;
+  }
+
+  private resolveUncached(specifier: string, dir: string): string | undefined {
+    if (specifier.startsWith(".") || path.isAbsolute(specifier)) return this.asFile(path.resolve(dir, specifier));
+    const scope = this.aliasScope(dir);
+    for (const alias of scope === undefined ? [] : this.aliases.get(scope)!) {
+      const rest = alias.wildcard ? (specifier.startsWith(alias.prefix) ? specifier.slice(alias.prefix.length) : undefined) : specifier === alias.prefix ? "" : undefined;
+      if (rest === undefined) continue;
+      for (const target of alias.targets) {
+        const found = this.asFile(target.replace("*", rest));
+        if (found !== undefined) return found;
+      }
+    }
+    return this.asPackage(specifier);
+  }
+
+  /** The nearest folder above `dir` with path aliases. */
+  private aliasScope(dir: string): string | undefined {
+    for (let current = dir; current.startsWith(this.root); current = path.dirname(current)) {
+      if (this.aliases.has(current)) return current;
+      if (path.dirname(current) === current) break;
+    }
+    return undefined;
+  }
+
+  /** `@acme/flags` or `@acme/flags/sub`: a workspace package of the project, its entry or a file in it. */
+  private asPackage(specifier: string): string | undefined {
+    const parts = specifier.split("/");
+    const nameLength = specifier.startsWith("@") ? 2 : 1;
+    const name = parts.slice(0, nameLength).join("/");
+    const dir = this.packages.get(name);
+    if (dir === undefined) return undefined;
+    const subpath = parts.slice(nameLength).join("/");
+    if (subpath !== "") return this.asFile(path.join(dir, subpath)) ?? this.asFile(path.join(dir, "src", subpath));
+    const manifest = readJson(path.join(dir, "package.json")) ?? {};
+    const entries = [manifest.source, manifest.types, manifest.typings, manifest.module, manifest.main]
+      .filter((entry): entry is string => typeof entry === "string")
+      .flatMap((entry) => [entry, entry.replace(/^(\.\/)?(dist|build|lib|out)\//, "$1src/")]);
+    for (const entry of [...entries, "src/index", "index"]) {
+      const found = this.asFile(path.join(dir, entry));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** A project file for `base`: itself, with an extension, a `.js` written for a `.ts`, or its folder's index. */
+  private asFile(base: string): string | undefined {
+    if (this.files.has(base)) return base;
+    const stripped = base.replace(/\.(?:[cm]?js|jsx)$/, "");
+    for (const candidate of [stripped, base]) {
+      for (const extension of EXTENSIONS) if (this.files.has(candidate + extension)) return candidate + extension;
+    }
+    for (const extension of EXTENSIONS) {
+      const index = path.join(base, `index${extension}`);
+      if (this.files.has(index)) return index;
+    }
+    return undefined;
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const parsed = ts.parseConfigFileTextToJson(file, text);
+  return typeof parsed.config === "object" && parsed.config !== null ? (parsed.config as Record<string, unknown>) : undefined;
+}
+
+/** `compilerOptions.paths` of a tsconfig, with targets made absolute (relative to `baseUrl` or the file). */
+function readAliases(file: string): Alias[] {
+  const config = readJson(file);
+  const options = config?.compilerOptions as { paths?: Record<string, unknown>; baseUrl?: string } | undefined;
+  if (options?.paths === undefined || typeof options.paths !== "object") return [];
+  const base = path.resolve(path.dirname(file), typeof options.baseUrl === "string" ? options.baseUrl : ".");
+  const aliases: Alias[] = [];
+  for (const [pattern, targets] of Object.entries(options.paths)) {
+    if (!Array.isArray(targets)) continue;
+    const wildcard = pattern.endsWith("*");
+    aliases.push({
+      prefix: wildcard ? pattern.slice(0, -1) : pattern,
+      wildcard,
+      targets: targets.filter((target): target is string => typeof target === "string").map((target) => path.resolve(base, target)),
+    });
+  }
+  // The longest prefix first, as TypeScript picks it.
+  return aliases.sort((a, b) => b.prefix.length - a.prefix.length);
+}
