@@ -129,6 +129,31 @@ describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
   });
 });
 
+/**
+ * The fixtures linted without type information above, linted again with typed linting on (a
+ * tsconfig.json that takes in every file): the type checker may only agree with the index.
+ */
+const TYPED_TOO = FIXTURES.filter(({ name, mode }) => mode === "typescript" && !WITHOUT_TYPES_TOO.has(name) && !(name in MODE_OVERRIDES)).map(({ name }) => name);
+const TSCONFIG = {
+  compilerOptions: { allowJs: true, jsx: "preserve", noEmit: true, strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler" },
+  include: ["**/*"],
+};
+
+describe.each(TYPED_TOO)("fixtures/%s with typed linting on", (name) => {
+  it("ESLint 10 reports what flaglint check reports", async () => {
+    const dir = fixtureCopy(name, { mode: "type-aware" });
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+    const run = await lintInProcess(10, dir);
+    const eslint = run.results.flatMap(({ file, messages }) =>
+      messages
+        .filter((m) => m.ruleId?.startsWith("flaglint/") && !DIFFER_BY_DESIGN.has(m.ruleId.slice("flaglint/".length)))
+        .map((m) => key({ rule: m.ruleId!.slice("flaglint/".length), file, line: m.line, column: m.column, message: m.message })),
+    );
+    const cli = (await cliCheck(name)).filter((finding) => isSourceFile(finding.file) && !DIFFER_BY_DESIGN.has(finding.rule));
+    expect(eslint.sort()).toEqual(cli.map(key).sort());
+  });
+});
+
 describe("the comparison", () => {
   it("covers the rules whose findings depend on how keys resolve", () => {
     // Runs after every fixture: the fixtures must exercise these rules, or parity proves little.
