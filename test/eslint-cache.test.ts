@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { eslintConfig, REPO_ROOT, relative, type EslintMessage } from "./helpers/eslint.js";
+import { eslintConfig, REPO_ROOT, relative, type EslintMajor, type EslintMessage } from "./helpers/eslint.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -58,8 +58,8 @@ function project(): string {
 }
 
 /** `eslint --cache` in `cwd`; the findings as `file:line rule`. */
-function eslintCached(cwd: string, now: string, strategy: "metadata" | "content"): string[] {
-  const bin = path.join(REPO_ROOT, "node_modules/eslint/bin/eslint.js");
+function eslintCached(major: EslintMajor, cwd: string, now: string, strategy: "metadata" | "content"): string[] {
+  const bin = path.join(REPO_ROOT, major === 10 ? "node_modules/eslint/bin/eslint.js" : "test/eslint9/node_modules/eslint/bin/eslint.js");
   const args = [bin, "--cache", "--cache-location", ".eslintcache", "--cache-strategy", strategy, "--format", "json", "."];
   const run = spawnSync(process.execPath, args, { cwd, env: { ...process.env, FLAGLINT_NOW: now }, encoding: "utf8" });
   expect(run.status, run.stderr).toBeLessThanOrEqual(1);
@@ -69,10 +69,16 @@ function eslintCached(cwd: string, now: string, strategy: "metadata" | "content"
     .sort();
 }
 
-describe.each(["metadata", "content"] as const)("eslint --cache --cache-strategy %s", (strategy) => {
+/** Both majors and both strategies, in two runs: each spawns ESLint four times. */
+const RUNS = [
+  { major: 10, strategy: "content" },
+  { major: 9, strategy: "metadata" },
+] as const;
+
+describe.each(RUNS)("ESLint $major: eslint --cache --cache-strategy $strategy", ({ major, strategy }) => {
   it("lints again when a registry changes, the day passes a removal date or a package gets its own registry", () => {
     const dir = project();
-    const lint = (now: string) => eslintCached(dir, now, strategy);
+    const lint = (now: string) => eslintCached(major, dir, now, strategy);
 
     expect(lint("2026-11-26")).toEqual([
       "packages/web/b.js:1 flaglint/flag-expiring-soon",
