@@ -12,7 +12,7 @@ export const CACHE_KEY_SETTING = "flaglintCacheKey";
 export interface CacheKey {
   /** The UTC date findings are judged on (FLAGLINT_NOW, else the clock); `settings.flaglint.now` is in the config already. */
   today: string;
-  /** Each registry under `cwd` and the nearest above it, by path relative to `cwd`: a hash of its bytes. */
+  /** Each registry under `cwd`, and the one that governs `cwd` from above, by path relative to `cwd`: a hash of its bytes. */
   registries: Record<string, string>;
 }
 
