@@ -54,15 +54,14 @@ describe.each(ESLINT_MAJORS)("a long-lived ESLint %i instance", (major) => {
     expect(await lint()).toEqual(findings);
   });
 
-  it("reports a registry deleted mid-session, then recovers when it is back", async () => {
+  it("treats a registry deleted mid-session as a fresh process would, then recovers when it is back", async () => {
     const { registry, lint } = await session();
     const findings = await lint();
     const text = fs.readFileSync(registry, "utf8");
 
+    // No registry governs the file any more: nothing to check, as after a restart.
     fs.rmSync(registry);
-    expect(await lint()).toEqual([
-      "1:1 flaglint/invalid-registry flaglint: cannot load feature-flags.yaml: 1:1: cannot read the registry: file not found",
-    ]);
+    expect(await lint()).toEqual([]);
 
     fs.writeFileSync(registry, text);
     expect(await lint()).toEqual(findings);

@@ -1,6 +1,7 @@
 // Every fixture project gives the same findings through ESLint (9 and 10) and `flaglint check`.
 //
-// Compared at reference level: (rule, file, line) of every finding in source files. Left out,
+// Compared finding by finding: rule, file, line, column and message (which names the flag) of every
+// finding in source files, require-flag-context and no-dynamic-flag-key included. Left out,
 // because the two front ends differ there by design:
 //   - no-unused-flag and parse-error are CLI-only (ESLint reports parse errors itself; a flag
 //     nobody checks can only be seen from the whole project);
@@ -59,22 +60,36 @@ interface CliFinding {
   rule: string;
   file: string;
   line: number;
+  column: number;
+  message: string;
   flag: string | null;
 }
 
 async function cliCheck(fixture: string): Promise<CliFinding[]> {
   const run = await runFlaglint(["check", `fixtures/${fixture}`, "--format", "json", "--now", NOW]);
   expect(run.status, run.stderr).toBeLessThanOrEqual(1);
-  return (JSON.parse(run.stdout) as { findings: CliFinding[] }).findings.map(({ rule, file, line, flag }) => ({
+  return (JSON.parse(run.stdout) as { findings: CliFinding[] }).findings.map(({ rule, file, line, column, message, flag }) => ({
     rule,
     file: relative(path.join(REPO_ROOT, "fixtures", fixture), path.join(REPO_ROOT, file)),
     line,
+    column,
+    message,
     flag,
   }));
 }
 
 const isSourceFile = (file: string) => /\.[cm]?[jt]sx?$/.test(file);
-const key = ({ rule, file, line }: { rule: string; file: string; line: number }) => `${file}:${line} ${rule}`;
+interface Compared {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+const key = ({ rule, file, line, column, message }: Compared) => `${file}:${line}:${column} ${rule} ${message}`;
+
+/** The rules whose findings ESLint matched, over every fixture. */
+const compared = new Set<string>();
 
 describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
   let checked: Promise<CliFinding[]> | undefined;
@@ -94,9 +109,10 @@ describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
     const eslint = run.results.flatMap(({ file, messages }) =>
       messages
         .filter((m) => m.ruleId?.startsWith("flaglint/"))
-        .map((m) => ({ rule: m.ruleId!.slice("flaglint/".length), file, line: m.line, message: m.message })),
+        .map((m) => ({ rule: m.ruleId!.slice("flaglint/".length), file, line: m.line, column: m.column, message: m.message })),
     );
     expect(eslint.filter((f) => !DIFFER_BY_DESIGN.has(f.rule)).map(key).sort()).toEqual(await expected());
+    for (const finding of eslint) compared.add(finding.rule);
 
     // require-removal-ticket: once per flag at its registry entry (CLI), at each check (ESLint); the
     // same flags, since every ticketless flag of the fixtures is checked somewhere.
@@ -111,5 +127,37 @@ describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
       messages.filter((m) => m.fatal).map((m) => `${file}:${m.line}`),
     );
     expect(eslintParseErrors).toEqual(cliParseErrors);
+  });
+});
+
+/**
+ * The fixtures linted without type information above, linted again with typed linting on (a
+ * tsconfig.json that takes in every file): the type checker may only agree with the index.
+ */
+const TYPED_TOO = FIXTURES.filter(({ name, mode }) => mode === "typescript" && !WITHOUT_TYPES_TOO.has(name) && !(name in MODE_OVERRIDES)).map(({ name }) => name);
+const TSCONFIG = {
+  compilerOptions: { allowJs: true, jsx: "preserve", noEmit: true, strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler" },
+  include: ["**/*"],
+};
+
+describe.each(TYPED_TOO)("fixtures/%s with typed linting on", (name) => {
+  it("ESLint 10 reports what flaglint check reports", async () => {
+    const dir = fixtureCopy(name, { mode: "type-aware" });
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+    const run = await lintInProcess(10, dir);
+    const eslint = run.results.flatMap(({ file, messages }) =>
+      messages
+        .filter((m) => m.ruleId?.startsWith("flaglint/") && !DIFFER_BY_DESIGN.has(m.ruleId.slice("flaglint/".length)))
+        .map((m) => key({ rule: m.ruleId!.slice("flaglint/".length), file, line: m.line, column: m.column, message: m.message })),
+    );
+    const cli = (await cliCheck(name)).filter((finding) => isSourceFile(finding.file) && !DIFFER_BY_DESIGN.has(finding.rule));
+    expect(eslint.sort()).toEqual(cli.map(key).sort());
+  });
+});
+
+describe("the comparison", () => {
+  it("covers the rules whose findings depend on how keys resolve", () => {
+    // Runs after every fixture: the fixtures must exercise these rules, or parity proves little.
+    expect([...compared]).toEqual(expect.arrayContaining(["no-dynamic-flag-key", "require-flag-context", "no-unknown-flag", "no-stale-flag"]));
   });
 });

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { RULES } from "@flaglint/core";
+import { CACHE_KEY_SETTING, cacheKey } from "./cache-key.js";
 import type { FlaglintRule } from "./create-rule.js";
 import type { EslintRuleId } from "./report.js";
 import { rules } from "./rules/index.js";
@@ -9,6 +10,7 @@ import { rules } from "./rules/index.js";
 export type { FlaglintSettings } from "./settings.js";
 export type { FlaglintDocs, FlaglintRule } from "./create-rule.js";
 export type { EslintRuleId } from "./report.js";
+export { CACHE_KEY_SETTING, cacheKey, type CacheKey } from "./cache-key.js";
 
 export interface FlaglintPlugin {
   meta: { name: string; version: string; namespace: string };
@@ -22,16 +24,25 @@ const { name, version } = createRequire(import.meta.url)("../package.json") as {
 const plugin: FlaglintPlugin = {
   meta: { name, version, namespace: "flaglint" },
   rules,
-  configs: { recommended: {} },
+  configs: {
+    /**
+     * Every rule at its default severity; the config refers to this very plugin object. A getter:
+     * ESLint reads the config once per run, and the cache key must be this run's (see cache-key.ts).
+     */
+    get recommended(): TSESLint.FlatConfig.Config {
+      return {
+        name: "flaglint/recommended",
+        plugins: { flaglint: plugin as unknown as TSESLint.FlatConfig.Plugin },
+        rules: RECOMMENDED_RULES,
+        // The hidden cwd is ESLint's own: the CLI lints relative to the folder it runs in.
+        settings: { [CACHE_KEY_SETTING]: cacheKey({ cwd: process.cwd(), env: process.env.FLAGLINT_NOW }) },
+      };
+    },
+  },
 };
 
-/** Every rule at its default severity; the config refers to this very plugin object. */
-plugin.configs.recommended = {
-  name: "flaglint/recommended",
-  plugins: { flaglint: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: Object.fromEntries(
-    Object.keys(rules).map((id) => [`flaglint/${id}`, RULES[id as EslintRuleId].severity]),
-  ),
-};
+const RECOMMENDED_RULES = Object.fromEntries(
+  Object.keys(rules).map((id) => [`flaglint/${id}`, RULES[id as EslintRuleId].severity]),
+) as TSESLint.FlatConfig.Rules;
 
 export default plugin;

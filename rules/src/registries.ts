@@ -1,11 +1,11 @@
 // Which registry governs a linted file, kept across files and lint runs: editors keep ESLint
 // alive for hours, so a registry is read once and again only when its file changes.
 import path from "node:path";
-import { NearestRegistry, RegistryCache, RegistryError, type Registry, type RegistryProblem } from "@flaglint/core";
+import { RegistryCache, RegistryError, WatchedNearestRegistry, type Registry, type RegistryProblem } from "@flaglint/core";
 
 const cache = new RegistryCache();
-/** Each folder is looked at once per process, whichever file asked first. A registry created later is seen after a restart. */
-const nearest = new NearestRegistry();
+/** Each folder is looked at again when its mtime changes: a registry created in a package folder is seen on the next lint. */
+const nearest = new WatchedNearestRegistry();
 
 /** The registry path for a file: the explicit one, or the nearest from the file's folder upwards. */
 export function registryPathFor(file: string, cwd: string, explicit: string | undefined): string | undefined {

@@ -56,3 +56,31 @@ export class NearestRegistry {
     return found;
   }
 }
+
+/**
+ * The nearest registry for a process that outlives the files it lints (ESLint in an editor): a
+ * folder's own registry file is looked for again when the folder's mtime changes (a registry
+ * created, renamed or deleted there), so "no registry here" is never kept past a change. The
+ * answer costs one stat per folder from the file's folder up to its registry, and no file stats.
+ */
+export class WatchedNearestRegistry {
+  private readonly byDir = new Map<string, { mtimeMs: number; registry: string | undefined }>();
+
+  /** The registry file that governs `file` (an absolute path), or undefined when none does. */
+  forFile(file: string): string | undefined {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      const own = this.ownRegistry(dir);
+      if (own !== undefined || path.dirname(dir) === dir) return own;
+    }
+  }
+
+  private ownRegistry(dir: string): string | undefined {
+    const mtimeMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    let seen = this.byDir.get(dir);
+    if (seen === undefined || seen.mtimeMs !== mtimeMs) {
+      seen = { mtimeMs, registry: mtimeMs === -1 ? undefined : findRegistry(dir, dir) };
+      this.byDir.set(dir, seen);
+    }
+    return seen.registry;
+  }
+}

@@ -2,7 +2,7 @@
 export { REGISTRY_FILE_NAMES, SDK_PRESET_NAMES, FLAG_TYPE_ALIASES, DEFAULT_POLICY, DEFAULT_DETECT } from "./defaults.js";
 export { RegistryError, formatProblem, type RegistryProblem } from "./problems.js";
 export { parseRegistry, loadRegistry } from "./parse.js";
-export { findRegistry, NearestRegistry } from "./find.js";
+export { findRegistry, NearestRegistry, WatchedNearestRegistry } from "./find.js";
 export { RegistryCache } from "./cache.js";
 export { REGISTRY_SCHEMA_URL } from "./schema.js";
 export * from "./sources/index.js";
