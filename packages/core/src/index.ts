@@ -14,3 +14,4 @@ export * from "./cleanup/index.js";
 export * from "./project/invalid-result.js";
 export * from "./suppressions/suppressions.js";
 export * from "./project/explain.js";
+export { parseShard, readShardResult, shardFiles, type ShardResult } from "./project/shards.js";
