@@ -116,6 +116,7 @@ interface Run {
 
 /** Everything before detection: the files, the registries that govern them, the changed files. */
 function startRun(options: ProjectOptions): Run {
+  if (options.shard && options.changedSince !== undefined) throw new UsageError("--shard and --changed-since: give one of them");
   const walk = walkFiles(options);
   // Asked before the scan, so a bad ref fails at once.
   const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
@@ -141,7 +142,6 @@ function startRun(options: ProjectOptions): Run {
   }
   const scope = runScope({ cwd: options.cwd, paths: options.paths, walk, registries, ungoverned });
   if (options.shard) {
-    if (options.changedSince !== undefined) throw new UsageError("--shard and --changed-since: give one of them");
     const mine = shardFiles(governed, options.shard, fileSize);
     governed.length = 0;
     governed.push(...mine);
