@@ -31,9 +31,10 @@ import { CHECK_FORMATS, REPOSITORY_PATH_FORMATS } from "../formats/index.js";
 import { relativePath } from "../formats/paths.js";
 import { writeFileAtomic } from "../io.js";
 import { VERSION } from "../version.js";
+import { withCacheOptions, cacheOptions, type CacheFlags } from "../cache-options.js";
 import { shardOption } from "./shard-option.js";
 
-interface CheckOptions extends CommonOptions {
+interface CheckOptions extends CommonOptions, CacheFlags {
   format: string;
   /** `--max-file-size`, in megabytes. */
   maxFileSize: number;
@@ -72,7 +73,8 @@ export function registerCheck(program: Command, context: CommandContext, setExit
         .choices(["off", "warn", "error"])
         .default("warn"),
     )
-    .addOption(shardOption())
+    .addOption(shardOption());
+  withCacheOptions(command)
     .action(async (paths: string[], options: CheckOptions) => {
       setExitCode(await runCheck(paths, options, context));
     });
@@ -104,6 +106,7 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
       maxFileBytes: megabytesToBytes(options.maxFileSize),
       onProgress: context.progress("flaglint: checking"),
       ...(options.shard ? { shard: { ...options.shard, flaglint: VERSION, command: "check" } } : {}),
+      cache: cacheOptions(options, context.io),
     });
   } catch (error) {
     // stylish is for people: the error lines on stderr are all of it. Other formats are read by

@@ -19,8 +19,9 @@ import {
 import { maxFileSizeOption, megabytesToBytes, type CommandContext } from "../command-context.js";
 import { EXIT_OK } from "../errors.js";
 import { writeFileAtomic } from "../io.js";
+import { cacheLocationOption, cacheOption, cacheOptions, cacheStrategyOption, type CacheFlags } from "../cache-options.js";
 
-interface InitOptions {
+interface InitOptions extends CacheFlags {
   detectFrom?: string;
   function: string[];
   object: string[];
@@ -45,6 +46,9 @@ export function registerInit(program: Command, context: CommandContext, setExitC
     .option("--force", "replace an existing feature-flags.yaml")
     .option("--no-git", "do not date flags from git history")
     .addOption(maxFileSizeOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(cacheStrategyOption())
     .action((paths: string[], options: InitOptions) => {
       setExitCode(runInit(paths, options, context));
     });
@@ -67,6 +71,7 @@ function runInit(paths: string[], options: InitOptions, context: CommandContext)
     dir: detectDir,
     onProgress: context.progress("flaglint: scanning"),
     maxFileBytes: megabytesToBytes(options.maxFileSize),
+    cache: cacheOptions(options, context.io),
   });
   context.noteSkipped(scan.skipped, options.maxFileSize);
   const checks = checksByKey(scan.references);

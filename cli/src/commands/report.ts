@@ -5,9 +5,10 @@ import { CommandContext, addCommonOptions, changedSinceOption, formatOption, max
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
+import { withCacheOptions, cacheOptions, type CacheFlags } from "../cache-options.js";
 import { shardOption } from "./shard-option.js";
 
-interface ReportOptions extends CommonOptions {
+interface ReportOptions extends CommonOptions, CacheFlags {
   format: string;
   ticketUrl?: string;
   /** `--no-git` sets it to false. */
@@ -34,7 +35,8 @@ export function registerReport(program: Command, context: CommandContext, setExi
     .addOption(maxFileSizeOption())
     .option("--history <weeks>", "add the trend: the states at one commit per week, this many weeks back, e.g. 12w")
     .option("--history-from <date>", "add the trend from this date (YYYY-MM-DD) to today, one point per week")
-    .addOption(shardOption())
+    .addOption(shardOption());
+  withCacheOptions(command)
     .action(async (paths: string[], options: ReportOptions) => {
       setExitCode(await runReport(paths, options, context));
     });
@@ -57,6 +59,7 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     createdFromGit: options.git,
     onProgress: context.progress("flaglint: scanning"),
     ...(options.shard ? { shard: { ...options.shard, flaglint: VERSION, command: "report" } } : {}),
+    cache: cacheOptions(options, context.io),
   });
   context.noteSkipped(scanned.skipped, options.maxFileSize);
   context.noteScope(scanned.scope);

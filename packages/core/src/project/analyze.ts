@@ -24,6 +24,7 @@ import {
   type DetectionTarget,
 } from "./detection.js";
 import { answerStep } from "./file-analysis.js";
+import { FileCache, type CacheOptions } from "./file-cache.js";
 import { walkProject, type WalkResult } from "./files.js";
 import { changedFilesSince, inferCreatedDates, type ChangedFiles } from "./git.js";
 import { WorkerPool } from "./pool.js";
@@ -63,6 +64,8 @@ export interface ProjectOptions {
    * the merge (mergeShardResults); the result carries what the merge needs (`ProjectResult.shard`).
    */
   shard?: Shard & Pick<ShardInfo, "flaglint" | "command">;
+  /** `--cache`: reuse what unchanged files yielded last time (see FileCache). */
+  cache?: CacheOptions;
 }
 
 /** 5 MB: hand-written code is far smaller; what is larger is bundled or generated, not where flags are checked by hand. */
@@ -86,6 +89,7 @@ type Located = FlagReference & { file: string };
 export function analyzeProject(options: ProjectOptions): ProjectResult {
   const run = startRun(options);
   const analyses = runDetection(detectFiles(run.detection), answerStep);
+  run.detection.cache?.save();
   return finishRun(run, analyses, options);
 }
 
@@ -98,6 +102,7 @@ export async function analyzeProjectAsync(options: AsyncProjectOptions): Promise
   const runner = new ThreadedRunner(options.workers ?? "auto");
   try {
     const analyses = await runDetectionAsync(detectFiles(run.detection), runner.answer);
+    run.detection.cache?.save();
     return finishRun(run, analyses, options);
   } finally {
     await runner.close();
@@ -155,6 +160,7 @@ function startRun(options: ProjectOptions): Run {
     progress: (done: number) => options.onProgress?.(done, governed.length),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
+    ...(options.cache ? { cache: new FileCache(options.cache, options.cwd) } : {}),
   };
   return { changed, registries, governed, detection, skipped, scope };
 }
@@ -479,6 +485,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** As ProjectOptions.maxFileBytes. */
   maxFileBytes?: number;
+  /** As ProjectOptions.cache. */
+  cache?: CacheOptions;
 }
 
 export interface ScanResult {
@@ -498,6 +506,7 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
   const walk = walkFiles(options);
   const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
   const skipped: ScanResult["skipped"] = [];
+  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
   const analyses = runDetection(
     detectFiles({
       files: walk.files.map((file) => ({ file, target: 0 })),
@@ -506,9 +515,11 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
       progress: (done) => options.onProgress?.(done, walk.files.length),
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       tooLarge: (file, bytes) => skipped.push({ file, bytes }),
+      ...(cache ? { cache } : {}),
     }),
     answerStep,
   );
+  cache?.save();
 
   const references: Located[] = [];
   const parseErrors: ScanResult["parseErrors"] = [];
