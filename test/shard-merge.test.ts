@@ -46,6 +46,7 @@ function monorepo(): string {
     "packages/a/src/a3.ts": check("a_no_ticket", 1),
     "packages/a/src/a4.ts": check("a_typo", 12),
     "packages/a/src/a5.ts": check("a_overdue", 25),
+    "packages/a/src/a6.ts": `// eslint-disable-next-line flaglint/no-stale-flag -- silences nothing here\n${check("a_first", 8)}`,
     "packages/b/feature-flags.yaml": `${registry(`  b_used:
     type: ops
     owner: "@b"
@@ -99,7 +100,15 @@ describe.each([2, 3])("check and report split into %i shards, then merged", (tot
       const merged = await cli(["merge", ...results, "--format", format], root);
       expect(merged.stdout, format).toBe(one.stdout);
       expect(merged.status, format).toBe(one.status);
+      expect(merged.stderr, format).toBe(one.stderr);
     }
+    // Unused disable directives, of the files and of the registry, reported as one run reports them.
+    const strict = ["--report-unused-disable-directives"];
+    const one = await cli(["check", "--now", NOW, ...strict], root);
+    const merged = await cli(["merge", ...results, ...strict], root);
+    expect(one.stderr).toContain("packages/a/src/a6.ts:1: error: unused disable directive");
+    expect(merged.stderr).toBe(one.stderr);
+    expect(merged.status).toBe(one.status);
     // What the comparison is about: registry-level findings come from the merge, and only real ones.
     const json = JSON.parse((await cli(["merge", ...results, "--format", "json"], root)).stdout) as { findings: Array<{ rule: string; flag: string | null }> };
     const unused = json.findings.filter((finding) => finding.rule === "no-unused-flag").map((finding) => finding.flag);

@@ -84,6 +84,7 @@ export function toJson(result: ProjectResult, options: Pick<FormatOptions, "cwd"
             ...result.shard,
             registries: result.shard.registries.map((entry) => ({ path: relative(entry.path), sha256: entry.sha256 })),
             partial: result.shard.partial.map(relative),
+            unusedDirectives: result.shard.unusedDirectives.map((directive) => ({ ...directive, file: relative(directive.file) })),
           },
         }
       : {}),

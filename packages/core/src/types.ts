@@ -338,4 +338,6 @@ export interface ShardInfo extends Shard {
   explicit: boolean;
   /** Flags without `created` are dated from git history (report). */
   createdFromGit: boolean;
+  /** Disable directives in this shard's files that silenced nothing: the merge reports them with the registries' own. */
+  unusedDirectives: UnusedDirective[];
 }

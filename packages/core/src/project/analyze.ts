@@ -213,7 +213,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
     ...(run.scope.notes.length > 0 ? { scope: run.scope.notes } : {}),
     ...(unusedDirectives.length > 0 ? { unusedDirectives } : {}),
-    ...(options.shard ? { shard: shardInfo(options, registries, run.scope.partial) } : {}),
+    ...(options.shard ? { shard: shardInfo(options, registries, run.scope.partial, unusedDirectives) } : {}),
   };
   return run.changed ? narrowToChange(result, run.changed, registries, options.cwd) : result;
 }
@@ -243,13 +243,14 @@ function coveredFlags(flags: FlagSummary[], partial: ReadonlySet<string>): FlagS
   return flags.filter((flag) => flag.registry === undefined || !partial.has(flag.registry) || flag.references > 0);
 }
 
-function shardInfo(options: ProjectOptions, registries: RegistrySet, partial: ReadonlySet<string>): ShardInfo {
+function shardInfo(options: ProjectOptions, registries: RegistrySet, partial: ReadonlySet<string>, unusedDirectives: UnusedDirective[]): ShardInfo {
   return {
     ...options.shard!,
     registries: registries.all().map((registry) => ({ path: registry.path, sha256: registryHash(registry.path) })),
     partial: [...partial].sort(),
     explicit: registries.isExplicit,
     createdFromGit: options.createdFromGit === true,
+    unusedDirectives,
   };
 }
 
@@ -271,7 +272,7 @@ export function mergeShardResults(shards: readonly ShardResult[], options: { cwd
   // Each shard's lists are in order and no file is in two shards: a stable sort keeps one run's order.
   const findings = ordered.flatMap(({ result }) => result.findings);
   const references = ordered.flatMap(({ result }) => result.references as Located[]);
-  const unusedDirectives: UnusedDirective[] = [];
+  const unusedDirectives: UnusedDirective[] = ordered.flatMap(({ shard }) => shard.unusedDirectives);
   const partial = new Set(info.partial);
   checkRegistries(registries, references, partial, now, findings, unusedDirectives);
   findings.sort(byLocation);

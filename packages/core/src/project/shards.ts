@@ -127,6 +127,7 @@ export function readShardResult(text: string, source: string, cwd: string): Shar
     partial: (info.partial ?? []).map(absolute),
     explicit: info.explicit === true,
     createdFromGit: info.createdFromGit === true,
+    unusedDirectives: (info.unusedDirectives ?? []).map((directive) => ({ file: absolute(directive.file), line: directive.line, rules: [...directive.rules] })),
   };
   const result: ProjectResult = {
     cwd,
@@ -214,5 +215,6 @@ interface JsonShardDocument {
     partial?: string[];
     explicit?: boolean;
     createdFromGit?: boolean;
+    unusedDirectives?: Array<{ file: string; line: number; rules: string[] }>;
   };
 }
