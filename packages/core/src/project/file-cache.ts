@@ -6,8 +6,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { FileAnalysis } from "../types.js";
-import type { DetectionTarget } from "./detection.js";
+import type { DetectConfig, FileAnalysis } from "../types.js";
+
+/** What detection in a file depends on besides its text (detection's DetectionTarget has these). */
+export interface CacheTarget {
+  detect: DetectConfig;
+  registryDir: string;
+  registryKeys: readonly string[];
+}
 
 export type CacheStrategy = "metadata" | "content";
 
@@ -57,7 +63,7 @@ export class FileCache {
   private readonly visited = new Set<string>();
   /** The cache file as the user names it, for notes. */
   private readonly label: string;
-  private readonly configs = new WeakMap<DetectionTarget, string>();
+  private readonly configs = new WeakMap<CacheTarget, string>();
 
   constructor(
     private readonly options: CacheOptions,
@@ -83,7 +89,7 @@ export class FileCache {
   }
 
   /** What the file yielded when it had this key and this configuration; kept for the next run. */
-  get(file: string, key: string, target: DetectionTarget): CachedYield | undefined {
+  get(file: string, key: string, target: CacheTarget): CachedYield | undefined {
     const name = this.name(file);
     this.visited.add(name);
     const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
@@ -92,7 +98,7 @@ export class FileCache {
     return entry;
   }
 
-  set(file: string, key: string, target: DetectionTarget, value: CachedYield): void {
+  set(file: string, key: string, target: CacheTarget, value: CachedYield): void {
     const name = this.name(file);
     this.visited.add(name);
     this.next[name] = { key, config: this.configOf(target), analysis: value.analysis, mayExport: value.mayExport };
@@ -155,7 +161,7 @@ export class FileCache {
     return path.relative(this.root, file).split(path.sep).join("/");
   }
 
-  private configOf(target: DetectionTarget): string {
+  private configOf(target: CacheTarget): string {
     let hash = this.configs.get(target);
     if (hash === undefined) {
       hash = createHash("sha1").update(JSON.stringify([target.detect, target.registryDir, [...target.registryKeys].sort()])).digest("base64");
