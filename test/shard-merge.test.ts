@@ -140,6 +140,17 @@ describe.each([2, 3])("check and report split into %i shards, then merged", (tot
     expect(one).not.toHaveProperty("shard");
   });
 
+  it("check: a suppressions file is applied by the merge as by one run", async () => {
+    const root = monorepo();
+    expect((await cli(["check", "--now", NOW, "--suppress-rule", "no-unknown-flag"], root)).status).toBe(1);
+    const results = await shards(root, "check", total);
+    const one = await cli(["check", "--format", "json", "--now", NOW], root);
+    const merged = await cli(["merge", ...results, "--format", "json"], root);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(merged.status).toBe(one.status);
+    expect(merged.stdout).not.toContain('"rule": "no-unknown-flag"');
+  });
+
   it("report: every format is that of one run", async () => {
     const root = monorepo();
     const results = await shards(root, "report", total, ["--no-git"]);
@@ -182,11 +193,12 @@ describe("flaglint merge refuses shards that do not belong together (exit 2)", (
     expect(merged.stderr).toContain("packages/a/feature-flags.yaml is not the registry the shards were checked against");
   });
 
-  it("shards of different dates, versions or shard counts, a shard twice, a shard missing", async () => {
+  it("shards of different dates, versions, shard counts or paths, a shard twice, a shard missing", async () => {
     const root = monorepo();
     const results = await shards(root, "check", 2);
     await cli(["check", "--shard", "2/2", "--format", "json", "--now", "2026-11-27", "-o", "tomorrow.json"], root);
     await cli(["check", "--shard", "2/3", "--format", "json", "--now", NOW, "-o", "three.json"], root);
+    await cli(["check", "packages", "--shard", "2/2", "--format", "json", "--now", NOW, "-o", "paths.json"], root);
     const edited = JSON.parse(fs.readFileSync(path.join(root, results[1]!), "utf8")) as { shard: { flaglint: string } };
     edited.shard.flaglint = "0.0.1";
     fs.writeFileSync(path.join(root, "old.json"), JSON.stringify(edited));
@@ -195,6 +207,7 @@ describe("flaglint merge refuses shards that do not belong together (exit 2)", (
       [[results[0]!, "tomorrow.json"], "date 2026-11-27 vs 2026-11-26"],
       [[results[0]!, "old.json"], "flaglint 0.0.1 vs"],
       [[results[0]!, "three.json"], "shard count 3 vs 2"],
+      [[results[0]!, "paths.json"], "paths packages vs ."],
       [[results[0]!, results[0]!], "are both shard 1/2"],
       [[results[0]!], "shard 2/2 missing"],
     ];

@@ -71,5 +71,5 @@ function runMerge(files: string[], options: MergeOptions, context: CommandContex
     context.emit(format(withCodeOwners(merged), formatOptions), options);
     return EXIT_OK;
   }
-  return gate(merged, [], options, context, (result) => format(result, formatOptions));
+  return gate(merged, shards[0]!.shard.paths, options, context, (result) => format(result, formatOptions));
 }

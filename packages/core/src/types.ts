@@ -338,6 +338,8 @@ export interface ShardInfo extends Shard {
   explicit: boolean;
   /** Flags without `created` are dated from git history (report). */
   createdFromGit: boolean;
+  /** The paths the run was given, relative to its working folder, as given: suppressions judge by them. */
+  paths: string[];
   /** Disable directives in this shard's files that silenced nothing: the merge reports them with the registries' own. */
   unusedDirectives: UnusedDirective[];
 }

@@ -250,6 +250,7 @@ function shardInfo(options: ProjectOptions, registries: RegistrySet, partial: Re
     partial: [...partial].sort(),
     explicit: registries.isExplicit,
     createdFromGit: options.createdFromGit === true,
+    paths: [...options.paths],
     unusedDirectives,
   };
 }

@@ -127,6 +127,7 @@ export function readShardResult(text: string, source: string, cwd: string): Shar
     partial: (info.partial ?? []).map(absolute),
     explicit: info.explicit === true,
     createdFromGit: info.createdFromGit === true,
+    paths: (info.paths ?? []).map(String),
     unusedDirectives: (info.unusedDirectives ?? []).map((directive) => ({ file: absolute(directive.file), line: directive.line, rules: [...directive.rules] })),
   };
   const result: ProjectResult = {
@@ -150,6 +151,7 @@ export function readShardResult(text: string, source: string, cwd: string): Shar
 export function checkShardsAgree(shards: readonly ShardResult[]): void {
   if (shards.length === 0) throw new UsageError("merge: give the shards' JSON results, like flaglint merge shard-1.json shard-2.json");
   const [first, ...rest] = shards;
+  const pathsOf = (shard: ShardInfo) => shard.paths.join("\0");
   const registriesOf = (shard: ShardInfo) => shard.registries.map((entry) => `${entry.path}\0${entry.sha256}`).join("\n");
   for (const other of rest) {
     const differ = (what: string, a: string | number, b: string | number) =>
@@ -158,6 +160,7 @@ export function checkShardsAgree(shards: readonly ShardResult[]): void {
     if (other.result.now !== first!.result.now) throw differ("date", first!.result.now, other.result.now);
     if (other.shard.command !== first!.shard.command) throw differ("command", first!.shard.command, other.shard.command);
     if (other.shard.total !== first!.shard.total) throw differ("shard count", first!.shard.total, other.shard.total);
+    if (pathsOf(other.shard) !== pathsOf(first!.shard)) throw differ("paths", first!.shard.paths.join(" ") || ".", other.shard.paths.join(" ") || ".");
     if (registriesOf(other.shard) !== registriesOf(first!.shard)) {
       throw new UsageError(
         `merge: ${other.source} and ${first!.source} were checked against different registries (content hash) (hint: run every shard on the same commit)`,
@@ -215,6 +218,7 @@ interface JsonShardDocument {
     partial?: string[];
     explicit?: boolean;
     createdFromGit?: boolean;
+    paths?: string[];
     unusedDirectives?: Array<{ file: string; line: number; rules: string[] }>;
   };
 }
