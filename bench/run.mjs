@@ -18,6 +18,7 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, o
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { printSpeedRatios, speedCommands, speedRatios, speedVerdicts, SPEED_BUDGET } from "./speed.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_TRIVIAL_CONFIG, GENERATOR_ID, NOW, generate, readManifest, writeEslintConfigs } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -111,6 +112,7 @@ function commands({ rg }) {
       readStdout: (text) => JSON.parse(text),
     },
   ];
+  list.push(...speedCommands({ node, repo: REPO, target: TARGET, now: NOW }));
   if (rg) {
     list.push({
       id: "rg",
@@ -124,7 +126,8 @@ function commands({ rg }) {
 }
 
 /** Runs one command once; returns wall seconds, peak RSS in MB (or null) and what it printed. */
-function runOnce(command, { tree, scratch, timed }) {
+function runOnce(command, { tree, scratch, timed, round }) {
+  command.prepare?.({ tree, scratch }, round);
   const files = Object.fromEntries(["stdout", "stderr", "time"].map((kind) => [kind, path.join(scratch, `${command.id}.${kind}`)]));
   const out = openSync(files.stdout, "w");
   const err = openSync(files.stderr, "w");
@@ -300,6 +303,9 @@ function main() {
     const verdicts = options.quick ? {} : budgets(r);
     printTable(list, results, failed);
     printRatios(r, verdicts);
+    const scale = speedRatios(results, failed);
+    const scaleVerdicts = options.quick ? {} : speedVerdicts(scale);
+    printSpeedRatios(scale, scaleVerdicts);
     if (results.flaglint && !failed.has("flaglint")) printFlaglintFindings(results.flaglint.output, tree.manifest);
     printFailures(failures);
     writeReport(options, {
@@ -311,8 +317,8 @@ function main() {
       notes,
       tree: { ...tree.manifest, megabytes: Number(megabytes(tree.manifest).toFixed(2)), generateSeconds: tree.generateSeconds, reused: tree.reused },
       commands: results,
-      ratios: r,
-      budget: { limits: BUDGET, verdicts },
+      ratios: { ...r, ...scale },
+      budget: { limits: { ...BUDGET, ...SPEED_BUDGET }, verdicts: { ...verdicts, ...scaleVerdicts } },
       failures,
     });
     return failures.length ? 1 : 0;
@@ -329,7 +335,7 @@ function measure(list, runs, where) {
   for (let round = 1; round <= runs; round++) {
     for (const command of list) {
       if (failures.some((f) => f.id === command.id)) continue; // one failure is enough to know
-      const sample = runOnce(command, where);
+      const sample = runOnce(command, { ...where, round });
       const rss = sample.rssMb === null ? "" : `  ${mb(sample.rssMb)}`;
       console.log(`  round ${round}/${runs}  ${pad(command.label, 26)}${padLeft(seconds(sample.wall), 9)}${rss}${sample.failure ? `  FAILED: ${sample.failure.problem}` : ""}`);
       if (sample.failure) {

@@ -112,6 +112,14 @@ describe("real --format json output validates", () => {
     expectValid("report", document);
   });
 
+  it.each(Object.keys(SCHEMAS) as Command[])("%s --shard 1/2 (the shard field)", async (command) => {
+    const document = (await jsonOf(command, ["fixtures/monorepo", "--shard", "1/2", ...(command === "report" ? ["--no-git"] : [])])) as {
+      shard: { index: number; total: number };
+    };
+    expect(document.shard).toMatchObject({ index: 1, total: 2 });
+    expectValid(command, document);
+  });
+
   it("check with a dynamic key, a misspelled key and --quiet", async () => {
     const root = project({
       "feature-flags.yaml": registry(`  fast_search:

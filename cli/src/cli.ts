@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerCleanup } from "./commands/cleanup.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
+import { registerMerge } from "./commands/merge.js";
 import { registerRegistry } from "./commands/registry.js";
 import { registerReport } from "./commands/report.js";
 import { EXIT_USAGE, reportError } from "./errors.js";
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   registerInit(program, context, setExitCode);
   registerExplain(program, context, setExitCode);
   registerRegistry(program, context, setExitCode);
+  registerMerge(program, context, setExitCode);
   return program;
 }
 

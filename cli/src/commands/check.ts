@@ -20,6 +20,7 @@ import {
   serializeSuppressions,
   suppressFindings,
   type ProjectResult,
+  type Shard,
   type Suppressions,
   type UnusedDirective,
   type UnusedSuppression,
@@ -30,8 +31,10 @@ import { CHECK_FORMATS, REPOSITORY_PATH_FORMATS } from "../formats/index.js";
 import { relativePath } from "../formats/paths.js";
 import { writeFileAtomic } from "../io.js";
 import { VERSION } from "../version.js";
+import { withCacheOptions, cacheOptions, type CacheFlags } from "../cache-options.js";
+import { shardOption } from "./shard-option.js";
 
-interface CheckOptions extends CommonOptions {
+interface CheckOptions extends CommonOptions, CacheFlags {
   format: string;
   /** `--max-file-size`, in megabytes. */
   maxFileSize: number;
@@ -42,6 +45,8 @@ interface CheckOptions extends CommonOptions {
   passOnUnprunedSuppressions?: boolean;
   reportUnusedDisableDirectives?: boolean;
   reportUnusedDisableDirectivesSeverity: "off" | "warn" | "error";
+  /** `--shard K/N`. */
+  shard?: Shard;
 }
 
 export function registerCheck(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -68,6 +73,8 @@ export function registerCheck(program: Command, context: CommandContext, setExit
         .choices(["off", "warn", "error"])
         .default("warn"),
     )
+    .addOption(shardOption());
+  withCacheOptions(command)
     .action(async (paths: string[], options: CheckOptions) => {
       setExitCode(await runCheck(paths, options, context));
     });
@@ -75,6 +82,9 @@ export function registerCheck(program: Command, context: CommandContext, setExit
 
 async function runCheck(paths: string[], options: CheckOptions, context: CommandContext): Promise<number> {
   const cwd = context.io.cwd;
+  if (options.shard && (options.suppressAll || options.suppressRule || options.pruneSuppressions)) {
+    throw new UsageError("--shard sees part of the findings: write suppressions from one whole run or from `flaglint merge` instead");
+  }
   const now = context.now(options);
   const format = CHECK_FORMATS[options.format]!;
   const formatOptions = {
@@ -95,6 +105,8 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
       changedSince: options.changedSince,
       maxFileBytes: megabytesToBytes(options.maxFileSize),
       onProgress: context.progress("flaglint: checking"),
+      ...(options.shard ? { shard: { ...options.shard, flaglint: VERSION, command: "check" } } : {}),
+      cache: cacheOptions(options, context.io),
     });
   } catch (error) {
     // stylish is for people: the error lines on stderr are all of it. Other formats are read by
@@ -106,7 +118,34 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
   }
   context.noteSkipped(full.skipped, options.maxFileSize);
   if (!options.quiet) context.noteScope(full.scope);
+  if (options.shard) {
+    // A shard holds part of the findings: suppressions, --quiet and the exit code are the merge's.
+    context.emit(format(full, formatOptions), options);
+    return EXIT_OK;
+  }
+  return gate(full, paths, options, context, (result) => format(result, formatOptions));
+}
 
+/** Options of check's gate, which `merge` shares. */
+export type GateOptions = Pick<
+  CheckOptions,
+  | "quiet"
+  | "maxWarnings"
+  | "changedSince"
+  | "suppressAll"
+  | "suppressRule"
+  | "pruneSuppressions"
+  | "suppressionsLocation"
+  | "passOnUnprunedSuppressions"
+  | "reportUnusedDisableDirectives"
+  | "reportUnusedDisableDirectivesSeverity"
+  | "output"
+  | "color"
+>;
+
+/** The whole run's result -> suppressions applied, the output written, the exit code. */
+export function gate(full: ProjectResult, paths: readonly string[], options: GateOptions, context: CommandContext, render: (result: ProjectResult) => string): number {
+  const cwd = context.io.cwd;
   const baseline = new Baseline(path.resolve(cwd, options.suppressionsLocation ?? SUPPRESSIONS_FILE), cwd);
   // --changed-since sees part of each file's findings: it cannot tell a suppression is unused.
   const covers = options.changedSince !== undefined ? () => false : pathsCover(cwd, paths.length > 0 ? paths : ["."]);
@@ -121,7 +160,7 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
   const applied = suppressions ? applySuppressions(full, suppressions, { base: baseline.base, covers }) : undefined;
 
   const result = options.quiet ? onlyErrors(applied?.result ?? full) : (applied?.result ?? full);
-  context.emit(format(result, formatOptions), options);
+  context.emit(render(result), options);
 
   const directives = reportUnusedDirectives(full.unusedDirectives ?? [], options, context);
   const unused = applied?.unused ?? [];
@@ -142,7 +181,7 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
  * Disable directives that silence nothing, as ESLint reports them: warnings unless asked otherwise
  * (`--quiet` hides those), errors with --report-unused-disable-directives. Returns what they add.
  */
-function reportUnusedDirectives(unused: readonly UnusedDirective[], options: CheckOptions, context: CommandContext): { errors: number; warnings: number } {
+function reportUnusedDirectives(unused: readonly UnusedDirective[], options: GateOptions, context: CommandContext): { errors: number; warnings: number } {
   const severity = options.reportUnusedDisableDirectives ? "error" : options.reportUnusedDisableDirectivesSeverity;
   if (severity === "off" || (severity === "warn" && options.quiet)) return { errors: 0, warnings: 0 };
   for (const directive of unused) {

@@ -14,8 +14,9 @@ import {
 import { maxFileSizeOption, megabytesToBytes, type CommandContext } from "../command-context.js";
 import { EXIT_OK } from "../errors.js";
 import { writeFileAtomic } from "../io.js";
+import { cacheLocationOption, cacheOption, cacheOptions, cacheStrategyOption, type CacheFlags } from "../cache-options.js";
 
-interface InitOptions {
+interface InitOptions extends CacheFlags {
   detectFrom?: string;
   function: string[];
   object: string[];
@@ -48,6 +49,9 @@ export function registerInit(program: Command, context: CommandContext, setExitC
     .option("--object <name.method>", "also count this method as a check, e.g. flagResolver.isEnabled (repeatable)", collect, [])
     .option("--no-git", "do not date flags from git history")
     .addOption(maxFileSizeOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(cacheStrategyOption())
     .action((paths: string[], options: InitOptions) => {
       setExitCode(runInit(paths, options, context));
     });
@@ -92,6 +96,7 @@ function runInit(paths: string[], options: InitOptions, context: CommandContext)
     replacing: options.force ? current : undefined,
     maxFileBytes: megabytesToBytes(options.maxFileSize),
     onProgress: context.progress("flaglint: discovering"),
+    cache: cacheOptions(options, context.io),
   });
   context.noteSkipped(plan.skipped, options.maxFileSize);
   for (const note of plan.notes) context.io.stderr.write(`flaglint: ${note}\n`);

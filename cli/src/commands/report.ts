@@ -1,12 +1,14 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
-import { RULES, UsageError, analyzeProjectAsync, flagHistory, historyDates, withCodeOwners, type ProjectResult } from "@flaglint/core";
+import { RULES, UsageError, analyzeProjectAsync, flagHistory, historyDates, withCodeOwners, type ProjectResult, type Shard } from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../command-context.js";
 import { EXIT_OK } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
+import { withCacheOptions, cacheOptions, type CacheFlags } from "../cache-options.js";
+import { shardOption } from "./shard-option.js";
 
-interface ReportOptions extends CommonOptions {
+interface ReportOptions extends CommonOptions, CacheFlags {
   format: string;
   ticketUrl?: string;
   /** `--no-git` sets it to false. */
@@ -16,6 +18,8 @@ interface ReportOptions extends CommonOptions {
   /** `--history 12w`. */
   history?: string;
   historyFrom?: string;
+  /** `--shard K/N`. */
+  shard?: Shard;
 }
 
 export function registerReport(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
@@ -31,6 +35,8 @@ export function registerReport(program: Command, context: CommandContext, setExi
     .addOption(maxFileSizeOption())
     .option("--history <weeks>", "add the trend: the states at one commit per week, this many weeks back, e.g. 12w")
     .option("--history-from <date>", "add the trend from this date (YYYY-MM-DD) to today, one point per week")
+    .addOption(shardOption());
+  withCacheOptions(command)
     .action(async (paths: string[], options: ReportOptions) => {
       setExitCode(await runReport(paths, options, context));
     });
@@ -42,6 +48,7 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
   }
   const now = context.now(options);
   const dates = trendDates(options, now);
+  if (options.shard && dates) throw new UsageError("--shard and --history: the trend is not split; run it once, without --shard");
   const scanned = await analyzeProjectAsync({
     cwd: context.io.cwd,
     paths,
@@ -51,6 +58,8 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     maxFileBytes: megabytesToBytes(options.maxFileSize),
     createdFromGit: options.git,
     onProgress: context.progress("flaglint: scanning"),
+    ...(options.shard ? { shard: { ...options.shard, flaglint: VERSION, command: "report" } } : {}),
+    cache: cacheOptions(options, context.io),
   });
   context.noteSkipped(scanned.skipped, options.maxFileSize);
   context.noteScope(scanned.scope);

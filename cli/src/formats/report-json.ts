@@ -1,5 +1,5 @@
 // The SPEC §6 JSON document, shared by `check --format json` and `report --format json`.
-import type { FlagReference, FlagSummary, Finding, HistoryPoint, ProjectResult, ReferenceKind, RuleId, Severity } from "@flaglint/core";
+import type { FlagReference, FlagSummary, Finding, HistoryPoint, ProjectResult, ReferenceKind, RuleId, Severity, ShardInfo } from "@flaglint/core";
 import type { FormatOptions } from "./options.js";
 import { relativePath } from "./paths.js";
 
@@ -60,6 +60,8 @@ export interface JsonReport {
   history?: HistoryPoint[];
   /** What the run could not do as asked: a CODEOWNERS line that does not parse, a shallow clone. */
   notes?: Array<{ file?: string; line?: number; message: string }>;
+  /** `--shard K/N`: which shard, and what `flaglint merge` needs; paths relative like `file`. */
+  shard?: ShardInfo;
 }
 
 export function toJson(result: ProjectResult, options: Pick<FormatOptions, "cwd">): JsonReport {
@@ -75,6 +77,16 @@ export function toJson(result: ProjectResult, options: Pick<FormatOptions, "cwd"
     ...(result.history ? { history: result.history.map((point) => ({ ...point, states: { ...point.states } })) } : {}),
     ...(result.notes && result.notes.length > 0
       ? { notes: result.notes.map((note) => ({ ...note, ...(note.file === undefined ? {} : { file: relative(note.file) }) })) }
+      : {}),
+    ...(result.shard
+      ? {
+          shard: {
+            ...result.shard,
+            registries: result.shard.registries.map((entry) => ({ path: relative(entry.path), sha256: entry.sha256 })),
+            partial: result.shard.partial.map(relative),
+            unusedDirectives: result.shard.unusedDirectives.map((directive) => ({ ...directive, file: relative(directive.file) })),
+          },
+        }
       : {}),
   };
 }

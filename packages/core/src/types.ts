@@ -309,6 +309,8 @@ export interface ProjectResult {
   scope?: RunNote[];
   /** Disable directives that silenced nothing (ESLint's `--report-unused-disable-directives`). */
   unusedDirectives?: UnusedDirective[];
+  /** `--shard K/N`: which shard this is and what the merge needs (registry-level rules wait for it). */
+  shard?: ShardInfo;
 }
 
 /** A `flaglint-disable-next-line` in a registry, or an `eslint-disable-line` / `-next-line` naming flaglint rules in code, that silenced nothing. */
@@ -333,4 +335,30 @@ export interface RunNote {
   path: string;
   /** Source files concerned (for `no-registry`). */
   files?: number;
+}
+
+/** Which part of a split run a result is (Playwright's `--shard 2/3`): `index` is 1-based. */
+export interface Shard {
+  index: number;
+  total: number;
+}
+
+/** What a shard's result carries for the merge, besides the shard's own findings and references. */
+export interface ShardInfo extends Shard {
+  /** The flaglint version that ran it: shards of different versions may detect differently. */
+  flaglint: string;
+  /** `check` or `report`: what the merge recomputes the same way. */
+  command: string;
+  /** Each registry of the run with the SHA-256 of its text: shards of different registries do not merge. */
+  registries: Array<{ path: string; sha256: string }>;
+  /** Registries whose tree the run's paths cover in part: their registry-level rules are not run. */
+  partial: string[];
+  /** `--registry`: it governs every file. */
+  explicit: boolean;
+  /** Flags without `created` are dated from git history (report). */
+  createdFromGit: boolean;
+  /** The paths the run was given, relative to its working folder, as given: suppressions judge by them. */
+  paths: string[];
+  /** Disable directives in this shard's files that silenced nothing: the merge reports them with the registries' own. */
+  unusedDirectives: UnusedDirective[];
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { mergeCamelCasedReads } from "../detect/key-case.js";
 import { SDK_PRESET_NAMES } from "../registry/defaults.js";
 import { scanFlagChecks, type ScanResult } from "../project/analyze.js";
+import type { CacheOptions } from "../project/file-cache.js";
 import { inferCreatedDates } from "../project/git.js";
 import type { CallMatcher, DetectConfig, FlagDefinition, FlagReference, Registry } from "../types.js";
 import { loadCodeOwners, type CodeOwners } from "../project/codeowners.js";
@@ -33,6 +34,8 @@ export interface InitOptions {
   replacing?: Registry;
   maxFileBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /** As ProjectOptions.cache: the scan after discovery reuses what unchanged files yielded. */
+  cache?: CacheOptions;
 }
 
 type Located = FlagReference & { file: string };
@@ -73,7 +76,15 @@ export function planInit(options: InitOptions): InitPlan {
   // --force: the matchers written by hand stay beside the discovered ones.
   const detect = options.replacing === undefined ? withExtra : keepDetect(withExtra, options.replacing.detect);
 
-  const scan = scanFlagChecks({ cwd: options.cwd, paths: options.paths, detect, dir, maxFileBytes: options.maxFileBytes, onProgress: options.onProgress });
+  const scan = scanFlagChecks({
+    cwd: options.cwd,
+    paths: options.paths,
+    detect,
+    dir,
+    maxFileBytes: options.maxFileBytes,
+    onProgress: options.onProgress,
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+  });
   const entries = detectEntries(detect, discovery, scan.references, dir);
 
   const keySets = discovery?.keySets ?? [];

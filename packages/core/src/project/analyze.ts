@@ -13,7 +13,7 @@ import {
   unusedLineDirectives,
 } from "../checks/index.js";
 import { UsageError } from "../clock.js";
-import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry, UnusedDirective } from "../types.js";
+import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry, Shard, ShardInfo, UnusedDirective } from "../types.js";
 import {
   detectFiles,
   runDetection,
@@ -24,11 +24,13 @@ import {
   type DetectionTarget,
 } from "./detection.js";
 import { answerStep } from "./file-analysis.js";
+import { FileCache, type CacheOptions } from "./file-cache.js";
 import { walkProject, type WalkResult } from "./files.js";
 import { changedFilesSince, inferCreatedDates, type ChangedFiles } from "./git.js";
 import { WorkerPool } from "./pool.js";
 import { RegistrySet } from "./registries.js";
 import { runScope, type RunScope } from "./scope.js";
+import { checkShardsAgree, fileSize, registryHash, shardFiles, type ShardResult } from "./shards.js";
 import { touchedFlags } from "./touched.js";
 
 export interface ProjectOptions {
@@ -57,6 +59,13 @@ export interface ProjectOptions {
    * bundles, generated code, data named `.js`. They are listed in `ProjectResult.skipped`.
    */
   maxFileBytes?: number;
+  /**
+   * `--shard K/N`: check only this shard's files (see shardFiles). Registry-level rules wait for
+   * the merge (mergeShardResults); the result carries what the merge needs (`ProjectResult.shard`).
+   */
+  shard?: Shard & Pick<ShardInfo, "flaglint" | "command">;
+  /** `--cache`: reuse what unchanged files yielded last time (see FileCache). */
+  cache?: CacheOptions;
 }
 
 /** 5 MB: hand-written code is far smaller; what is larger is bundled or generated, not where flags are checked by hand. */
@@ -80,6 +89,7 @@ type Located = FlagReference & { file: string };
 export function analyzeProject(options: ProjectOptions): ProjectResult {
   const run = startRun(options);
   const analyses = runDetection(detectFiles(run.detection), answerStep);
+  run.detection.cache?.save();
   return finishRun(run, analyses, options);
 }
 
@@ -92,6 +102,7 @@ export async function analyzeProjectAsync(options: AsyncProjectOptions): Promise
   const runner = new ThreadedRunner(options.workers ?? "auto");
   try {
     const analyses = await runDetectionAsync(detectFiles(run.detection), runner.answer);
+    run.detection.cache?.save();
     return finishRun(run, analyses, options);
   } finally {
     await runner.close();
@@ -110,6 +121,7 @@ interface Run {
 
 /** Everything before detection: the files, the registries that govern them, the changed files. */
 function startRun(options: ProjectOptions): Run {
+  if (options.shard && options.changedSince !== undefined) throw new UsageError("--shard and --changed-since: give one of them");
   const walk = walkFiles(options);
   // Asked before the scan, so a bad ref fails at once.
   const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
@@ -134,6 +146,11 @@ function startRun(options: ProjectOptions): Run {
     );
   }
   const scope = runScope({ cwd: options.cwd, paths: options.paths, walk, registries, ungoverned });
+  if (options.shard) {
+    const mine = shardFiles(governed, options.shard, fileSize);
+    governed.length = 0;
+    governed.push(...mine);
+  }
   const targets = new DetectionTargets();
   const skipped: Run["skipped"] = [];
   const detection: DetectionInput = {
@@ -143,6 +160,7 @@ function startRun(options: ProjectOptions): Run {
     progress: (done: number) => options.onProgress?.(done, governed.length),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
+    ...(options.cache ? { cache: new FileCache(options.cache, options.cwd) } : {}),
   };
   return { changed, registries, governed, detection, skipped, scope };
 }
@@ -169,14 +187,9 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     for (const { line, rules } of unusedLineDirectives(fileFindings, analysis.directives)) unusedDirectives.push({ file, line, rules });
   });
 
-  for (const registry of registries.all()) {
-    if (run.scope.partial.has(registry.path)) continue;
-    const own = references.filter((reference) => registries.governs(registry, reference.file));
-    const settled = applyRuleSettings(checkRegistry({ registry, references: own, now: options.now }), registry.rules);
-    const silenced = applyRegistryDirectives(settled, registry.directives ?? []);
-    findings.push(...silenced.findings);
-    for (const { line, rules } of silenced.unused) unusedDirectives.push({ file: registry.path, line, rules });
-  }
+  // A shard sees part of the references: its registries' own rules wait for the merge.
+  const deferred = options.shard ? new Set(registries.all().map((registry) => registry.path)) : run.scope.partial;
+  checkRegistries(registries, references, deferred, options.now, findings, unusedDirectives);
   unusedDirectives.sort((a, b) => byLocation({ ...a, column: 0 }, { ...b, column: 0 }));
 
   findings.sort(byLocation);
@@ -189,7 +202,7 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     registries: registries.all().map((registry) => registry.path),
     findings,
     references,
-    flags: coveredFlags(summariseFlags(registries, references, options.now, options.createdFromGit === true), run.scope),
+    flags: coveredFlags(summariseFlags(registries, references, options.now, options.createdFromGit === true), deferred),
     summary: {
       files: governed.length,
       parsed,
@@ -200,14 +213,92 @@ function finishRun(run: Run, analyses: ReadonlyArray<FileAnalysis | undefined>, 
     ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
     ...(run.scope.notes.length > 0 ? { scope: run.scope.notes } : {}),
     ...(unusedDirectives.length > 0 ? { unusedDirectives } : {}),
+    ...(options.shard ? { shard: shardInfo(options, registries, run.scope.partial, unusedDirectives) } : {}),
   };
   return run.changed ? narrowToChange(result, run.changed, registries, options.cwd) : result;
 }
 
+/** The registry-level rules of each registry not in `skip`, over the references of the files it governs. */
+function checkRegistries(
+  registries: RegistrySet,
+  references: readonly Located[],
+  skip: ReadonlySet<string>,
+  now: string,
+  findings: Finding[],
+  unusedDirectives: UnusedDirective[],
+): void {
+  for (const registry of registries.all()) {
+    if (skip.has(registry.path)) continue;
+    const own = references.filter((reference) => registries.governs(registry, reference.file));
+    const settled = applyRuleSettings(checkRegistry({ registry, references: own, now }), registry.rules);
+    const silenced = applyRegistryDirectives(settled, registry.directives ?? []);
+    findings.push(...silenced.findings);
+    for (const { line, rules } of silenced.unused) unusedDirectives.push({ file: registry.path, line, rules });
+  }
+}
+
 /** A registry whose tree was scanned in part lists only the flags checked in what was scanned: "unused" would be a guess. */
-function coveredFlags(flags: FlagSummary[], scope: RunScope): FlagSummary[] {
-  if (scope.partial.size === 0) return flags;
-  return flags.filter((flag) => flag.registry === undefined || !scope.partial.has(flag.registry) || flag.references > 0);
+function coveredFlags(flags: FlagSummary[], partial: ReadonlySet<string>): FlagSummary[] {
+  if (partial.size === 0) return flags;
+  return flags.filter((flag) => flag.registry === undefined || !partial.has(flag.registry) || flag.references > 0);
+}
+
+function shardInfo(options: ProjectOptions, registries: RegistrySet, partial: ReadonlySet<string>, unusedDirectives: UnusedDirective[]): ShardInfo {
+  return {
+    ...options.shard!,
+    registries: registries.all().map((registry) => ({ path: registry.path, sha256: registryHash(registry.path) })),
+    partial: [...partial].sort(),
+    explicit: registries.isExplicit,
+    createdFromGit: options.createdFromGit === true,
+    paths: [...options.paths],
+    unusedDirectives,
+  };
+}
+
+/**
+ * The shards of one run (`--shard K/N` results, see readShardResult) -> the result one run on the
+ * whole tree gives: the shards' findings and references, and the registry-level rules and flag
+ * standings computed again over all the references, against the registries on disk (checked to be
+ * the ones the shards ran with). Throws a UsageError when the shards do not belong together.
+ */
+export function mergeShardResults(shards: readonly ShardResult[], options: { cwd: string }): ProjectResult {
+  checkShardsAgree(shards);
+  const ordered = [...shards].sort((a, b) => a.shard.index - b.shard.index);
+  const info = ordered[0]!.shard;
+  const registries = new RegistrySet(options.cwd, info.explicit ? info.registries[0]?.path : undefined);
+  for (const { path: file } of info.registries) registries.add(file);
+  registries.throwProblems();
+
+  const now = ordered[0]!.result.now;
+  // Each shard's lists are in order and no file is in two shards: a stable sort keeps one run's order.
+  const findings = ordered.flatMap(({ result }) => result.findings);
+  const references = ordered.flatMap(({ result }) => result.references as Located[]);
+  const unusedDirectives: UnusedDirective[] = ordered.flatMap(({ shard }) => shard.unusedDirectives);
+  const partial = new Set(info.partial);
+  checkRegistries(registries, references, partial, now, findings, unusedDirectives);
+  findings.sort(byLocation);
+  references.sort(byLocation);
+  unusedDirectives.sort((a, b) => byLocation({ ...a, column: 0 }, { ...b, column: 0 }));
+  const skipped = ordered.flatMap(({ result }) => result.skipped ?? []);
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const sum = (count: (summary: ProjectResult["summary"]) => number) => ordered.reduce((total, { result }) => total + count(result.summary), 0);
+  return {
+    cwd: options.cwd,
+    now,
+    registries: registries.all().map((registry) => registry.path),
+    findings,
+    references,
+    flags: coveredFlags(summariseFlags(registries, references, now, info.createdFromGit), partial),
+    summary: {
+      files: sum((summary) => summary.files),
+      parsed: sum((summary) => summary.parsed),
+      references: references.length,
+      errors,
+      warnings: findings.length - errors,
+    },
+    ...(skipped.length > 0 ? { skipped } : {}),
+    ...(unusedDirectives.length > 0 ? { unusedDirectives } : {}),
+  };
 }
 
 function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {
@@ -396,6 +487,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** As ProjectOptions.maxFileBytes. */
   maxFileBytes?: number;
+  /** As ProjectOptions.cache. */
+  cache?: CacheOptions;
 }
 
 export interface ScanResult {
@@ -415,6 +508,7 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
   const walk = walkFiles(options);
   const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
   const skipped: ScanResult["skipped"] = [];
+  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
   const analyses = runDetection(
     detectFiles({
       files: walk.files.map((file) => ({ file, target: 0 })),
@@ -423,9 +517,11 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
       progress: (done) => options.onProgress?.(done, walk.files.length),
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       tooLarge: (file, bytes) => skipped.push({ file, bytes }),
+      ...(cache ? { cache } : {}),
     }),
     answerStep,
   );
+  cache?.save();
 
   const references: Located[] = [];
   const parseErrors: ScanResult["parseErrors"] = [];

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { mayNeedAnalysis } from "../detect/prefilter.js";
 import type { DetectConfig, FileAnalysis } from "../types.js";
+import type { CachedYield, FileCache } from "./file-cache.js";
 
 /** What a thread needs of a registry to detect in the files it governs: plain data, to post to workers. */
 export interface DetectionTarget {
@@ -30,6 +31,8 @@ export interface FileOutcome {
    * export (`import { Flags }` then `Flags.X`), or a `detect.constants` name seen through an import.
    */
   crossFile: boolean;
+  /** The analysis asked no other module anything: it depends on the file's text alone, and may be cached. */
+  independent: boolean;
 }
 
 export type DetectionStep =
@@ -95,6 +98,8 @@ export interface DetectionInput {
   maxFileBytes: number;
   /** Called for each file of `files` left unread because it is larger than `maxFileBytes`. */
   tooLarge: (file: string, bytes: number) => void;
+  /** `--cache`: what files yielded last time, and where this run's yields are kept. */
+  cache?: FileCache;
 }
 
 /** A file over the size limit: generated or vendored code, a bundle, a data dump named `.js`. */
@@ -109,7 +114,21 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   const jobs: FileJob[] = [];
   let done = 0;
   let bytes = 0;
+  const cache = input.cache;
+  /** The cache keys of the files being analysed, to keep their yields. */
+  const keys = new Map<number, { key: string; mayExport: boolean }>();
+  const reuse = (index: number, file: string, cached: CachedYield): void => {
+    analyses[index] = cached.analysis ?? undefined;
+    if (cached.mayExport) exporters.known(file);
+    input.progress(++done);
+  };
   for (const [index, { file, target }] of input.files.entries()) {
+    let key = cache?.strategy === "metadata" ? cache.metadataKey(file) : undefined;
+    const metadataHit = key === undefined ? undefined : cache!.get(file, key, input.targets[target]!);
+    if (metadataHit) {
+      reuse(index, file, metadataHit);
+      continue;
+    }
     const text = readSource(file, input.maxFileBytes);
     if (typeof text !== "string") {
       if (text instanceof Error) analyses[index] = unreadable(text);
@@ -117,11 +136,21 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
       input.progress(++done);
       continue;
     }
-    exporters.consider(file, text);
+    if (cache?.strategy === "content") {
+      key = cache.contentKey(text);
+      const hit = cache.get(file, key, input.targets[target]!);
+      if (hit) {
+        reuse(index, file, hit);
+        continue;
+      }
+    }
+    const mayExport = exporters.consider(file, text);
     if (!mayNeedAnalysis(text, input.targets[target]!.detect)) {
+      if (key !== undefined) cache!.set(file, key, input.targets[target]!, { analysis: null, mayExport });
       input.progress(++done);
       continue;
     }
+    if (key !== undefined) keys.set(index, { key, mayExport });
     jobs.push({ index, file, text, target });
     const before = Math.floor(bytes / WORK_PER_WORKER);
     bytes += text.length;
@@ -150,6 +179,12 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   for (const outcome of outcomes) {
     analyses[outcome.index] = outcome.analysis;
     if (outcome.crossFile) waiting.push(jobOf.get(outcome.index)!);
+    // A yield that depends on other modules is computed again each run: they may have changed.
+    const cached = keys.get(outcome.index);
+    if (cached && outcome.independent && !outcome.analysis.parseError?.unreadable) {
+      const job = jobOf.get(outcome.index)!;
+      cache!.set(job.file, cached.key, input.targets[job.target]!, { analysis: outcome.analysis, mayExport: cached.mayExport });
+    }
   }
   if (waiting.length > 0) {
     waiting.sort((a, b) => a.index - b.index);
@@ -209,12 +244,19 @@ class ExportingFiles {
   private readonly kept = new Map<string, string>();
   private size = 0;
 
-  consider(file: string, text: string): void {
-    if (!MAY_EXPORT_CONSTANT.test(text)) return;
+  /** Whether the file may export a constant. */
+  consider(file: string, text: string): boolean {
+    if (!MAY_EXPORT_CONSTANT.test(text)) return false;
     this.files.push(file);
-    if (this.size + text.length > KEPT_TEXT_BUDGET) return;
+    if (this.size + text.length > KEPT_TEXT_BUDGET) return true;
     this.kept.set(file, text);
     this.size += text.length;
+    return true;
+  }
+
+  /** A file known to may export a constant (from the cache), its text not read. */
+  known(file: string): void {
+    this.files.push(file);
   }
 
   /** The file's text, from memory when it was kept. */

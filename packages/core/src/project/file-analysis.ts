@@ -40,26 +40,26 @@ function analyzeFile(job: FileJob, target: DetectionTarget, index: ConstantIndex
   const lookups = { keys: false, origins: false };
   // Nothing else holds the tree: it is garbage once this returns.
   const analysis = analyzeSource(parseSource(job.text, job.file), target.detect, {
-    constants: index ?? recordingLookups(lookups),
+    constants: index ? recordingLookups(lookups, index) : recordingLookups(lookups),
     registryDir: target.registryDir,
     registryKeys: keySet(target),
   });
   const crossFile =
     index === undefined &&
     (lookups.origins || (lookups.keys && analysis.references.some((reference) => reference.dynamic)));
-  return { index: job.index, analysis, crossFile };
+  return { index: job.index, analysis, crossFile, independent: !lookups.keys && !lookups.origins };
 }
 
-/** Answers nothing, and notes whether the file's keys or constants asked another module anything. */
-function recordingLookups(lookups: { keys: boolean; origins: boolean }): ConstantIndex {
+/** Answers through `index` (nothing without one), and notes whether the file's keys or constants asked another module anything. */
+function recordingLookups(lookups: { keys: boolean; origins: boolean }, index?: ConstantIndex): ConstantIndex {
   return {
-    resolve() {
+    resolve(...args) {
       lookups.keys = true;
-      return undefined;
+      return index?.resolve(...args);
     },
-    origin() {
+    origin(...args) {
       lookups.origins = true;
-      return undefined;
+      return index?.origin(...args);
     },
   };
 }

@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { analyzeProject, analyzeProjectAsync } from "./analyze.js";
+import { FileCache, cacheFile, type CacheOptions } from "./file-cache.js";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+const NOW = "2026-11-26";
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-cache-"));
+  folders.push(dir);
+  return dir;
+}
+
+function cacheIn(dir: string, notes: string[] = []): CacheOptions {
+  return { location: path.join(dir, "cache.json"), strategy: "content", version: "1.2.3", onNote: (note) => notes.push(note) };
+}
+
+describe("--cache over whole projects", () => {
+  // Worker threads run the built core (npx tsc -b first): their outcomes say whether they may be cached.
+  it.each(["shapes-cross-package", "shapes-definition-objects", "monorepo", "sdk-launchdarkly"])(
+    "%s: a run that writes the cache and one that reads it give the uncached result, on worker threads too",
+    async (fixture) => {
+      const dir = tempDir();
+      const options = { cwd: REPO_ROOT, paths: [`fixtures/${fixture}`], now: NOW };
+      const expected = analyzeProject(options);
+      const notes: string[] = [];
+      expect(await analyzeProjectAsync({ ...options, workers: 2, cache: cacheIn(dir, notes) })).toStrictEqual(expected);
+      expect(fs.existsSync(path.join(dir, "cache.json"))).toBe(true);
+      expect(await analyzeProjectAsync({ ...options, workers: 2, cache: cacheIn(dir, notes) })).toStrictEqual(expected);
+      expect(analyzeProject({ ...options, cache: cacheIn(dir, notes) })).toStrictEqual(expected);
+      expect(notes).toEqual([]);
+    },
+  );
+});
+
+describe("FileCache", () => {
+  const target = { detect: { sdks: [], calls: [], objects: [], constants: [], properties: [] }, registryDir: "/r", registryKeys: ["a"] } as never;
+  const analysis = { references: [], notes: [], directives: [] };
+
+  it("keeps an entry under its key and configuration only", () => {
+    const dir = tempDir();
+    const first = new FileCache(cacheIn(dir), dir);
+    first.set(path.join(dir, "a.ts"), "k1", target, { analysis, mayExport: false });
+    first.save();
+    const second = new FileCache(cacheIn(dir), dir);
+    expect(second.get(path.join(dir, "a.ts"), "k1", target)).toEqual({ key: "k1", config: expect.any(String), analysis, mayExport: false });
+    expect(second.get(path.join(dir, "a.ts"), "k2", target)).toBeUndefined();
+    const otherKeys = { ...(target as object), registryKeys: ["a", "b"] } as never;
+    expect(new FileCache(cacheIn(dir), dir).get(path.join(dir, "a.ts"), "k1", otherKeys)).toBeUndefined();
+  });
+
+  it("two runs saving at once leave one whole cache, and no temporary file", () => {
+    const dir = tempDir();
+    const one = new FileCache(cacheIn(dir), dir);
+    const two = new FileCache(cacheIn(dir), dir);
+    one.set(path.join(dir, "a.ts"), "one", target, { analysis, mayExport: false });
+    two.set(path.join(dir, "a.ts"), "two", target, { analysis: null, mayExport: true });
+    one.save();
+    two.save();
+    const document = JSON.parse(fs.readFileSync(path.join(dir, "cache.json"), "utf8")) as { entries: Record<string, { key: string }> };
+    expect(document.entries["a.ts"]!.key).toBe("two");
+    expect(fs.readdirSync(dir)).toEqual(["cache.json"]);
+  });
+
+  it("names a file inside a folder location, and the file itself otherwise", () => {
+    const dir = tempDir();
+    expect(cacheFile("cache/", dir)).toBe(path.join(dir, "cache", "flaglint-cache.json"));
+    expect(cacheFile(".", dir)).toBe(path.join(dir, "flaglint-cache.json"));
+    expect(cacheFile("custom.json", dir)).toBe(path.join(dir, "custom.json"));
+  });
+});

@@ -1,0 +1,203 @@
+// `--cache`: what each file yielded last time (its references, removal notes, directives, whether it
+// may export a key), so that a run after a small change reads and parses only what changed. Keyed,
+// as ESLint's cache, by mtime + size (`metadata`) or by a hash of the text (`content`), and by the
+// flaglint version and a hash of the detect configuration. Registry-level rules and the flags'
+// standings are never cached: they are computed again every run from the files' yields.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { DetectConfig, FileAnalysis } from "../types.js";
+
+/** What detection in a file depends on besides its text (detection's DetectionTarget has these). */
+export interface CacheTarget {
+  detect: DetectConfig;
+  registryDir: string;
+  registryKeys: readonly string[];
+}
+
+export type CacheStrategy = "metadata" | "content";
+
+export interface CacheOptions {
+  /**
+   * A file, or a folder (an existing one, or a path ending in `/`) that gets `CACHE_FILE_NAME`
+   * inside; relative to the run's working folder.
+   */
+  location: string;
+  strategy: CacheStrategy;
+  /** The flaglint version: a cache written by another version is not used. */
+  version: string;
+  /** A one-line note for the user: the cache file could not be used or written. */
+  onNote?: (message: string) => void;
+}
+
+export const CACHE_FILE_NAME = "flaglint-cache.json";
+const FORMAT = "flaglint-cache";
+
+/** What a file yielded: `analysis` is null when the pre-filter showed there was nothing to find. */
+export interface CachedYield {
+  analysis: FileAnalysis | null;
+  /** The file may export a key by name: the cross-file index must know of it. */
+  mayExport: boolean;
+}
+
+interface Entry extends CachedYield {
+  /** `mtimeMs:size` or the text's hash, per the strategy. */
+  key: string;
+  /** Hash of the detect configuration the file was analysed with. */
+  config: string;
+}
+
+interface CacheDocument {
+  format: typeof FORMAT;
+  flaglint: string;
+  strategy: CacheStrategy;
+  entries: Record<string, Entry>;
+}
+
+/** The cache of one run: read once at the start, written once (atomically) at the end. */
+export class FileCache {
+  readonly file: string;
+  private readonly entries: Record<string, Entry>;
+  private readonly next: Record<string, Entry> = {};
+  /** Files this run looked up: their old entries are replaced or dropped; the others' are kept. */
+  private readonly visited = new Set<string>();
+  /** The cache file as the user names it, for notes. */
+  private readonly label: string;
+  private readonly configs = new WeakMap<CacheTarget, string>();
+
+  constructor(
+    private readonly options: CacheOptions,
+    private readonly root: string,
+  ) {
+    this.file = cacheFile(options.location, root);
+    this.label = path.relative(root, this.file).split(path.sep).join("/") || this.file;
+    this.entries = this.read();
+  }
+
+  get strategy(): CacheStrategy {
+    return this.options.strategy;
+  }
+
+  /** The key of a file under the metadata strategy, without reading it; undefined when it cannot be stat'ed. */
+  metadataKey(file: string): string | undefined {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
+  }
+
+  contentKey(text: string): string {
+    return createHash("sha1").update(text).digest("base64");
+  }
+
+  /** What the file yielded when it had this key and this configuration; kept for the next run. */
+  get(file: string, key: string, target: CacheTarget): CachedYield | undefined {
+    const name = this.name(file);
+    this.visited.add(name);
+    const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
+    if (entry === undefined || entry.key !== key || entry.config !== this.configOf(target)) return undefined;
+    this.next[name] = entry;
+    return entry;
+  }
+
+  set(file: string, key: string, target: CacheTarget, value: CachedYield): void {
+    const name = this.name(file);
+    this.visited.add(name);
+    this.next[name] = { key, config: this.configOf(target), analysis: value.analysis, mayExport: value.mayExport };
+  }
+
+  /**
+   * Writes the entries of this run (files that are gone drop out) through a temporary file and a
+   * rename, so that two runs at once leave one whole cache, never a mix. A failure is a note: the
+   * result does not depend on the cache.
+   */
+  save(): void {
+    // A run on some paths keeps what other runs learned of the other files, while they exist.
+    const entries: Record<string, Entry> = {};
+    for (const [name, entry] of Object.entries(this.entries)) {
+      if (!this.visited.has(name) && fs.existsSync(path.resolve(this.root, name))) entries[name] = entry;
+    }
+    Object.assign(entries, this.next);
+    const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries };
+    const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.writeFileSync(temporary, JSON.stringify(document));
+      fs.renameSync(temporary, this.file);
+    } catch (error) {
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // Nothing was written where nothing can be.
+      }
+      this.options.onNote?.(`cannot write the cache ${this.label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+
+  private read(): Record<string, Entry> {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") this.options.onNote?.(`cannot read the cache ${this.label} (${code ?? "error"}): running without it`);
+      return {};
+    }
+    let document: Partial<CacheDocument> | null;
+    try {
+      document = JSON.parse(text) as Partial<CacheDocument> | null;
+    } catch {
+      this.options.onNote?.(`the cache ${this.label} is damaged (not whole JSON): running without it, it will be written anew`);
+      return {};
+    }
+    if (document?.format !== FORMAT || typeof document.entries !== "object" || document.entries === null || Array.isArray(document.entries)) {
+      this.options.onNote?.(`${this.label} is not a flaglint cache: running without it, it will be overwritten`);
+      return {};
+    }
+    // Another version or strategy: a cache of its own kind, silently out of date (as ESLint's).
+    if (document.flaglint !== this.options.version || document.strategy !== this.options.strategy) return {};
+    return Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries));
+  }
+
+  private name(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join("/");
+  }
+
+  private configOf(target: CacheTarget): string {
+    let hash = this.configs.get(target);
+    if (hash === undefined) {
+      hash = createHash("sha1").update(JSON.stringify([target.detect, target.registryDir, [...target.registryKeys].sort()])).digest("base64");
+      this.configs.set(target, hash);
+    }
+    return hash;
+  }
+}
+
+/** The cache file a `--cache-location` names, from `root`. */
+export function cacheFile(location: string, root: string): string {
+  const absolute = path.resolve(root, location);
+  const isFolder = /[\\/]$/.test(location) || isDirectory(absolute);
+  return isFolder ? path.join(absolute, CACHE_FILE_NAME) : absolute;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // under a file (ENOTDIR), or unreadable: reading and writing will say so
+  }
+}
+
+/** Entries shaped as this version writes them; a hand-edited or half-written one is dropped, not trusted. */
+function validEntries(entries: Record<string, unknown>): Record<string, Entry> {
+  const valid: Record<string, Entry> = {};
+  for (const [name, entry] of Object.entries(entries)) {
+    const candidate = entry as Partial<Entry> | null;
+    if (candidate === null || typeof candidate !== "object" || typeof candidate.key !== "string" || typeof candidate.config !== "string") continue;
+    if (typeof candidate.mayExport !== "boolean") continue;
+    const analysis = candidate.analysis;
+    if (analysis !== null && (typeof analysis !== "object" || !Array.isArray(analysis?.references) || !Array.isArray(analysis.notes) || !Array.isArray(analysis.directives))) {
+      continue;
+    }
+    valid[name] = candidate as Entry;
+  }
+  return valid;
+}
