@@ -6,6 +6,7 @@ export * from "./detect/index.js";
 export * from "./checks/index.js";
 export * from "./project/files.js";
 export * from "./project/analyze.js";
+export * from "./project/scan.js";
 export * from "./project/git.js";
 export * from "./project/codeowners.js";
 export * from "./project/history.js";

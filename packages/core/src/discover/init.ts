@@ -2,7 +2,7 @@
 import path from "node:path";
 import { mergeCamelCasedReads } from "../detect/key-case.js";
 import { SDK_PRESET_NAMES } from "../registry/defaults.js";
-import { scanFlagChecks, type ScanResult } from "../project/analyze.js";
+import { scanFlagChecks, type ScanResult } from "../project/scan.js";
 import type { CacheOptions } from "../project/file-cache.js";
 import { inferCreatedDates } from "../project/git.js";
 import type { CallMatcher, DetectConfig, FlagDefinition, FlagReference, Registry } from "../types.js";

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyzeProject, analyzeProjectAsync, scanFlagChecks } from "./analyze.js";
+import { analyzeProject, analyzeProjectAsync } from "./analyze.js";
+import { scanFlagChecks } from "./scan.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const NOW = "2026-11-26";

@@ -1,19 +1,17 @@
 // A whole-project run: walk, pair files with registries, detect, check, summarise.
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import {
   applyDirectives,
   applyRegistryDirectives,
   applyRuleSettings,
   checkFile,
   checkRegistry,
-  flagState,
   isIgnoredByRegistry,
   parseErrorFinding,
   unusedLineDirectives,
 } from "../checks/index.js";
 import { UsageError } from "../clock.js";
-import type { DetectConfig, FileAnalysis, Finding, FlagReference, FlagSummary, ParseFailure, ProjectResult, Registry, Shard, ShardInfo, UnusedDirective } from "../types.js";
+import type { FileAnalysis, Finding, FlagReference, FlagSummary, ProjectResult, Registry, Shard, ShardInfo, UnusedDirective } from "../types.js";
 import {
   detectFiles,
   runDetection,
@@ -26,12 +24,13 @@ import {
 import { answerStep } from "./file-analysis.js";
 import { FileCache, type CacheOptions } from "./file-cache.js";
 import { walkProject, type WalkResult } from "./files.js";
-import { changedFilesSince, inferCreatedDates, type ChangedFiles } from "./git.js";
+import { changedFilesSince, type ChangedFiles } from "./git.js";
 import { WorkerPool } from "./pool.js";
 import { RegistrySet } from "./registries.js";
 import { runScope, type RunScope } from "./scope.js";
 import { checkShardsAgree, fileSize, registryHash, shardFiles, type ShardResult } from "./shards.js";
-import { touchedFlags } from "./touched.js";
+import { narrowToChange } from "./change.js";
+import { byLocation, summariseFlags } from "./flag-summaries.js";
 
 export interface ProjectOptions {
   cwd: string;
@@ -79,9 +78,6 @@ export interface AsyncProjectOptions extends ProjectOptions {
    */
   workers?: number | "auto";
 }
-
-/** How many locations of a flag the summary keeps. */
-const SUMMARY_LOCATIONS = 5;
 
 type Located = FlagReference & { file: string };
 
@@ -301,7 +297,7 @@ export function mergeShardResults(shards: readonly ShardResult[], options: { cwd
   };
 }
 
-function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {
+export function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {
   const walk = walkProject({ cwd: options.cwd, paths: options.paths });
   if (walk.missing.length > 0) {
     throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
@@ -366,178 +362,4 @@ class ThreadedRunner {
     this.pool ??= new WorkerPool();
     this.pool.grow(size);
   }
-}
-
-function summariseFlags(registries: RegistrySet, references: readonly Located[], now: string, createdFromGit: boolean): FlagSummary[] {
-  const summaries: FlagSummary[] = [];
-  const known = new Set<string>();
-
-  for (const registry of registries.all()) {
-    const own = references.filter((reference) => registries.governs(registry, reference.file));
-    const inferred = createdFromGit ? createdDatesFromGit(registry, registries) : undefined;
-    for (const flag of registry.flags.values()) {
-      known.add(`${registry.path}\0${flag.key}`);
-      const checks = own.filter((reference) => reference.flag === flag.key);
-      const created = flag.created ?? inferred?.get(flag.key);
-      const standing = flagState({ ...flag, created }, registry.policy, now, checks.length);
-      summaries.push({
-        key: flag.key,
-        known: true,
-        type: flag.type,
-        owner: flag.owner,
-        created,
-        ...(flag.created === undefined && created !== undefined ? { createdInferred: true } : {}),
-        removeBy: standing.deadline,
-        ticket: flag.ticket,
-        description: flag.description,
-        status: flag.status,
-        state: standing.state,
-        daysLeft: standing.daysLeft,
-        references: checks.length,
-        locations: locations(checks),
-        registry: registry.path,
-      });
-    }
-  }
-
-  const unknown = new Map<string, Located[]>();
-  for (const reference of references) {
-    if (reference.flag === null) continue;
-    const registry = registries.forFile(reference.file);
-    if (!registry || known.has(`${registry.path}\0${reference.flag}`)) continue;
-    const id = `${registry.path}\0${reference.flag}`;
-    unknown.set(id, [...(unknown.get(id) ?? []), reference]);
-  }
-  for (const [id, checks] of unknown) {
-    const registry = id.slice(0, id.indexOf("\0"));
-    summaries.push({
-      key: checks[0]!.flag!,
-      known: false,
-      state: "unknown",
-      daysLeft: null,
-      references: checks.length,
-      locations: locations(checks),
-      registry,
-    });
-  }
-  return summaries;
-}
-
-/** Git's dates for the flags the registry does not date; nested registries' folders are not searched. */
-function createdDatesFromGit(registry: Registry, registries: RegistrySet): Map<string, string> {
-  const undated = [...registry.flags.values()].filter((flag) => flag.created === undefined).map((flag) => flag.key);
-  const nested = registries
-    .all()
-    .filter((other) => other !== registry && isInside(other.dir, registry.dir))
-    .map((other) => other.dir);
-  return inferCreatedDates({ registry: registry.path, keys: undated, excludeDirs: nested });
-}
-
-function isInside(dir: string, parent: string): boolean {
-  const relative = path.relative(parent, dir);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-}
-
-/**
- * `--changed-since`: keeps what the change touches. Findings in changed files; a registry's own
- * findings (require-removal-ticket, no-unused-flag) only for the flags the change touched (see
- * touchedFlags): old debt is not the pull request's. The references in changed files; the flags
- * those references check and the touched ones. The error and warning counts follow; `files` and
- * `parsed` still count the whole scan.
- */
-function narrowToChange(result: ProjectResult, changedFiles: ChangedFiles, registries: RegistrySet, cwd: string): ProjectResult {
-  const changed = changedFiles.files;
-  const references = result.references.filter((reference) => changed.has(reference.file));
-  const registryPaths = new Set(registries.all().map((registry) => registry.path));
-  const touched = touchedFlags({
-    cwd,
-    changed: changedFiles,
-    registries: registries.all(),
-    checkedInChanges: references.flatMap((reference) => {
-      const registry = registries.forFile(reference.file)?.path;
-      return registry && reference.flag !== null ? [{ registry, flag: reference.flag }] : [];
-    }),
-    registryOf: (file) => registries.pathFor(file),
-  });
-  const isTouched = (registry: string | undefined, flag: string | null) => touched.has(`${registry ?? ""}\0${flag ?? ""}`);
-  const findings = result.findings.filter((finding) =>
-    registryPaths.has(finding.file) ? isTouched(finding.file, finding.flag) : changed.has(finding.file),
-  );
-  const flags = result.flags.filter((flag) => isTouched(flag.registry, flag.key));
-  const errors = findings.filter((finding) => finding.severity === "error").length;
-  const unusedDirectives = result.unusedDirectives?.filter((directive) => changed.has(directive.file));
-  return {
-    ...result,
-    findings,
-    references,
-    flags,
-    ...(unusedDirectives?.length ? { unusedDirectives } : { unusedDirectives: undefined }),
-    summary: { ...result.summary, references: references.length, errors, warnings: findings.length - errors },
-  };
-}
-
-export interface ScanOptions {
-  cwd: string;
-  /** Files or folders to scan, relative to cwd; empty means cwd. */
-  paths: readonly string[];
-  /** What counts as a flag check. */
-  detect: DetectConfig;
-  /** Absolute folder that `./path` modules in `detect.calls` are relative to. */
-  dir: string;
-  onProgress?: (done: number, total: number) => void;
-  /** As ProjectOptions.maxFileBytes. */
-  maxFileBytes?: number;
-  /** As ProjectOptions.cache. */
-  cache?: CacheOptions;
-}
-
-export interface ScanResult {
-  /** Source files walked. */
-  files: number;
-  references: Located[];
-  parseErrors: Array<ParseFailure & { file: string }>;
-  /** Files over the size limit, not read. */
-  skipped: Array<{ file: string; bytes: number }>;
-}
-
-/**
- * Every flag check in the files, found with `detect` and no registry (what `flaglint init` needs
- * to write one): keys are resolved across files as in analyzeProject, nothing is checked.
- */
-export function scanFlagChecks(options: ScanOptions): ScanResult {
-  const walk = walkFiles(options);
-  const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
-  const skipped: ScanResult["skipped"] = [];
-  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
-  const analyses = runDetection(
-    detectFiles({
-      files: walk.files.map((file) => ({ file, target: 0 })),
-      targets: [target],
-      allFiles: walk.files,
-      progress: (done) => options.onProgress?.(done, walk.files.length),
-      maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-      tooLarge: (file, bytes) => skipped.push({ file, bytes }),
-      ...(cache ? { cache } : {}),
-    }),
-    answerStep,
-  );
-  cache?.save();
-
-  const references: Located[] = [];
-  const parseErrors: ScanResult["parseErrors"] = [];
-  walk.files.forEach((file, index) => {
-    const analysis = analyses[index];
-    if (analysis?.parseError) parseErrors.push({ ...analysis.parseError, file });
-    for (const reference of analysis?.references ?? []) references.push({ ...reference, file });
-  });
-  references.sort(byLocation);
-  return { files: walk.files.length, references, parseErrors, skipped };
-}
-
-function locations(checks: readonly Located[]): FlagSummary["locations"] {
-  return checks.slice(0, SUMMARY_LOCATIONS).map(({ file, line, column }) => ({ file, line, column }));
-}
-
-function byLocation(a: { file: string; line: number; column: number }, b: typeof a): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
