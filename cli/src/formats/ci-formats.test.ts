@@ -1,5 +1,5 @@
 // The CI formats added for rollouts: GitLab Code Quality, JUnit XML, the CSV report, and SARIF for a broken registry.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import ajvFormats from "ajv-formats";
@@ -199,8 +199,8 @@ describe("a broken registry in every format", () => {
     ]);
   });
 
-  const schemaPath = fileURLToPath(new URL("../../../../shared/schemas/sarif-schema-2.1.0.json", import.meta.url));
-  it.skipIf(!existsSync(schemaPath))("gives SARIF valid against the 2.1.0 schema", () => {
+  const schemaPath = fileURLToPath(new URL("../../../test/schemas/sarif-schema-2.1.0.json", import.meta.url));
+  it("gives SARIF valid against the 2.1.0 schema", () => {
     const ajv = new Ajv({ allErrors: true });
     ajvFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
