@@ -1,68 +1,9 @@
 // The SPEC §6 JSON document, shared by `check --format json` and `report --format json`.
-import type { FlagReference, FlagSummary, Finding, HistoryPoint, ProjectResult, ReferenceKind, RuleId, Severity, ShardInfo } from "@flaglint/core";
+import type { FlagReference, FlagSummary, Finding, JsonFinding, JsonFlag, JsonReference, JsonReport, ProjectResult } from "@flaglint/core";
 import type { FormatOptions } from "./options.js";
 import { relativePath } from "./paths.js";
 
-export interface JsonFinding {
-  rule: RuleId;
-  severity: Severity;
-  flag: string | null;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  suggestion?: string;
-  /** The registry that governs the file, relative like `file`: in a monorepo, which package judged it. */
-  registry?: string;
-}
-
-export interface JsonReference {
-  flag: string | null;
-  file: string;
-  line: number;
-  column: number;
-  kind: ReferenceKind;
-  matcher: string;
-  dynamic: boolean;
-  context: boolean | null;
-}
-
-export interface JsonFlag {
-  key: string;
-  type: string | null;
-  owner: string | null;
-  /** Where the owner comes from; `null` when the flag has none. */
-  ownerSource: "registry" | "codeowners" | null;
-  created: string | null;
-  removeBy: string | null;
-  ticket: string | null;
-  state: FlagSummary["state"];
-  daysLeft: number | null;
-  references: number;
-  known: boolean;
-  createdInferred?: true;
-  description?: string;
-  registry?: string;
-  locations: Array<{ file: string; line: number; column: number }>;
-}
-
-export interface JsonReport {
-  version: 1;
-  now: string;
-  registries: string[];
-  findings: JsonFinding[];
-  references: JsonReference[];
-  flags: JsonFlag[];
-  summary: ProjectResult["summary"];
-  /** `report --history`: the states week by week, oldest first. */
-  history?: HistoryPoint[];
-  /** What the run could not do as asked: a CODEOWNERS line that does not parse, a shallow clone. */
-  notes?: Array<{ file?: string; line?: number; message: string }>;
-  /** `--shard K/N`: which shard, and what `flaglint merge` needs; paths relative like `file`. */
-  shard?: ShardInfo;
-}
+export type { JsonFinding, JsonFlag, JsonReference, JsonReport } from "@flaglint/core";
 
 export function toJson(result: ProjectResult, options: Pick<FormatOptions, "cwd">): JsonReport {
   const relative = (file: string) => relativePath(file, options.cwd);

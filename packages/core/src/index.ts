@@ -1,5 +1,6 @@
 // The public API of @flaglint/core.
 export * from "./types.js";
+export type * from "./json-document.js";
 export * from "./clock.js";
 export * from "./registry/index.js";
 export * from "./detect/index.js";

@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError } from "../clock.js";
-import type { Finding, FlagReference, ProjectResult, ReferenceKind, RuleId, Severity, Shard, ShardInfo } from "../types.js";
+import type { JsonReport } from "../json-document.js";
+import type { Finding, FlagReference, ProjectResult, Shard, ShardInfo } from "../types.js";
 
 /** `K/N` -> a Shard, or a UsageError that says what is expected. */
 export function parseShard(text: string): Shard {
@@ -189,25 +190,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-interface JsonShardDocument {
-  version: number;
-  now: string;
+/** A shard's JSON document as read back: the SPEC §6 document, its `shard` not yet trusted. */
+type JsonShardDocument = Omit<JsonReport, "shard" | "flags" | "registries"> & {
   registries?: string[];
-  findings: Array<{
-    rule: RuleId;
-    severity: Severity;
-    flag: string | null;
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    message: string;
-    suggestion?: string;
-    registry?: string;
-  }>;
-  references: Array<{ flag: string | null; file: string; line: number; column: number; kind: ReferenceKind; matcher: string; dynamic: boolean; context: boolean | null }>;
-  summary: ProjectResult["summary"];
   skipped?: Array<{ file: string; bytes: number }>;
   shard?: {
     index: number;
@@ -221,4 +206,4 @@ interface JsonShardDocument {
     paths?: string[];
     unusedDirectives?: Array<{ file: string; line: number; rules: string[] }>;
   };
-}
+};
