@@ -1,6 +1,6 @@
 // The text of a registry `init` writes: detect with its evidence as comments, then one entry per flag.
 import path from "node:path";
-import { DEFAULT_POLICY } from "../registry/defaults.js";
+import { DEFAULT_POLICY, SDK_PRESET_NAMES } from "../registry/defaults.js";
 import type { FlagDefinition, FlagType } from "../types.js";
 
 /** One `detect:` entry: its section, its fields in order, and the evidence comment on its first line. */
@@ -63,7 +63,7 @@ export function renderRegistry(registry: StarterRegistry): string {
 
 const DETECT_HINT = [
   "# detect:                      # what counts as a flag check; left out, every built-in SDK preset",
-  "#   sdks: [launchdarkly]       # openfeature, launchdarkly, unleash, growthbook, flagsmith, posthog, statsig, configcat, split",
+  `#   sdks: [launchdarkly]       # ${SDK_PRESET_NAMES.join(", ")}`,
   "#   calls:",
   "#     - function: useFlag      # your own wrappers, see the schema for module / object / function",
 ];
