@@ -48,6 +48,8 @@ const NOTHING: FileReports = new Map();
 /** Problems that stop the file's checks go to invalid-registry, at the top of the file. */
 const TOP_OF_FILE: TSESTree.SourceLocation = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
 
+// Keyed by the lint's SourceCode on purpose: it is the one object ESLint gives every rule of one lint,
+// and the reports are of that lint only. What outlives a lint is in the registry's LintContext.
 const reportsByLint = new WeakMap<object, FileReports>();
 
 /** What every flaglint rule reports in the file being linted, computed once per lint. */
