@@ -3,7 +3,6 @@
 // cache keyed by the file's SourceCode (one per lint), so each rule only reports its own.
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import type ts from "typescript";
 import {
   analyzeSource,
   applyEntryDirectives,
@@ -11,7 +10,6 @@ import {
   isIgnoredByRegistry,
   checkFile,
   mayNeedAnalysis,
-  projectConstants,
   resolveNow,
   RULES,
   UsageError,
@@ -20,10 +18,10 @@ import {
   type FlagReference,
   type LintedText,
   type Range,
-  type Registry,
   type RuleId,
   type Suggestion,
 } from "@flaglint/core";
+import type { LintContext } from "./lint-context.js";
 import { loadRegistry, registryPathFor } from "./registries.js";
 import { readSettings } from "./settings.js";
 import { lintedTree } from "./source-file.js";
@@ -50,6 +48,8 @@ const NOTHING: FileReports = new Map();
 /** Problems that stop the file's checks go to invalid-registry, at the top of the file. */
 const TOP_OF_FILE: TSESTree.SourceLocation = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
 
+// Keyed by the lint's SourceCode on purpose: it is the one object ESLint gives every rule of one lint,
+// and the reports are of that lint only. What outlives a lint is in the registry's LintContext.
 const reportsByLint = new WeakMap<object, FileReports>();
 
 /** What every flaglint rule reports in the file being linted, computed once per lint. */
@@ -88,14 +88,14 @@ function check(context: Context): FileReports {
   // Not every file of a repository is governed by a registry: without one there is nothing to check.
   if (registryPath === undefined) return NOTHING;
   const loaded = loadRegistry(registryPath);
-  if (!("registry" in loaded)) return fileProblem("cannotLoad", loaded);
+  if (!("context" in loaded)) return fileProblem("cannotLoad", loaded);
 
-  const { registry } = loaded;
+  const { registry } = loaded.context;
   // The registry's own `ignore:` and `rules:` hold here as in the CLI; ESLint's config still sets severities.
-  if (isIgnoredByRegistry(registry, file)) return NOTHING;
+  if (isIgnoredByRegistry(registry, file, loaded.context.analysis)) return NOTHING;
   // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
-  const analysis = analyze(context, parseAs, registry);
+  const analysis = analyze(context, parseAs, loaded.context);
   const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
   return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs });
 }
@@ -131,34 +131,20 @@ function fileProblem(messageId: string, data: Record<string, string>): FileRepor
 // ---------------------------------------------------------------------------------------------
 // Detection, once per syntax tree
 
-interface CachedAnalysis {
-  registry: Registry;
-  program: ts.Program | undefined;
-  analysis: FileAnalysis;
-  /** A key came from another module: that module may have changed since, so the walk is not reused. */
-  crossFile: boolean;
-}
-
-/**
- * Keyed by the tree: a parser with type information can hand the same ts.SourceFile to several
- * lints of an unchanged file; the walk is reused while the registry and program stay the same.
- */
-const analyses = new WeakMap<ts.SourceFile, CachedAnalysis>();
-const registryKeys = new WeakMap<Registry, ReadonlySet<string>>();
 const EMPTY_ANALYSIS: FileAnalysis = { references: [], notes: [], directives: [] };
 
-function analyze(context: Context, fileName: string, registry: Registry): FileAnalysis {
+function analyze(context: Context, fileName: string, lint: LintContext): FileAnalysis {
   const { sourceCode } = context;
+  const { registry, analyses } = lint;
   // The same text search as the CLI: a file that names no configured check is not walked (or parsed).
-  if (!mayNeedAnalysis(sourceCode.text, registry.detect)) return EMPTY_ANALYSIS;
+  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis)) return EMPTY_ANALYSIS;
   const { sourceFile, program } = lintedTree(sourceCode.ast, sourceCode.text, fileName, sourceCode.parserServices);
+  // The walk of a tree is reused while the registry (its context) and the program stay the same.
   const cached = analyses.get(sourceFile);
-  if (cached !== undefined && !cached.crossFile && cached.registry === registry && cached.program === program) {
-    return cached.analysis;
-  }
+  if (cached !== undefined && !cached.crossFile && cached.program === program) return cached.analysis;
   // Keys other modules export, as `flaglint check` resolves them: core's index of the registry's
   // folder, built once per process and re-read file by file as they change.
-  const index = projectConstants(registry.dir);
+  const index = lint.constants;
   let crossFile = false;
   const analysis = analyzeSource(sourceFile, registry.detect, {
     constants: {
@@ -171,22 +157,11 @@ function analyze(context: Context, fileName: string, registry: Registry): FileAn
         return index.origin(external);
       },
     },
-    registryDir: registry.dir,
-    registryKeys: keysOf(registry),
+    context: lint.analysis,
     ...(program === undefined ? {} : { resolveKey: typeCheckerKeys(program) }),
   });
-  analyses.set(sourceFile, { registry, program, analysis, crossFile });
+  analyses.set(sourceFile, { program, analysis, crossFile });
   return analysis;
-}
-
-/** One Set per registry: detection memoises its key-case tables by the Set. */
-function keysOf(registry: Registry): ReadonlySet<string> {
-  let keys = registryKeys.get(registry);
-  if (keys === undefined) {
-    keys = new Set(registry.flags.keys());
-    registryKeys.set(registry, keys);
-  }
-  return keys;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 // Which registry governs a linted file, kept across files and lint runs: editors keep ESLint
 // alive for hours, so a registry is read once and again only when its file changes.
 import path from "node:path";
-import { RegistryCache, RegistryError, WatchedNearestRegistry, type Registry, type RegistryProblem } from "@flaglint/core";
+import { RegistryCache, RegistryError, WatchedNearestRegistry, type RegistryProblem } from "@flaglint/core";
+import { LintContexts, type LintContext } from "./lint-context.js";
 
 const cache = new RegistryCache();
 /** Each folder is looked at again when its mtime changes: a registry created in a package folder is seen on the next lint. */
 const nearest = new WatchedNearestRegistry();
+/** What is derived from each registry (see lint-context.ts), kept beside the registries themselves. */
+const contexts = new LintContexts();
 
 /** The registry path for a file: the explicit one, or the nearest from the file's folder upwards. */
 export function registryPathFor(file: string, cwd: string, explicit: string | undefined): string | undefined {
@@ -13,12 +16,12 @@ export function registryPathFor(file: string, cwd: string, explicit: string | un
   return nearest.forFile(file);
 }
 
-export type LoadResult = { registry: Registry } | { registryName: string; problem: string };
+export type LoadResult = { context: LintContext } | { registryName: string; problem: string };
 
-/** The registry at `registryPath`, or why it cannot be used, in one line. */
+/** The registry at `registryPath` with what is derived from it, or why it cannot be used, in one line. */
 export function loadRegistry(registryPath: string): LoadResult {
   try {
-    return { registry: cache.get(registryPath) };
+    return { context: contexts.of(registryPath, cache.get(registryPath)) };
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
     return { registryName: path.basename(registryPath), problem: firstProblem(error.problems) };

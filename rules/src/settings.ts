@@ -12,7 +12,10 @@ export type SettingsResult = { settings: FlaglintSettings } | { problem: string 
 
 const KNOWN = new Set(["registry", "now"]);
 
-/** ESLint hands the files that share a config one settings object: it is checked once. */
+/**
+ * ESLint hands the files that share a config one settings object: it is checked once. Keyed by
+ * that object, which ESLint owns, not by a registry: nothing of a registry is derived here.
+ */
 const checked = new WeakMap<object, SettingsResult>();
 
 /** `settings.flaglint` checked: a wrong setting is a problem to report, never a crash. */

@@ -2,7 +2,8 @@
 // `rules:` (off | warn | error per rule id), `ignore:` (globs of files it does not check), and
 // `# flaglint-disable-next-line <id>` comments that silence a registry-level finding on the next line.
 import path from "node:path";
-import ignore, { type Ignore } from "ignore";
+import ignore from "ignore";
+import type { AnalysisContext } from "../detect/context.js";
 import type { DisableDirective, Finding, Registry, RuleSettings } from "../types.js";
 
 /** Findings as the registry's `rules:` settle them: `off` drops a rule's findings, `warn`/`error` set their severity. */
@@ -17,19 +18,16 @@ export function applyRuleSettings(findings: Finding[], rules: RuleSettings | und
   return settled;
 }
 
-const matchers = new WeakMap<Registry, Ignore>();
-
-/** Whether the registry's `ignore:` globs (gitignore syntax, relative to its folder) leave this file (absolute path) out. */
-export function isIgnoredByRegistry(registry: Registry, file: string): boolean {
+/**
+ * Whether the registry's `ignore:` globs (gitignore syntax, relative to its folder) leave this file
+ * (absolute path) out. `context`, the run's AnalysisContext of this registry, keeps the matcher;
+ * without it the matcher is made for this one call.
+ */
+export function isIgnoredByRegistry(registry: Registry, file: string, context?: AnalysisContext): boolean {
   if (!registry.ignore || registry.ignore.length === 0) return false;
   const relative = path.relative(registry.dir, file).split(path.sep).join("/");
   if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
-  let matcher = matchers.get(registry);
-  if (matcher === undefined) {
-    matcher = ignore().add(registry.ignore);
-    matchers.set(registry, matcher);
-  }
-  return matcher.ignores(relative);
+  return (context?.ignored ?? ignore().add(registry.ignore)).ignores(relative);
 }
 
 /** Registry-level findings less the ones a registry directive silences, and the directives that silenced nothing. */

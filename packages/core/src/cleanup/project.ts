@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { nearestKey } from "../checks/nearest-key.js";
 import { UsageError } from "../clock.js";
-import { analyzeSource, parseSource } from "../detect/index.js";
+import { AnalysisContext, analyzeSource, parseSource } from "../detect/index.js";
 import { analyzeProject } from "../project/analyze.js";
 import { loadRegistry, NearestRegistry } from "../registry/index.js";
 import { pathsCover } from "../project/scope.js";
@@ -94,6 +94,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   const explicit = options.registry ? path.resolve(options.cwd, options.registry) : undefined;
   const governing = governingRegistry(explicit, listing);
   const governed = (file: string): boolean => governing(file) !== undefined;
+  const contextOf = runContexts();
   const bySite = new Map<string, FlagReference[]>();
   const gatesByFile = new Map<string, Array<FlagReference & { file: string }>>();
   const manual: CleanupSpot[] = [];
@@ -155,7 +156,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
     const result = cleanupSource(before, file, sites, options.value, { flag: options.flag });
     for (const place of result.manual) manual.push({ file, ...place });
     if (result.failed) failures.push(file);
-    if (result.failed || stillChecks(result.text, file, governing(file)!, options.flag)) leftInCode = true;
+    if (result.failed || stillChecks(result.text, file, contextOf(governing(file)!), options.flag)) leftInCode = true;
     else if (result.changed) files.push({ file, before, after: result.text });
   }
 
@@ -267,12 +268,19 @@ function governingRegistry(explicit: string | undefined, listing: readonly Regis
   };
 }
 
+/** The run's AnalysisContext of each registry, made the first time a rewritten file asks for it. */
+function runContexts(): (registry: Registry) => AnalysisContext {
+  const contexts = new Map<Registry, AnalysisContext>();
+  return (registry) => {
+    let context = contexts.get(registry);
+    if (context === undefined) contexts.set(registry, (context = AnalysisContext.of(registry)));
+    return context;
+  };
+}
+
 /** Whether detection still finds a check of the flag in the rewritten text. */
-function stillChecks(text: string, file: string, registry: Registry, flag: string): boolean {
-  const analysis = analyzeSource(parseSource(text, file), registry.detect, {
-    registryDir: registry.dir,
-    registryKeys: new Set(registry.flags.keys()),
-  });
+function stillChecks(text: string, file: string, context: AnalysisContext, flag: string): boolean {
+  const analysis = analyzeSource(parseSource(text, file), context.detect, { context });
   return analysis.references.some((reference) => reference.flag === flag);
 }
 

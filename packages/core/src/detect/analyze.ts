@@ -5,13 +5,12 @@ import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } fr
 import { readComments } from "./comments.js";
 import { declarationOf } from "./declarations.js";
 import { isMethodOfCallResult } from "./call-results.js";
-import { compileDetect, type CompiledCall, type CompiledDetect, type CompiledObject } from "./config.js";
+import type { CompiledCall, CompiledDetect, CompiledObject } from "./config.js";
+import { AnalysisContext } from "./context.js";
 import type { ConstantIndex } from "./external-names.js";
-import { registryKeyFor } from "./key-case.js";
 import { KeyResolver, type KeyFallback } from "./keys.js";
 import { propertyValue } from "./literal-values.js";
 import { ModuleMatcher } from "./modules.js";
-import { scopeToFile } from "./file-scope.js";
 import { failureFromError, getParseError } from "./parse.js";
 import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
 import type { Evaluation } from "./presets/types.js";
@@ -61,6 +60,12 @@ export interface AnalyzeOptions {
   registryKeys?: ReadonlySet<string>;
   /** Consulted for a key the syntax cannot resolve, e.g. its literal type from a type checker. */
   resolveKey?: KeyFallback;
+  /**
+   * What the run derived from this registry (its compiled config, key maps): made once per registry
+   * and passed to every file. Its detect config, folder and keys stand for `detect`, `registryDir`
+   * and `registryKeys`. Without one, a context for this one call is made from those.
+   */
+  context?: AnalysisContext;
 }
 
 /**
@@ -75,8 +80,11 @@ export function analyzeSource(
   try {
     const parseError = getParseError(sourceFile);
     if (parseError !== undefined) return { references: [], notes: [], directives: [], parseError };
-    const config = scopeToFile(compileDetect(detect), sourceFile.fileName, options.registryDir);
-    const references = new FileAnalyzer(sourceFile, config, options).findReferences();
+    const context =
+      options.context ??
+      new AnalysisContext({ detect, registryDir: options.registryDir, registryKeys: options.registryKeys });
+    const config = context.configFor(sourceFile.fileName);
+    const references = new FileAnalyzer(sourceFile, config, options, context).findReferences();
     return { references, ...readComments(sourceFile) };
   } catch (error) {
     return { references: [], notes: [], directives: [], parseError: failureFromError(error) };
@@ -111,17 +119,18 @@ class FileAnalyzer {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly config: CompiledDetect,
-    private readonly options: AnalyzeOptions,
+    options: AnalyzeOptions,
+    private readonly context: AnalysisContext,
   ) {
     this.chains = new ChainResolver(this.scopes);
     this.keys = new KeyResolver(sourceFile, this.scopes, options.constants, options.resolveKey);
     this.modules = config.calls.map(({ matcher }) =>
       matcher.module === undefined
         ? undefined
-        : new ModuleMatcher(matcher.module, sourceFile.fileName, options.registryDir),
+        : new ModuleMatcher(matcher.module, sourceFile.fileName, context.registryDir),
     );
     this.jsxModules = config.jsx.map(({ matcher }) =>
-      matcher.module === undefined ? undefined : new ModuleMatcher(matcher.module, sourceFile.fileName, options.registryDir),
+      matcher.module === undefined ? undefined : new ModuleMatcher(matcher.module, sourceFile.fileName, context.registryDir),
     );
     this.aliases = new Set(config.aliasHints);
     this.constantNames = new Set(config.constants.keys());
@@ -424,7 +433,7 @@ class FileAnalyzer {
     this.addReference({
       keyNode,
       site,
-      flag: name === undefined ? undefined : registryKeyFor(name, matcher.keyCase, this.options.registryKeys),
+      flag: name === undefined ? undefined : this.context.registryKeyFor(name, matcher.keyCase),
       kind: "member",
       label: matcher.label,
       context: null,
@@ -577,7 +586,7 @@ class FileAnalyzer {
     this.addReference({
       keyNode,
       site: access,
-      flag: name === undefined ? undefined : registryKeyFor(name, set.keyCase, this.options.registryKeys),
+      flag: name === undefined ? undefined : this.context.registryKeyFor(name, set.keyCase),
       kind: set.hook ? "hook" : "member",
       label: set.label,
       context: null,
@@ -599,7 +608,7 @@ class FileAnalyzer {
         keyNode: computed ?? propertyName ?? element.name,
         // A nested pattern binds parts of the flag's value: no single name to rewrite.
         site: isIdentifier(element.name) ? element.name : element,
-        flag: name === undefined ? undefined : registryKeyFor(name, set.keyCase, this.options.registryKeys),
+        flag: name === undefined ? undefined : this.context.registryKeyFor(name, set.keyCase),
         kind: set.hook ? "hook" : "member",
         label: set.label,
         context: null,

@@ -54,18 +54,8 @@ export interface CompiledDetect {
   scoped: ReadonlyMap<string, readonly RegExp[]>;
 }
 
-const compiled = new WeakMap<DetectConfig, CompiledDetect>();
-
-export function compileDetect(detect: DetectConfig): CompiledDetect {
-  let result = compiled.get(detect);
-  if (result === undefined) {
-    result = compile(detect);
-    compiled.set(detect, result);
-  }
-  return result;
-}
-
-function compile(detect: DetectConfig): CompiledDetect {
+/** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */
+export function compile(detect: DetectConfig): CompiledDetect {
   const calls = detect.calls.map((matcher, index) => ({
     label: `calls[${index}]`,
     matcher,

@@ -4,13 +4,17 @@ import { matchesGlobs } from "./globs.js";
 
 export { globToRegExp, matchesGlobs } from "./globs.js";
 
-const scopedCache = new WeakMap<CompiledDetect, Map<string, CompiledDetect>>();
-
 /**
  * The matchers that apply to `file`: those without `files`, and those whose globs match it. With no
- * registry folder to be relative to, every matcher applies.
+ * registry folder to be relative to, every matcher applies. `cache` (the AnalysisContext's, see
+ * context.ts) keeps each narrowed config by the labels it leaves out.
  */
-export function scopeToFile(config: CompiledDetect, file: string, registryDir: string | undefined): CompiledDetect {
+export function scopedTo(
+  config: CompiledDetect,
+  file: string,
+  registryDir: string | undefined,
+  cache: Map<string, CompiledDetect>,
+): CompiledDetect {
   if (config.scoped.size === 0 || registryDir === undefined) return config;
   const outside = new Set<string>();
   for (const [label, globs] of config.scoped) {
@@ -18,12 +22,10 @@ export function scopeToFile(config: CompiledDetect, file: string, registryDir: s
   }
   if (outside.size === 0) return config;
   const key = [...outside].join(" ");
-  let byOutside = scopedCache.get(config);
-  if (byOutside === undefined) scopedCache.set(config, (byOutside = new Map<string, CompiledDetect>()));
-  let scoped = byOutside.get(key);
+  let scoped = cache.get(key);
   if (scoped === undefined) {
     scoped = without(config, outside);
-    byOutside.set(key, scoped);
+    cache.set(key, scoped);
   }
   return scoped;
 }

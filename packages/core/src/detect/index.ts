@@ -1,5 +1,6 @@
 // Detection: what counts as a flag check, found on the TypeScript compiler's own syntax tree.
 export { analyzeSource, type AnalyzeOptions } from "./analyze.js";
+export { AnalysisContext, type AnalysisContextInput } from "./context.js";
 export {
   collectExportedConstants,
   ExportIndex,

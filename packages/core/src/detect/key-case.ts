@@ -27,9 +27,7 @@ function capitalize(word: string): string {
 
 // Two registry keys with the same spelling in the code's case: the code name says neither.
 const AMBIGUOUS = Symbol("ambiguous");
-type KeysByCodeName = Map<string, string | typeof AMBIGUOUS>;
-
-const mapsByRegistry = new WeakMap<ReadonlySet<string>, Map<KeyCase, KeysByCodeName>>();
+export type KeysByCodeName = Map<string, string | typeof AMBIGUOUS>;
 
 /**
  * The registry key `name` stands for under `keyCase`: itself when the registry lists it, the one key
@@ -37,25 +35,18 @@ const mapsByRegistry = new WeakMap<ReadonlySet<string>, Map<KeyCase, KeysByCodeN
  */
 export function registryKeyFor(name: string, keyCase: KeyCase, registryKeys: ReadonlySet<string> | undefined): string {
   if (keyCase === "exact" || registryKeys === undefined || registryKeys.has(name)) return name;
+  // An AnalysisContext (context.ts) keeps this map per registry; a call on its own builds it.
   const key = keysByCodeName(registryKeys, keyCase).get(name);
   return typeof key === "string" ? key : name;
 }
 
-function keysByCodeName(registryKeys: ReadonlySet<string>, keyCase: KeyCase): KeysByCodeName {
-  let byCase = mapsByRegistry.get(registryKeys);
-  if (byCase === undefined) {
-    byCase = new Map();
-    mapsByRegistry.set(registryKeys, byCase);
-  }
-  let map = byCase.get(keyCase);
-  if (map === undefined) {
-    map = new Map();
-    for (const key of registryKeys) {
-      const codeName = toKeyCase(key, keyCase);
-      const known = map.get(codeName);
-      map.set(codeName, known === undefined || known === key ? key : AMBIGUOUS);
-    }
-    byCase.set(keyCase, map);
+/** Each registry key by its spelling under `keyCase`, or AMBIGUOUS when two keys spell the same. */
+export function keysByCodeName(registryKeys: ReadonlySet<string>, keyCase: KeyCase): KeysByCodeName {
+  const map: KeysByCodeName = new Map();
+  for (const key of registryKeys) {
+    const codeName = toKeyCase(key, keyCase);
+    const known = map.get(codeName);
+    map.set(codeName, known === undefined || known === key ? key : AMBIGUOUS);
   }
   return map;
 }

@@ -20,7 +20,10 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   jsDocParsingMode: ts.JSDocParsingMode?.ParseNone,
 };
 
-/** Files the parser gave up on (it recurses, so deep nesting overflows the stack). */
+/**
+ * Files the parser gave up on (it recurses, so deep nesting overflows the stack). Keyed by the tree
+ * itself, not by anything of a registry: the note lives and dies with the tree it describes.
+ */
 const failedParses = new WeakMap<ts.SourceFile, ParseFailure>();
 
 export function scriptKindOf(fileName: string): ts.ScriptKind {

@@ -5,6 +5,7 @@
 import path from "node:path";
 import type * as TS from "typescript";
 import { analyzeSource } from "../detect/analyze.js";
+import { AnalysisContext } from "../detect/context.js";
 import { getParseError } from "../detect/parse.js";
 import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
@@ -194,6 +195,7 @@ class Discoverer {
   ) {
     const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts);
     this.checker = checker;
+    const presets = new AnalysisContext({ detect: PRESETS_ONLY });
     sourceFiles.forEach((sourceFile, index) => {
       options.onProgress?.(index, sourceFiles.length);
       const failed = failures.get(path.resolve(sourceFile.fileName));
@@ -202,7 +204,7 @@ class Discoverer {
         this.parseErrors.push({ ...failure, file: sourceFile.fileName });
         return;
       }
-      const sdkReferences = analyzeSource(sourceFile, PRESETS_ONLY).references;
+      const sdkReferences = analyzeSource(sourceFile, PRESETS_ONLY, { context: presets }).references;
       this.files.push({ sourceFile, sdkReferences });
     });
   }

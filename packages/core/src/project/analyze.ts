@@ -11,6 +11,7 @@ import {
   unusedLineDirectives,
 } from "../checks/index.js";
 import { UsageError } from "../clock.js";
+import { AnalysisContext } from "../detect/context.js";
 import type { FileAnalysis, Finding, FlagReference, FlagSummary, ProjectResult, Registry, Shard, ShardInfo, UnusedDirective } from "../types.js";
 import {
   detectFiles,
@@ -125,13 +126,14 @@ function startRun(options: ProjectOptions): Run {
   const registries = new RegistrySet(options.cwd, options.registry, walk.folders);
   for (const file of walk.registries) registries.add(file);
 
+  const targets = new DetectionTargets();
   const governed: Array<{ file: string; registry: Registry }> = [];
   const ungoverned: string[] = [];
   for (const file of walk.files) {
     const registry = registries.forFile(file);
     if (!registry) ungoverned.push(file);
     // The registry's `ignore:` globs: files it governs but does not check.
-    else if (!isIgnoredByRegistry(registry, file)) governed.push({ file, registry });
+    else if (!isIgnoredByRegistry(registry, file, targets.contextOf(registry))) governed.push({ file, registry });
   }
   registries.throwProblems();
   // A path with no source file has nothing to check: a note says so, not an error.
@@ -147,11 +149,11 @@ function startRun(options: ProjectOptions): Run {
     governed.length = 0;
     governed.push(...mine);
   }
-  const targets = new DetectionTargets();
   const skipped: Run["skipped"] = [];
   const detection: DetectionInput = {
     files: governed.map(({ file, registry }) => ({ file, target: targets.of(registry) })),
     targets: targets.list,
+    contexts: targets.contexts,
     allFiles: scope.indexFiles,
     progress: (done: number) => options.onProgress?.(done, governed.length),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
@@ -305,16 +307,30 @@ export function walkFiles(options: { cwd: string; paths: readonly string[] }): W
   return walk;
 }
 
-/** One DetectionTarget per registry, numbered in the order met. */
+/** One DetectionTarget per registry, numbered in the order met, and the run's AnalysisContext of each. */
 class DetectionTargets {
   readonly list: DetectionTarget[] = [];
+  /** By the numbers of `list`. */
+  readonly contexts: AnalysisContext[] = [];
   private readonly numbers = new Map<Registry, number>();
+  private readonly contextsByRegistry = new Map<Registry, AnalysisContext>();
+
+  /** What this run derives from the registry, made the first time it is asked for. */
+  contextOf(registry: Registry): AnalysisContext {
+    let context = this.contextsByRegistry.get(registry);
+    if (context === undefined) {
+      context = AnalysisContext.of(registry);
+      this.contextsByRegistry.set(registry, context);
+    }
+    return context;
+  }
 
   of(registry: Registry): number {
     let number = this.numbers.get(registry);
     if (number === undefined) {
       number = this.list.length;
       this.list.push({ detect: registry.detect, registryDir: registry.dir, registryKeys: [...registry.flags.keys()] });
+      this.contexts.push(this.contextOf(registry));
       this.numbers.set(registry, number);
     }
     return number;

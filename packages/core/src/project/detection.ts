@@ -2,6 +2,7 @@
 // and pre-filters the files itself and yields a step for the work that needs the TypeScript parser.
 // A runner answers each step in this thread (analyzeProject) or on worker threads (analyzeProjectAsync).
 import fs from "node:fs";
+import { AnalysisContext } from "../detect/context.js";
 import { mayNeedAnalysis } from "../detect/prefilter.js";
 import type { DetectConfig, FileAnalysis } from "../types.js";
 import type { CachedYield, FileCache } from "./file-cache.js";
@@ -44,6 +45,8 @@ export type DetectionStep =
   | {
       kind: "analyze";
       targets: readonly DetectionTarget[];
+      /** The run's AnalysisContext of each target, by the same index (not posted: workers make their own). */
+      contexts: readonly AnalysisContext[];
       jobs: readonly FileJob[];
       /** Call with the number of files done, as they finish. */
       progress: (files: number) => void;
@@ -60,6 +63,7 @@ export type DetectionStep =
   | {
       kind: "resolve";
       targets: readonly DetectionTarget[];
+      contexts: readonly AnalysisContext[];
       jobs: readonly FileJob[];
       exporters: readonly string[];
       text: (file: string) => string | undefined;
@@ -90,6 +94,8 @@ export interface DetectionInput {
   /** The files to detect in, each with the index of the target that governs it. */
   files: ReadonlyArray<{ file: string; target: number }>;
   targets: readonly DetectionTarget[];
+  /** The run's AnalysisContext of each target, by the same index; made from `targets` when absent. */
+  contexts?: readonly AnalysisContext[];
   /** Every source file of the run, governed or not: where exported constants are looked for. */
   allFiles: readonly string[];
   /** Called with the number of files done so far. */
@@ -115,6 +121,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   let done = 0;
   let bytes = 0;
   const cache = input.cache;
+  const contexts = input.contexts ?? contextsOf(input.targets);
   /** The cache keys of the files being analysed, to keep their yields. */
   const keys = new Map<number, { key: string; mayExport: boolean }>();
   const reuse = (index: number, file: string, cached: CachedYield): void => {
@@ -145,7 +152,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
       }
     }
     const mayExport = exporters.consider(file, text);
-    if (!mayNeedAnalysis(text, input.targets[target]!.detect)) {
+    if (!mayNeedAnalysis(text, input.targets[target]!.detect, contexts[target])) {
       if (key !== undefined) cache!.set(file, key, input.targets[target]!, { analysis: null, mayExport });
       input.progress(++done);
       continue;
@@ -173,7 +180,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
     return exporters.files;
   };
   const text = (file: string): string | undefined => exporters.text(file);
-  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, jobs, progress, exporters: exporting, text });
+  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text });
   const waiting: FileJob[] = [];
   const jobOf = new Map(jobs.map((job) => [job.index, job]));
   for (const outcome of outcomes) {
@@ -188,10 +195,15 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   }
   if (waiting.length > 0) {
     waiting.sort((a, b) => a.index - b.index);
-    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, jobs: waiting, exporters: exporting(), text });
+    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text });
     for (const outcome of resolved) analyses[outcome.index] = outcome.analysis;
   }
   return analyses;
+}
+
+/** One AnalysisContext per target, by the same index: what a run derives from each registry. */
+export function contextsOf(targets: readonly DetectionTarget[]): AnalysisContext[] {
+  return targets.map((target) => new AnalysisContext(target));
 }
 
 function unreadable(error: Error): FileAnalysis {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type * as TS from "typescript";
 import { isIgnoredByRegistry } from "../checks/index.js";
 import { UsageError } from "../clock.js";
-import { mayNeedAnalysis, parseSource, SDK_PRESETS, type SdkPreset } from "../detect/index.js";
+import { AnalysisContext, mayNeedAnalysis, parseSource, SDK_PRESETS, type SdkPreset } from "../detect/index.js";
 import ts from "../typescript.js";
 import type { DetectConfig, Finding, FlagReference, Registry } from "../types.js";
 import { analyzeProject } from "./analyze.js";
@@ -65,12 +65,13 @@ export function explainFile(options: ExplainOptions): FileExplanation {
   registries.throwProblems();
   if (!registry) return { ...empty, unchecked: "no feature-flags.yaml in its folder or any folder above it (hint: flaglint init)" };
   const matchers = describeMatchers(registry.detect);
-  if (isIgnoredByRegistry(registry, file)) {
+  const context = AnalysisContext.of(registry);
+  if (isIgnoredByRegistry(registry, file, context)) {
     return { ...empty, registry: registry.path, matchers, unchecked: `the registry's ignore: globs (${registry.ignore!.join(", ")}) leave it out` };
   }
 
   const text = fs.readFileSync(file, "utf8");
-  const parsed = mayNeedAnalysis(text, registry.detect);
+  const parsed = mayNeedAnalysis(text, registry.detect, context);
   const result = analyzeProject({ cwd: options.cwd, paths: [file], registry: options.registry, now: options.now, maxFileBytes: Infinity });
   const references = result.references.filter((reference) => reference.file === file);
   const findings = result.findings.filter((finding) => finding.file === file);

@@ -1,9 +1,9 @@
 // Answers detection's steps in the current thread: parse, analyse, forget the tree. This is the
 // part of a run that needs TypeScript; worker threads run it too (worker.ts).
-import { analyzeSource, parseSource } from "../detect/index.js";
+import { analyzeSource, parseSource, type AnalysisContext } from "../detect/index.js";
 import type { ConstantIndex } from "../detect/external-names.js";
 import { ProjectConstants } from "./constants.js";
-import type { DetectionStep, DetectionTarget, FileJob, FileOutcome } from "./detection.js";
+import type { DetectionStep, FileJob, FileOutcome } from "./detection.js";
 
 /** The answer to one step (see DetectionStep). */
 export function answerStep(step: DetectionStep): FileOutcome[] | undefined {
@@ -11,11 +11,11 @@ export function answerStep(step: DetectionStep): FileOutcome[] | undefined {
     case "analyze": {
       // In this thread the index is at hand: keys from other modules resolve in the one pass.
       const constants = new ProjectConstants({ files: step.exporters, readText: step.text });
-      return analyzeFiles(step.targets, step.jobs, () => step.progress(1), constants.index);
+      return analyzeFiles(step.contexts, step.jobs, () => step.progress(1), constants.index);
     }
     case "resolve": {
       const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text });
-      return step.jobs.map((job) => analyzeFile(job, step.targets[job.target]!, constants.index));
+      return step.jobs.map((job) => analyzeFile(job, step.contexts[job.target]!, constants.index));
     }
     case "warm-up":
       return undefined;
@@ -24,25 +24,24 @@ export function answerStep(step: DetectionStep): FileOutcome[] | undefined {
 
 /** Without `constants` (a worker thread), each outcome says whether it waits on other modules. */
 export function analyzeFiles(
-  targets: readonly DetectionTarget[],
+  contexts: readonly AnalysisContext[],
   jobs: readonly FileJob[],
   onFileDone?: () => void,
   constants?: ConstantIndex,
 ): FileOutcome[] {
   return jobs.map((job) => {
-    const outcome = analyzeFile(job, targets[job.target]!, constants);
+    const outcome = analyzeFile(job, contexts[job.target]!, constants);
     onFileDone?.();
     return outcome;
   });
 }
 
-function analyzeFile(job: FileJob, target: DetectionTarget, index: ConstantIndex | undefined): FileOutcome {
+function analyzeFile(job: FileJob, context: AnalysisContext, index: ConstantIndex | undefined): FileOutcome {
   const lookups = { keys: false, origins: false };
   // Nothing else holds the tree: it is garbage once this returns.
-  const analysis = analyzeSource(parseSource(job.text, job.file), target.detect, {
+  const analysis = analyzeSource(parseSource(job.text, job.file), context.detect, {
     constants: index ? recordingLookups(lookups, index) : recordingLookups(lookups),
-    registryDir: target.registryDir,
-    registryKeys: keySet(target),
+    context,
   });
   const crossFile =
     index === undefined &&
@@ -62,16 +61,4 @@ function recordingLookups(lookups: { keys: boolean; origins: boolean }, index?: 
       return index?.origin(...args);
     },
   };
-}
-
-const keySets = new WeakMap<DetectionTarget, ReadonlySet<string>>();
-
-/** One key set per registry: detection caches its `keyCase` maps per set. */
-function keySet(target: DetectionTarget): ReadonlySet<string> {
-  let keys = keySets.get(target);
-  if (keys === undefined) {
-    keys = new Set(target.registryKeys);
-    keySets.set(target, keys);
-  }
-  return keys;
 }

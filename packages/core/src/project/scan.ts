@@ -1,7 +1,7 @@
 // Every flag check in a tree, found with a detect section and no registry: what init needs.
 import type { DetectConfig, FlagReference, ParseFailure } from "../types.js";
 import { DEFAULT_MAX_FILE_BYTES, walkFiles } from "./analyze.js";
-import { detectFiles, runDetection, type DetectionTarget } from "./detection.js";
+import { contextsOf, detectFiles, runDetection, type DetectionTarget } from "./detection.js";
 import { answerStep } from "./file-analysis.js";
 import { FileCache, type CacheOptions } from "./file-cache.js";
 import { byLocation } from "./flag-summaries.js";
@@ -45,6 +45,8 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
     detectFiles({
       files: walk.files.map((file) => ({ file, target: 0 })),
       targets: [target],
+      // The run's one context: the detect config is compiled once for every file.
+      contexts: contextsOf([target]),
       allFiles: walk.files,
       progress: (done) => options.onProgress?.(done, walk.files.length),
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,

@@ -178,6 +178,9 @@ function lookupPackage(packages: ReadonlyMap<string, SdkImport>, specifier: stri
   return slash < 0 ? undefined : packages.get(`${specifier.slice(0, slash)}/`);
 }
 
+// Kept in module state on purpose, unlike what is derived from a registry (detect/context.ts): the
+// key is one of the built-in SDK presets (SDK_PRESETS), data that never changes, so its names are
+// the same for every run and registry.
 const presetNames = new WeakMap<SdkPreset, ReadonlySet<string>>();
 
 /** Every name a check through this preset can be written with: exports, methods, properties. */

@@ -249,6 +249,9 @@ export function kindNamed(preset: SdkPreset, name: string): ValueKind {
   return kind;
 }
 
+// These two stay in module state on purpose, unlike what is derived from a registry
+// (detect/context.ts): they are keyed by the kinds and packages of the built-in SDK presets, data
+// that never changes, and give one stable kind per method or namespace for every run.
 const methodKinds = new WeakMap<ValueKind, Map<string, ValueKind>>();
 
 /** A method read off a value (`const check = client.isEnabled`) is a function doing what the method does. */
