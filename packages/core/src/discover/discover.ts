@@ -293,7 +293,23 @@ class Discoverer {
     const declaration = declarationOf(this.checker, name);
     if (declaration === undefined) return undefined;
     if (isCallable(declaration)) return declaration;
+    // `const { isOn } = useFlags(); isOn("x")`: the property of the object the pattern takes apart.
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) return this.destructuredFunction(declaration);
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
+      const initializer = skipWrappers(declaration.initializer);
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+    }
+    return undefined;
+  }
+
+  /** The function a destructured name takes from its object: `const { isOn } = useFlags()` -> `isOn: (key) => …`. */
+  private destructuredFunction(element: TS.BindingElement): Callable | undefined {
+    const property = element.propertyName ?? element.name;
+    if (!ts.isIdentifier(property)) return undefined;
+    const declaration = this.checker.getTypeAtLocation(element.parent).getProperty(property.text)?.valueDeclaration;
+    if (declaration === undefined) return undefined;
+    if (isCallable(declaration)) return declaration;
+    if ((ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
       const initializer = skipWrappers(declaration.initializer);
       if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
     }
@@ -481,6 +497,12 @@ class Discoverer {
       for (const call of this.callsOf(check)) {
         if (isTestFile(call.getSourceFile().fileName)) continue;
         const callee = skipWrappers(call.expression);
+        // Destructured under its own name (`const { isOn } = useFlags()`): a plain call, matched by
+        // name where no other function of the project is called by it.
+        if (ts.isIdentifier(callee)) {
+          if (callee.text === check.name && !this.collides(check)) this.addCall({ function: check.name, ...fields }, why);
+          continue;
+        }
         if (!ts.isPropertyAccessExpression(callee)) continue;
         let receiver = skipWrappers(callee.expression);
         if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
