@@ -616,10 +616,21 @@ class Discoverer {
     // nearly all its reads are of flags (`flags` is also every array called flags).
     const totals = new Map<string, number>();
     const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
+    /** Per path, per folder: its reads and how many of them are typed as flag values. */
+    const byFolder = new Map<string, Map<string, { reads: number; typed: number }>>();
     const read = (names: readonly string[], node: TS.Node, inCheck: boolean) => {
       const paths = candidatePaths(names);
-      for (const candidate of paths) totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
       const shape = this.shapeOf(node, shapes, inCheck);
+      const folder = path.dirname(node.getSourceFile().fileName);
+      for (const candidate of paths) {
+        totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
+        const folders = byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>();
+        byFolder.set(candidate, folders);
+        const counts = folders.get(folder) ?? { reads: 0, typed: 0 };
+        folders.set(folder, counts);
+        counts.reads++;
+        if (shape !== undefined) counts.typed++;
+      }
       if (shape === undefined) return;
       for (const candidate of paths) {
         const entry = typed.get(candidate);
@@ -650,6 +661,18 @@ class Discoverer {
       if (shorter !== undefined && kept.has(shorter)) continue;
       const why = `typed ${shape} (${this.where(node.getSourceFile(), node)}); ${reads} of ${totals.get(candidate) ?? reads} reads by that name`;
       this.objects.set(candidate, { matcher: { path: candidate, keyCase: "exact" }, reads, why });
+    }
+    // The name also holds other things (`features` of a plan): scope it to the folders where its
+    // reads are typed as flag values, if nearly every read there is. Only the trailing name is
+    // scoped, and only where no matcher covers it already.
+    for (const [candidate, { reads, shape, node }] of typed) {
+      if (kept.has(candidate) || candidate.includes(".") || reads < 2) continue;
+      const inScope = [...(byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>())].filter(([, counts]) => counts.typed > 0);
+      const scopedReads = inScope.reduce((total, [, counts]) => total + counts.reads, 0);
+      if (reads / scopedReads < OBJECT_PRECISION) continue;
+      const files = inScope.map(([folder]) => `${path.relative(this.options.dir, folder).split(path.sep).join("/") || "."}/*`.replace(/^\.\//, "")).sort(compare);
+      const why = `typed ${shape} (${this.where(node.getSourceFile(), node)}); ${reads} of ${scopedReads} reads by that name in these folders, of ${totals.get(candidate) ?? reads} in all`;
+      this.objects.set(candidate, { matcher: { path: candidate, keyCase: "exact", files }, reads, why });
     }
   }
 
