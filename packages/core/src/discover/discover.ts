@@ -664,9 +664,10 @@ class Discoverer {
     }
     // The name also holds other things (`features` of a plan): scope it to the folders where its
     // reads are typed as flag values, if nearly every read there is. Only the trailing name is
-    // scoped, and only where no matcher covers it already.
+    // scoped, and only where no matcher covers it already (`uiConfig.flags` covers `flags`).
     for (const [candidate, { reads, shape, node }] of typed) {
       if (kept.has(candidate) || candidate.includes(".") || reads < 2) continue;
+      if ([...kept].some((written) => written.endsWith(`.${candidate}`))) continue;
       const inScope = [...(byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>())].filter(([, counts]) => counts.typed > 0);
       const scopedReads = inScope.reduce((total, [, counts]) => total + counts.reads, 0);
       if (reads / scopedReads < OBJECT_PRECISION) continue;
