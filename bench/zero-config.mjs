@@ -19,7 +19,7 @@ const FLAGLINT = path.join(ROOT, "cli/bin/flaglint.js");
 /**
  * Each application, and the shapes of its true check sites as a person who knows it lists them:
  * a line matching one of `sites` is a check of the flag named by its first quoted string (or by
- * the member read, for enums).
+ * the member read, for enums), or by the first group `key` captures where it is given.
  */
 const APPLICATIONS = [
   {
@@ -61,6 +61,24 @@ const APPLICATIONS = [
       String.raw`flagsmith\.(hasFeature|getValue)\(\s*'`,
     ],
   },
+  {
+    name: "papermark",
+    url: "https://github.com/mfts/papermark.git",
+    commit: "7ff2e657ed09b56f0afcc863a5db52d0debd2e6a",
+    sites: [
+      String.raw`isFeatureEnabled\(\s*"`,
+      String.raw`\b(features|featureFlags)\??\.(tokens|incomingWebhooks|roomChangeNotifications|webhooks|conversations|dataroomUpload|inDocumentLinks|usStorage|dataroomIndex|slack|annotations|dataroomInvitations|workflows|ai|sso|textSelection)\b`,
+      String.raw`const \{ \w+ \} = await getFeatureFlags\(`,
+    ],
+    key: String.raw`isFeatureEnabled\(\s*"(\w+)"|\b(?:features|featureFlags)\??\.(\w+)|const \{ (\w+) \}`,
+  },
+  {
+    name: "trigger.dev",
+    url: "https://github.com/triggerdotdev/trigger.dev.git",
+    commit: "b082e44389337dc6505d590737a6df70867cc8f4",
+    sites: [String.raw`FEATURE_FLAG\.[A-Za-z]+`],
+    key: String.raw`FEATURE_FLAG\.(\w+)`,
+  },
 ];
 
 /** Tests, mocks and fixtures: not product code, left out of both sides. */
@@ -98,9 +116,10 @@ function flaglint(dir, command) {
 }
 
 /** Every line of product code that matches one of the site patterns, as `file:line` -> the key it names. */
-function listedSites(dir, patterns) {
+function listedSites(dir, patterns, keyPattern) {
   const sites = new Map();
   const regexes = patterns.map((pattern) => new RegExp(pattern));
+  const keyRegex = keyPattern === undefined ? undefined : new RegExp(keyPattern);
   const files = execFileSync("git", ["ls-files"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).split("\n");
   for (const file of files) {
     if (!SOURCE.test(file) || NOT_PRODUCT.test(file) || file.endsWith(".d.ts")) continue;
@@ -108,7 +127,8 @@ function listedSites(dir, patterns) {
     lines.forEach((text, index) => {
       if (/^\s*(import|export\s+(type|interface))\b/.test(text) || /^\s*(\/\/|\/?\*)/.test(text)) return;
       if (!regexes.some((regex) => regex.test(text))) return;
-      const key = /['"`]([^'"`]+)['"`]/.exec(text)?.[1] ?? /\.([A-Za-z_][\w]*)\b(?!.*\.)/.exec(text)?.[1];
+      const captured = keyRegex?.exec(text)?.slice(1).find((group) => group !== undefined);
+      const key = captured ?? /['"`]([^'"`]+)['"`]/.exec(text)?.[1] ?? /\.([A-Za-z_][\w]*)\b(?!.*\.)/.exec(text)?.[1];
       sites.set(`${file}:${index + 1}`, key);
     });
   }
@@ -130,7 +150,7 @@ function measure(app, workdir) {
     const [file, line] = [site.slice(0, site.lastIndexOf(":")), Number(site.slice(site.lastIndexOf(":") + 1))];
     return found.has(site) || found.has(`${file}:${line + 1}`) || found.has(`${file}:${line + 2}`);
   };
-  const sites = listedSites(dir, app.sites);
+  const sites = listedSites(dir, app.sites, app.key);
   const recalled = [...sites.keys()].filter(near);
   const listedNear = new Set([...sites.keys()].flatMap((site) => {
     const [file, line] = [site.slice(0, site.lastIndexOf(":")), Number(site.slice(site.lastIndexOf(":") + 1))];

@@ -41,6 +41,15 @@ const EXPECTED: Record<string, string[]> = {
     "src/routes.ts:11 teamInsights properties[0]",
     "src/settings.ts:3 newSettings calls[0]",
   ],
+  "discover-destructured-hook": [
+    "src/components/Summary.tsx:6 aiSummary calls[0]",
+    "src/components/Toolbar.tsx:7 bulkExport calls[0]",
+  ],
+  "discover-record-values": [
+    "src/api/export.ts:6 bulkExport objects[0]",
+    "src/api/summary.ts:5 aiSummary objects[0]",
+    "src/api/summary.ts:5 aiSummary calls[0]",
+  ],
 };
 
 const fixtureDir = (name: string) => path.join(REPO_ROOT, "fixtures", name);

@@ -185,6 +185,8 @@ class Discoverer {
   private readonly notes: string[] = [];
   private readonly calls = new Map<string, Discovered<CallMatcher>>();
   private readonly objects = new Map<string, { matcher: ObjectMatcher; reads: number; why: string }>();
+  /** The key set of what each project function returns, when a `return` expression is an object of flag values. */
+  private readonly returnedShapes = new Map<TS.Node, string | undefined>();
 
   constructor(
     private readonly options: DiscoverOptions,
@@ -295,7 +297,23 @@ class Discoverer {
     const declaration = declarationOf(this.checker, name);
     if (declaration === undefined) return undefined;
     if (isCallable(declaration)) return declaration;
+    // `const { isOn } = useFlags(); isOn("x")`: the property of the object the pattern takes apart.
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) return this.destructuredFunction(declaration);
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
+      const initializer = skipWrappers(declaration.initializer);
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+    }
+    return undefined;
+  }
+
+  /** The function a destructured name takes from its object: `const { isOn } = useFlags()` -> `isOn: (key) => …`. */
+  private destructuredFunction(element: TS.BindingElement): Callable | undefined {
+    const property = element.propertyName ?? element.name;
+    if (!ts.isIdentifier(property)) return undefined;
+    const declaration = this.checker.getTypeAtLocation(element.parent).getProperty(property.text)?.valueDeclaration;
+    if (declaration === undefined) return undefined;
+    if (isCallable(declaration)) return declaration;
+    if ((ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
       const initializer = skipWrappers(declaration.initializer);
       if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
     }
@@ -483,6 +501,12 @@ class Discoverer {
       for (const call of this.callsOf(check)) {
         if (isTestFile(call.getSourceFile().fileName)) continue;
         const callee = skipWrappers(call.expression);
+        // Destructured under its own name (`const { isOn } = useFlags()`): a plain call, matched by
+        // name where no other function of the project is called by it.
+        if (ts.isIdentifier(callee)) {
+          if (callee.text === check.name && !this.collides(check)) this.addCall({ function: check.name, ...fields }, why);
+          continue;
+        }
         if (!ts.isPropertyAccessExpression(callee)) continue;
         let receiver = skipWrappers(callee.expression);
         if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
@@ -589,15 +613,26 @@ class Discoverer {
       const target = keySet.objectType === undefined ? undefined : typeDeclaration(keySet.objectType);
       if (target !== undefined && !shapes.has(target)) shapes.set(target, keySet.name);
     }
-    if (shapes.size === 0) return;
+    if (shapes.size === 0 && this.keySets.size === 0) return;
     // Every read by each path a matcher could name, typed or not: a path is written only when
     // nearly all its reads are of flags (`flags` is also every array called flags).
     const totals = new Map<string, number>();
     const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
-    const read = (names: readonly string[], node: TS.Node) => {
+    /** Per path, per folder: its reads and how many of them are typed as flag values. */
+    const byFolder = new Map<string, Map<string, { reads: number; typed: number }>>();
+    const read = (names: readonly string[], node: TS.Node, inCheck: boolean) => {
       const paths = candidatePaths(names);
-      for (const candidate of paths) totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
-      const shape = this.shapeOf(node, shapes);
+      const shape = this.shapeOf(node, shapes, inCheck);
+      const folder = path.dirname(node.getSourceFile().fileName);
+      for (const candidate of paths) {
+        totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
+        const folders = byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>();
+        byFolder.set(candidate, folders);
+        const counts = folders.get(folder) ?? { reads: 0, typed: 0 };
+        folders.set(folder, counts);
+        counts.reads++;
+        if (shape !== undefined) counts.typed++;
+      }
       if (shape === undefined) return;
       for (const candidate of paths) {
         const entry = typed.get(candidate);
@@ -606,18 +641,19 @@ class Discoverer {
       }
     };
     for (const { sourceFile } of this.files) {
-      const visit = (node: TS.Node): void => {
+      const visit = (node: TS.Node, inCheck: boolean): void => {
         if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !isWriteTarget(node) && !isCallee(node)) {
           const receiver = skipWrappers(node.expression);
           const names = writtenNames(receiver);
-          if (names.length > 0) read(names, receiver);
+          if (names.length > 0) read(names, receiver, inCheck);
         } else if (ts.isObjectBindingPattern(node)) {
           const names = patternPath(node);
-          if (names !== undefined && names.length > 0) read(names, node);
+          if (names !== undefined && names.length > 0) read(names, node, inCheck);
         }
-        if (!ts.isTypeNode(node)) ts.forEachChild(node, visit);
+        const inside = inCheck || (isCallable(node) && this.checks.has(node));
+        if (!ts.isTypeNode(node)) ts.forEachChild(node, (child) => visit(child, inside));
       };
-      this.guard(sourceFile, () => visit(sourceFile));
+      this.guard(sourceFile, () => visit(sourceFile, false));
     }
     const precise = [...typed].filter(([candidate, { reads }]) => reads / (totals.get(candidate) ?? reads) >= OBJECT_PRECISION);
     const kept = new Set(precise.map(([candidate]) => candidate));
@@ -628,11 +664,75 @@ class Discoverer {
       const why = `typed ${shape} (${this.where(node.getSourceFile(), node)}); ${reads} of ${totals.get(candidate) ?? reads} reads by that name`;
       this.objects.set(candidate, { matcher: { path: candidate, keyCase: "exact" }, reads, why });
     }
+    // The name also holds other things (`features` of a plan): scope it to the folders where its
+    // reads are typed as flag values, if nearly every read there is. Only the trailing name is
+    // scoped, and only where no matcher covers it already (`uiConfig.flags` covers `flags`).
+    for (const [candidate, { reads, shape, node }] of typed) {
+      if (kept.has(candidate) || candidate.includes(".") || reads < 2) continue;
+      if ([...kept].some((written) => written.endsWith(`.${candidate}`))) continue;
+      const inScope = [...(byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>())].filter(([, counts]) => counts.typed > 0);
+      const scopedReads = inScope.reduce((total, [, counts]) => total + counts.reads, 0);
+      if (reads / scopedReads < OBJECT_PRECISION) continue;
+      const files = inScope.map(([folder]) => `${path.relative(this.options.dir, folder).split(path.sep).join("/") || "."}/*`.replace(/^\.\//, "")).sort(compare);
+      const why = `typed ${shape} (${this.where(node.getSourceFile(), node)}); ${reads} of ${scopedReads} reads by that name in these folders, of ${totals.get(candidate) ?? reads} in all`;
+      this.objects.set(candidate, { matcher: { path: candidate, keyCase: "exact", files }, reads, why });
+    }
   }
 
-  private shapeOf(node: TS.Node, shapes: ReadonlyMap<TS.Node, string>): string | undefined {
-    const declaration = typeDeclaration(this.checker.getNonNullableType(this.checker.getTypeAtLocation(node)));
-    return declaration === undefined ? undefined : shapes.get(declaration);
+  /**
+   * The key set an object of flag values read here is typed with. Inside a check function (the
+   * wrapper's own body, `features?.[feature]`) only a declared flag interface counts.
+   */
+  private shapeOf(node: TS.Node, shapes: ReadonlyMap<TS.Node, string>, inCheck: boolean): string | undefined {
+    const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+    const declaration = typeDeclaration(type);
+    const named = declaration === undefined ? undefined : shapes.get(declaration);
+    if (named !== undefined || inCheck) return named;
+    const keyed = this.keyedShape(type);
+    if (keyed !== undefined) return keyed;
+    return (type.flags & ts.TypeFlags.Any) !== 0 && ts.isIdentifier(node) ? this.sourceShape(node) : undefined;
+  }
+
+  /**
+   * `Record<FlagKey, boolean>`, `{ [K in FlagKey]: V }`: an object whose property names are exactly
+   * the members of a key set holds flag values (any part of a union, `{ [k: string]: V } | Record<…>`).
+   */
+  private keyedShape(type: TS.Type): string | undefined {
+    const parts = type.isUnion() ? type.types : [type];
+    for (const part of parts) {
+      if ((part.flags & ts.TypeFlags.Object) === 0) continue;
+      const names = part.getProperties().map((property) => property.getName());
+      if (names.length < 2) continue;
+      const declaration = part.getSymbol()?.declarations?.[0];
+      for (const { keySet } of this.keySets.values()) {
+        // The enum or const object that lists the keys (`FLAGS.NEW_NAV`) is read for keys, not values.
+        if (declaration !== undefined && within(declaration, keySet.declaration)) continue;
+        if (keySet.members.length === names.length && names.every((name) => keySet.members.includes(name))) return keySet.name;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `const flags = await getTeamFlags()` where the checker types the result `any` (a branch returns
+   * something outside the program) but a `return` expression is an object of flag values.
+   */
+  private sourceShape(identifier: TS.Identifier): string | undefined {
+    const declaration = declarationOf(this.checker, identifier);
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+    let value = skipWrappers(declaration.initializer);
+    if (ts.isAwaitExpression(value)) value = skipWrappers(value.expression);
+    if (!ts.isCallExpression(value)) return undefined;
+    const called = this.calledFunction(value);
+    if (called === undefined || !isFunctionLike(called)) return undefined;
+    if (!this.returnedShapes.has(called)) {
+      let shape: string | undefined;
+      for (const returned of returnedExpressions(called)) {
+        shape ??= this.keyedShape(this.checker.getNonNullableType(this.checker.getTypeAtLocation(returned)));
+      }
+      this.returnedShapes.set(called, shape);
+    }
+    return this.returnedShapes.get(called);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -820,4 +920,9 @@ class Discoverer {
   private whereFile(file: string, line: number): string {
     return `${path.relative(this.options.dir, file).split(path.sep).join("/")}:${line}`;
   }
+}
+
+/** Whether `node` lies inside `outer` (or is it), in the same file. */
+function within(node: TS.Node, outer: TS.Node): boolean {
+  return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }
