@@ -341,6 +341,17 @@ describe("detect.constants", () => {
     expect(references(source, { constants: [{ name: "Keys" }] })[0]).toMatchObject({ flag: null, dynamic: true });
   });
 
+  it("does not count a member that names a member being declared (a schema or defaults per flag)", () => {
+    const source = [
+      `const Flags = { NEW_NAV: "new-nav", BETA: "beta" } as const;`,
+      `export const schema = { [Flags.NEW_NAV]: z.boolean(), [Flags.BETA]: z.boolean() };`,
+      `class Defaults { [Flags.BETA] = false; }`,
+      `export const on = (stored: Record<string, boolean>) => stored[Flags.NEW_NAV];`,
+    ].join("\n");
+    const found = references(source, { constants: [{ name: "Flags" }] });
+    expect(found.map(({ flag, line }) => [flag, line])).toEqual([["new-nav", 4]]);
+  });
+
   it("leaves a member passed to a configured call to the call", () => {
     const source = `import { client } from "@acme/feature-flags";\nimport { Keys } from "./keys";\nclient.isEnabled(Keys.NEW_NAV);`;
     const found = references(source, { calls: [clientCheck], constants: [{ name: "Keys" }] });

@@ -401,10 +401,14 @@ class FileAnalyzer {
     return declaration === undefined ? undefined : this.config.constants.get(declaration.name);
   }
 
-  /** `FeatureFlagsKeysEnum.IS_V2_ENABLED` anywhere is a check of the key it holds. */
+  /**
+   * `FeatureFlagsKeysEnum.IS_V2_ENABLED` anywhere is a check of the key it holds, but where it
+   * names a member of an object or class being declared (`{ [Flags.X]: z.boolean() }`, a schema
+   * or a table of defaults per flag): that declares something for the flag, it reads nothing.
+   */
   private addConstantReference(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, label: string): void {
     // A method called on the constant's object reads no key.
-    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access)) return;
+    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access) || isComputedMemberName(access)) return;
     const flag = this.keys.resolve(access);
     this.addReference({ keyNode: access, site: access, flag, kind: "constant", label, context: null });
   }
@@ -885,4 +889,10 @@ function optionValue(argument: ts.Expression, property: string): ts.Expression {
   const options = skipWrappers(argument);
   if (!isObjectLiteralExpression(options)) return argument;
   return propertyValue(options, property) ?? argument;
+}
+
+/** `[Flags.X]` as the name of a member being declared: `{ [Flags.X]: … }`, `class { [Flags.X] = … }`. */
+function isComputedMemberName(node: ts.Expression): boolean {
+  const parent = node.parent;
+  return parent !== undefined && ts.isComputedPropertyName(parent) && parent.expression === node;
 }
