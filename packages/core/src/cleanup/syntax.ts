@@ -10,8 +10,22 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/**
+ * The last few trees parsed, by file name and text. The editor's no-stale-flag suggestion runs the
+ * engine once per stale check of a file: each run starts from the same text, and the boolean test
+ * before it parses that text too. A tree is never changed once built, so sharing it is safe; the
+ * bound keeps a long-lived ESLint process from holding more than a few.
+ */
+const recent: ts.SourceFile[] = [];
+const RECENT_TREES = 4;
+
 export function parse(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  const known = recent.find((tree) => tree.fileName === fileName && tree.text === text);
+  if (known !== undefined) return known;
+  const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  recent.unshift(tree);
+  if (recent.length > RECENT_TREES) recent.pop();
+  return tree;
 }
 
 /** The first syntax error of a parsed file, as a message with a 0-based offset. */
