@@ -4,18 +4,16 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FLAGLINT_BIN, project, removeProjects, type CliRun } from "./helpers/cli.js";
+import { launchDarklyServer, pullArgs, REGISTRY, SOURCE, TOKEN } from "./helpers/launchdarkly.js";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
   removeProjects();
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
-
-const TOKEN = "ld-api-secret-do-not-print";
 
 /** The CLI as a child process that does not block this process, so the local server can answer it. */
 function flaglintAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
@@ -27,72 +25,13 @@ function flaglintAsync(args: string[], cwd: string, env: Record<string, string> 
   });
 }
 
-/** LaunchDarkly's GET /api/v2/flags/{projectKey} over two pages, plus its archived listing. */
-async function launchDarklyServer(overrides: (url: string) => { status: number; body: string } | undefined = () => undefined): Promise<string> {
-  const page = (items: unknown[], next?: string) => JSON.stringify({ items, _links: next ? { next: { href: next } } : {} });
-  const server = http.createServer((request, response) => {
-    const url = request.url ?? "";
-    const override = overrides(url);
-    if (override) {
-      response.writeHead(override.status, { "content-type": "application/json" });
-      return response.end(override.body);
-    }
-    if (request.headers.authorization !== TOKEN) {
-      response.writeHead(401, { "content-type": "application/json" });
-      return response.end('{"code":"unauthorized","message":"Invalid account ID header"}');
-    }
-    response.writeHead(200, { "content-type": "application/json" });
-    if (url === "/api/v2/flags/shop?summary=true&limit=100") {
-      return response.end(page([{ key: "new_checkout", creationDate: Date.UTC(2026, 2, 1), temporary: true, tags: ["payments"], description: "Stripe-based checkout" }], "/api/v2/flags/shop?summary=true&limit=100&offset=100"));
-    }
-    if (url === "/api/v2/flags/shop?summary=true&limit=100&offset=100") {
-      return response.end(page([{ key: "kill_recommendations", creationDate: Date.UTC(2025, 0, 1), temporary: false }, { key: "search_v2", creationDate: Date.UTC(2026, 10, 20), temporary: true }]));
-    }
-    if (url === "/api/v2/flags/shop?summary=true&limit=100&filter=state%3Aarchived") {
-      return response.end(page([{ key: "dark_mode", creationDate: Date.UTC(2025, 5, 1), temporary: true, archived: true }]));
-    }
-    response.writeHead(404);
-    response.end("{}");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-const REGISTRY = `# Our flags. Owners and tickets are kept by hand.
-version: 1
-
-flags:
-  new_checkout:
-    type: release   # confirmed with payments
-    owner: "@payments"
-    ticket: PAY-1234
-
-  kill_recommendations:
-    type: permission
-    owner: "@recs"
-
-  dark_mode:
-    type: release
-    created: 2025-06-01
-    ticket: WEB-9
-`;
-
-const SOURCE = `import { init } from "@launchdarkly/node-server-sdk";
-const client = init("sdk-key");
-export const checkout = (user: { key: string }) => client.boolVariation("new_checkout", user, false);
-export const search = (user: { key: string }) => client.boolVariation("search_v2", user, false);
-`;
-
 function shop(): string {
   return project({ "feature-flags.yaml": REGISTRY, "src/app.ts": SOURCE });
 }
 
-const pullArgs = (base: string) => ["registry", "pull", "--from", "launchdarkly", "--project", "shop", "--base-url", base];
-
 describe("flaglint registry pull", () => {
   it("merges a LaunchDarkly project into the registry, keeping comments, for check to use", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     const root = shop();
     const run = await flaglintAsync(pullArgs(base), root, { LD_API_KEY: TOKEN });
     expect(run.stderr).toBe("");
@@ -110,7 +49,7 @@ describe("flaglint registry pull", () => {
   });
 
   it("exits 2 with one line on a refused token, and leaves the registry as it was", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     const root = shop();
     const run = await flaglintAsync(pullArgs(base), root, { LD_API_KEY: "wrong" });
     expect(run.status).toBe(2);

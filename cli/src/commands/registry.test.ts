@@ -1,13 +1,13 @@
 // `flaglint registry pull` in process, against local servers shaped like LaunchDarkly's API.
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadRegistry } from "@flaglint/core";
 import { run } from "../cli.js";
+import { launchDarklyServer, pullArgs, REGISTRY, SOURCE, TOKEN } from "../../../test/helpers/launchdarkly.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const servers: http.Server[] = [];
@@ -33,8 +33,6 @@ function project(files: Record<string, string>): string {
   return root;
 }
 
-const TOKEN = "ld-api-secret-do-not-print";
-
 async function flaglintAsync(args: string[], cwd: string, env: Record<string, string> = {}, tty = false): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -47,72 +45,13 @@ async function flaglintAsync(args: string[], cwd: string, env: Record<string, st
   return { status, stdout, stderr };
 }
 
-/** LaunchDarkly's GET /api/v2/flags/{projectKey} over two pages, plus its archived listing. */
-async function launchDarklyServer(overrides: (url: string) => { status: number; body: string } | undefined = () => undefined): Promise<string> {
-  const page = (items: unknown[], next?: string) => JSON.stringify({ items, _links: next ? { next: { href: next } } : {} });
-  const server = http.createServer((request, response) => {
-    const url = request.url ?? "";
-    const override = overrides(url);
-    if (override) {
-      response.writeHead(override.status, { "content-type": "application/json" });
-      return response.end(override.body);
-    }
-    if (request.headers.authorization !== TOKEN) {
-      response.writeHead(401, { "content-type": "application/json" });
-      return response.end('{"code":"unauthorized","message":"Invalid account ID header"}');
-    }
-    response.writeHead(200, { "content-type": "application/json" });
-    if (url === "/api/v2/flags/shop?summary=true&limit=100") {
-      return response.end(page([{ key: "new_checkout", creationDate: Date.UTC(2026, 2, 1), temporary: true, tags: ["payments"], description: "Stripe-based checkout" }], "/api/v2/flags/shop?summary=true&limit=100&offset=100"));
-    }
-    if (url === "/api/v2/flags/shop?summary=true&limit=100&offset=100") {
-      return response.end(page([{ key: "kill_recommendations", creationDate: Date.UTC(2025, 0, 1), temporary: false }, { key: "search_v2", creationDate: Date.UTC(2026, 10, 20), temporary: true }]));
-    }
-    if (url === "/api/v2/flags/shop?summary=true&limit=100&filter=state%3Aarchived") {
-      return response.end(page([{ key: "dark_mode", creationDate: Date.UTC(2025, 5, 1), temporary: true, archived: true }]));
-    }
-    response.writeHead(404);
-    response.end("{}");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-const REGISTRY = `# Our flags. Owners and tickets are kept by hand.
-version: 1
-
-flags:
-  new_checkout:
-    type: release   # confirmed with payments
-    owner: "@payments"
-    ticket: PAY-1234
-
-  kill_recommendations:
-    type: permission
-    owner: "@recs"
-
-  dark_mode:
-    type: release
-    created: 2025-06-01
-    ticket: WEB-9
-`;
-
-const SOURCE = `import { init } from "@launchdarkly/node-server-sdk";
-const client = init("sdk-key");
-export const checkout = (user: { key: string }) => client.boolVariation("new_checkout", user, false);
-export const search = (user: { key: string }) => client.boolVariation("search_v2", user, false);
-`;
-
 function shop(): string {
   return project({ "feature-flags.yaml": REGISTRY, "src/app.ts": SOURCE });
 }
 
-const pullArgs = (base: string) => ["registry", "pull", "--from", "launchdarkly", "--project", "shop", "--base-url", base];
-
 describe("registry pull", () => {
   it("merges a LaunchDarkly project into the registry, keeping comments and the person's fields, for check to use", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     const root = shop();
     const run = await flaglintAsync(pullArgs(base), root, { LD_API_KEY: TOKEN });
     expect(run.stderr).toBe("");
@@ -139,7 +78,7 @@ describe("registry pull", () => {
   });
 
   it("--check exits 1 while the registry is behind and 0 once in step, writing nothing", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     const root = shop();
     const before = fs.readFileSync(path.join(root, "feature-flags.yaml"), "utf8");
     const behind = await flaglintAsync([...pullArgs(base), "--check"], root, { LD_API_KEY: TOKEN });
@@ -154,7 +93,7 @@ describe("registry pull", () => {
   });
 
   it("--dry-run prints a diff that applies, and writes nothing", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     const root = shop();
     const before = fs.readFileSync(path.join(root, "feature-flags.yaml"), "utf8");
     const run = await flaglintAsync([...pullArgs(base), "--dry-run"], root, { LD_API_KEY: TOKEN });
@@ -166,7 +105,7 @@ describe("registry pull", () => {
   });
 
   it("shows pages read on a terminal, and clears the line when done", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     const run = await flaglintAsync([...pullArgs(base), "--check"], shop(), { LD_API_KEY: TOKEN }, true);
     expect(run.stderr).toBe(
       "\rflaglint: launchdarkly: 1 page, 1 flag…\rflaglint: launchdarkly: 2 pages, 3 flags…\rflaglint: launchdarkly: 3 pages, 4 flags…\r\u001b[K",
@@ -178,7 +117,7 @@ describe("registry pull", () => {
     ["a malformed page", { LD_API_KEY: TOKEN }, (url: string) => (url.includes("offset=100") ? { status: 200, body: '{"flags": []}' } : undefined), /^flaglint: launchdarkly: unexpected answer to GET .*: expected an object with an "items" list; check --base-url and --from \(is it the launchdarkly API\?\)\n$/],
     ["a missing token", {}, () => undefined, /^flaglint: launchdarkly: no API token in \$LD_API_KEY; set it in the environment/],
   ])("stops at %s with exit 2, one line, and the registry untouched", async (_name, env, override, message) => {
-    const base = await launchDarklyServer(override);
+    const base = await launchDarklyServer(servers, override);
     const root = shop();
     const run = await flaglintAsync(pullArgs(base), root, env);
     expect(run.status).toBe(2);
@@ -189,7 +128,7 @@ describe("registry pull", () => {
   });
 
   it("stops at an unreachable host with exit 2 and the registry untouched", async () => {
-    const base = await launchDarklyServer();
+    const base = await launchDarklyServer(servers);
     await new Promise((resolve) => servers.pop()!.close(resolve));
     const root = shop();
     const run = await flaglintAsync(pullArgs(base), root, { LD_API_KEY: TOKEN });
