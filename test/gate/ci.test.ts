@@ -24,6 +24,20 @@ function brokenMonorepo() {
 describe("a broken registry", () => {
   const web = (root: string) => path.join(root, "packages/web");
 
+  it("is an invalid-registry finding in report's JSON too, with exit 2; the markdown report says it on stderr only", async () => {
+    const root = web(brokenMonorepo().root);
+    const json = await cli(["report", "--now", NOW, "--no-git", "-f", "json"], { cwd: root });
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout).findings).toEqual([
+      expect.objectContaining({ rule: "invalid-registry", severity: "error", file: "feature-flags.yaml", line: 10, column: 11 }),
+    ]);
+    expect(json.stderr).toBe('feature-flags.yaml:10:11: unknown type "relase" (did you mean "release"?)\n');
+    const markdown = await cli(["report", "--now", NOW, "--no-git"], { cwd: root });
+    expect(markdown.status).toBe(2);
+    expect(markdown.stdout).toBe("");
+    expect(markdown.stderr).toBe('feature-flags.yaml:10:11: unknown type "relase" (did you mean "release"?)\n');
+  });
+
   it("is an invalid-registry finding in JSON, with exit 2", async () => {
     const run = flaglint(["check", "--now", NOW, "-f", "json"], { cwd: web(brokenMonorepo().root) });
     expect(run.status).toBe(2);

@@ -1,8 +1,20 @@
 // `flaglint report`: the inventory of every flag, for the weekly stale-flag review. Always exits 0 on success.
 import type { Command } from "commander";
-import { RULES, UsageError, analyzeProjectAsync, flagHistory, historyDates, withCodeOwners, type ProjectResult, type Shard } from "@flaglint/core";
+import {
+  RULES,
+  RegistryError,
+  UsageError,
+  analyzeProjectAsync,
+  flagHistory,
+  formatProblem,
+  historyDates,
+  invalidRegistryResult,
+  withCodeOwners,
+  type ProjectResult,
+  type Shard,
+} from "@flaglint/core";
 import { CommandContext, addCommonOptions, changedSinceOption, formatOption, maxFileSizeOption, megabytesToBytes, type CommonOptions } from "../command-context.js";
-import { EXIT_OK } from "../errors.js";
+import { EXIT_OK, EXIT_USAGE } from "../errors.js";
 import { REPORT_FORMATS } from "../formats/index.js";
 import { VERSION } from "../version.js";
 import { withCacheOptions, cacheOptions, type CacheFlags } from "../cache-options.js";
@@ -49,8 +61,10 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
   const now = context.now(options);
   const dates = trendDates(options, now);
   if (options.shard && dates) throw new UsageError("--shard and --history: the trend is not split; run it once, without --shard");
-  const scanned = await analyzeProjectAsync({
-    cwd: context.io.cwd,
+  let scanned: ProjectResult;
+  try {
+    scanned = await analyzeProjectAsync({
+      cwd: context.io.cwd,
     paths,
     registry: options.registry,
     now,
@@ -60,7 +74,15 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     onProgress: context.progress("flaglint: scanning"),
     ...(options.shard ? { shard: { ...options.shard, flaglint: VERSION, command: "report" } } : {}),
     cache: cacheOptions(options, context.io),
-  });
+    });
+  } catch (error) {
+    // The reports for people (markdown, html, csv) have the error lines on stderr; JSON is read by
+    // tools, which get the problems as findings at the registry's lines, as from check.
+    if (!(error instanceof RegistryError) || options.format !== "json") throw error;
+    for (const problem of error.problems) context.io.stderr.write(`${formatProblem(problem, context.io.cwd)}\n`);
+    context.emit(REPORT_FORMATS.json!(invalidRegistryResult(error, { cwd: context.io.cwd, now }), { cwd: context.io.cwd, version: VERSION, color: false, rules: Object.values(RULES) }), options);
+    return EXIT_USAGE;
+  }
   context.noteSkipped(scanned.skipped, options.maxFileSize);
   context.noteScope(scanned.scope);
   const result = withHistory(withCodeOwners(scanned), dates, paths, options);
