@@ -1,6 +1,7 @@
 // Building findings: where they point, the facts their messages share, and the rendered text.
 import { basename } from "node:path";
 import type { FlagDefinition, FlagType, Finding, Registry } from "../types.js";
+import { nearestKey } from "./nearest-key.js";
 import type { RuleMeta } from "./rule.js";
 import type { Site } from "./site.js";
 
@@ -83,4 +84,16 @@ export function renderMessage(template: string, data: Record<string, string | nu
     const key = name.trim();
     return Object.hasOwn(data, key) ? String(data[key]) : placeholder;
   });
+}
+
+/**
+ * The message data of a key the registry does not list: the key, the registry's name and, when one
+ * is close, the nearest registry key (`suggestion`), which picks the rule's "Did you mean" message.
+ */
+export function unknownKeyData(key: string, registry: Registry): { data: Record<string, string>; suggestion?: string } {
+  const data: Record<string, string> = { flag: key, registryName: registryName(registry) };
+  const suggestion = nearestKey(key, registry.flags.keys());
+  if (suggestion === undefined) return { data };
+  data.suggestion = suggestion;
+  return { data, suggestion };
 }

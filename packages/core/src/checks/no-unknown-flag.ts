@@ -1,17 +1,14 @@
 // no-unknown-flag: a checked key that the registry does not list, with the nearest key as suggestion.
 import type { Finding, FlagReference } from "../types.js";
-import { createFinding, registryName, siteIn } from "./finding.js";
+import { createFinding, siteIn, unknownKeyData } from "./finding.js";
 import { isDynamic } from "./known-flag.js";
-import { nearestKey } from "./nearest-key.js";
 import type { FileCheckInput, Rule, Suggestion } from "./rule.js";
 
 /** no-unknown-flag: a checked key that the registry does not list, with the nearest key as suggestion. */
 export function noUnknownFlag(reference: FlagReference, input: FileCheckInput): Finding | undefined {
   const { registry } = input;
   if (isDynamic(reference) || reference.flag === null || registry.flags.has(reference.flag)) return undefined;
-  const suggestion = nearestKey(reference.flag, registry.flags.keys());
-  const data: Record<string, string> = { flag: reference.flag, registryName: registryName(registry) };
-  if (suggestion !== undefined) data.suggestion = suggestion;
+  const { data, suggestion } = unknownKeyData(reference.flag, registry);
   return createFinding(noUnknownFlagRule, {
     messageId: suggestion === undefined ? "unknownFlag" : "unknownFlagSuggestion",
     data,

@@ -1,7 +1,6 @@
 // no-unknown-todo-flag: a flag-removal TODO that names a flag the registry does not list.
 import type { Finding, RemovalNote } from "../types.js";
-import { createFinding, registryName, siteIn } from "./finding.js";
-import { nearestKey } from "./nearest-key.js";
+import { createFinding, siteIn, unknownKeyData } from "./finding.js";
 import type { FileCheckInput, Rule } from "./rule.js";
 
 /**
@@ -12,9 +11,7 @@ import type { FileCheckInput, Rule } from "./rule.js";
 export function noUnknownTodoFlag(note: RemovalNote, input: FileCheckInput): Finding | undefined {
   const { registry } = input;
   if (registry.flags.has(note.flag)) return undefined;
-  const suggestion = nearestKey(note.flag, registry.flags.keys());
-  const data: Record<string, string> = { flag: note.flag, registryName: registryName(registry) };
-  if (suggestion !== undefined) data.suggestion = suggestion;
+  const { data, suggestion } = unknownKeyData(note.flag, registry);
   return createFinding(noUnknownTodoFlagRule, {
     messageId: suggestion === undefined ? "unknownTodoFlag" : "unknownTodoFlagSuggestion",
     data,
