@@ -2,7 +2,17 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_MAX_FILE_BYTES, UsageError, isSourceFile, resolveNow, type ProjectResult, type RunNote } from "@flaglint/core";
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  UsageError,
+  formatProblem,
+  invalidRegistryResult,
+  isSourceFile,
+  resolveNow,
+  type ProjectResult,
+  type RegistryError,
+  type RunNote,
+} from "@flaglint/core";
 import { relativePath } from "./formats/paths.js";
 import { writeFileAtomic, type CliIO } from "./io.js";
 
@@ -97,6 +107,15 @@ export class CommandContext {
         `flaglint: skipped ${relativePath(file, this.io.cwd)}: ${size} MB is over the ${limitMegabytes} MB limit (--max-file-size)\n`,
       );
     }
+  }
+
+  /**
+   * A registry that does not load: its problems, one line each on stderr, and — for a format tools
+   * read — the same problems as invalid-registry findings at the registry's lines, on stdout.
+   */
+  emitInvalidRegistry(error: RegistryError, now: string, format: ((result: ProjectResult) => string) | undefined, options: CommonOptions): void {
+    for (const problem of error.problems) this.io.stderr.write(`${formatProblem(problem, this.io.cwd)}\n`);
+    if (format !== undefined) this.emit(format(invalidRegistryResult(error, { cwd: this.io.cwd, now })), options);
   }
 
   /** One line on stderr per note of the run (a CODEOWNERS line that does not parse, a shallow clone). */

@@ -10,8 +10,6 @@ import {
   UsageError,
   analyzeProjectAsync,
   applySuppressions,
-  formatProblem,
-  invalidRegistryResult,
   nearestKey,
   parseSuppressions,
   pathsCover,
@@ -112,8 +110,7 @@ async function runCheck(paths: string[], options: CheckOptions, context: Command
     // stylish is for people: the error lines on stderr are all of it. Other formats are read by
     // tools, which get the problems as findings at the registry's lines.
     if (!(error instanceof RegistryError) || options.format === "stylish") throw error;
-    for (const problem of error.problems) context.io.stderr.write(`${formatProblem(problem, cwd)}\n`);
-    context.emit(format(invalidRegistryResult(error, { cwd, now }), formatOptions), options);
+    context.emitInvalidRegistry(error, now, (result) => format(result, formatOptions), options);
     return EXIT_USAGE;
   }
   context.noteSkipped(full.skipped, options.maxFileSize);

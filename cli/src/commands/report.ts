@@ -6,9 +6,7 @@ import {
   UsageError,
   analyzeProjectAsync,
   flagHistory,
-  formatProblem,
   historyDates,
-  invalidRegistryResult,
   withCodeOwners,
   type ProjectResult,
   type Shard,
@@ -79,8 +77,8 @@ async function runReport(paths: string[], options: ReportOptions, context: Comma
     // The reports for people (markdown, html, csv) have the error lines on stderr; JSON is read by
     // tools, which get the problems as findings at the registry's lines, as from check.
     if (!(error instanceof RegistryError) || options.format !== "json") throw error;
-    for (const problem of error.problems) context.io.stderr.write(`${formatProblem(problem, context.io.cwd)}\n`);
-    context.emit(REPORT_FORMATS.json!(invalidRegistryResult(error, { cwd: context.io.cwd, now }), { cwd: context.io.cwd, version: VERSION, color: false, rules: Object.values(RULES) }), options);
+    const json = REPORT_FORMATS.json!;
+    context.emitInvalidRegistry(error, now, (result) => json(result, { cwd: context.io.cwd, version: VERSION, color: false, rules: Object.values(RULES) }), options);
     return EXIT_USAGE;
   }
   context.noteSkipped(scanned.skipped, options.maxFileSize);
