@@ -1,10 +1,8 @@
 // What a file's findings depend on besides its text and ESLint's config: every registry's content
 // and today's date. Carried in the plugin's configs, so `eslint --cache`, which keys a file's
 // results on its text and the config, lints again when a registry changes or the day turns.
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { findRegistry, resolveNow, walkProject } from "@flaglint/core";
+import { findRegistry, registryHash, resolveNow, walkProject } from "@flaglint/core";
 
 /** The `settings` entry; flaglint's rules never read it, ESLint's cache hashes it with the config. */
 export const CACHE_KEY_SETTING = "flaglintCacheKey";
@@ -51,9 +49,6 @@ function registryHashes(cwd: string): Record<string, string> {
 }
 
 function contentHash(file: string): string {
-  try {
-    return createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
-  } catch {
-    return "unreadable";
-  }
+  // Short: it is a key, not a check of integrity. The same SHA-256 as the shards' registry hashes.
+  return registryHash(file).slice(0, 16) || "unreadable";
 }

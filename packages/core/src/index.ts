@@ -17,5 +17,5 @@ export * from "./project/invalid-result.js";
 export * from "./suppressions/suppressions.js";
 export * from "./project/explain.js";
 export * from "./discover/index.js";
-export { parseShard, readShardResult, shardFiles, type ShardResult } from "./project/shards.js";
+export { parseShard, readShardResult, registryHash, shardFiles, type ShardResult } from "./project/shards.js";
 export { CACHE_FILE_NAME, type CacheOptions, type CacheStrategy } from "./project/file-cache.js";
