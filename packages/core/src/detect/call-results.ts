@@ -1,8 +1,23 @@
 // `calls: - call: getClient, method: isOn`: a check method on what a call returns.
-import ts from "../typescript.js";
+import ts, { onCompilerLoad } from "../typescript.js";
 import { memberName, skipWrappers } from "./syntax.js";
 
-const { isAwaitExpression, isCallExpression, isElementAccessExpression, isIdentifier, isPropertyAccessExpression } = ts;
+// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
+let
+  isAwaitExpression: typeof ts.isAwaitExpression,
+  isCallExpression: typeof ts.isCallExpression,
+  isElementAccessExpression: typeof ts.isElementAccessExpression,
+  isIdentifier: typeof ts.isIdentifier,
+  isPropertyAccessExpression: typeof ts.isPropertyAccessExpression;
+onCompilerLoad((compiler) => {
+  ({
+    isAwaitExpression,
+    isCallExpression,
+    isElementAccessExpression,
+    isIdentifier,
+    isPropertyAccessExpression,
+  } = compiler);
+});
 
 /**
  * Whether `callee` is `method` read on the result of a call of `call`: `getClient().isOn`,

@@ -1,12 +1,13 @@
 // Reads the comments detection cares about: flag-removal TODOs and eslint-disable directives.
 // Candidates are found by a text search, then confirmed to be comments by locating them in the tree,
 // so a file without such text costs one regex scan and no comment walk.
-import ts from "../typescript.js";
+import ts, { onCompilerLoad } from "../typescript.js";
 import type { DisableDirective, RemovalNote } from "../types.js";
 import { rangeOf } from "./syntax.js";
 
-// Bound once: typescript exports every name through a getter.
-const { SyntaxKind } = ts;
+// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
+let SyntaxKind: typeof ts.SyntaxKind;
+onCompilerLoad((compiler) => ({ SyntaxKind } = compiler));
 
 interface Comment {
   start: number;
@@ -116,7 +117,8 @@ export function parseDirective(raw: string, block: boolean): Omit<DisableDirecti
 // ---------------------------------------------------------------------------------------------
 // Locating comments
 
-const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false);
+/** Made on first use: no module reads the compiler while it loads (see typescript.ts). */
+let commentScanner: ts.Scanner | undefined;
 
 /** The comment that contains `offset`, if any: not a string, template, regex or JSX text that looks like one. */
 export function commentAt(sourceFile: ts.SourceFile, offset: number): Comment | undefined {
@@ -175,16 +177,17 @@ function isSingleToken(node: ts.Node): boolean {
 
 /** Scans tokens from a token boundary; only trivia and the node's own punctuation lie between. */
 function scanForComment(text: string, from: number, offset: number): Comment | undefined {
+  const scanner = (commentScanner ??= ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false));
   scanner.setText(text, from);
   try {
-    return nextCommentAt(offset);
+    return nextCommentAt(scanner, offset);
   } finally {
     // The shared scanner must not keep the file's text alive.
     scanner.setText("");
   }
 }
 
-function nextCommentAt(offset: number): Comment | undefined {
+function nextCommentAt(scanner: ts.Scanner, offset: number): Comment | undefined {
   for (;;) {
     const token = scanner.scan();
     if (token === SyntaxKind.EndOfFileToken) return undefined;

@@ -2,23 +2,29 @@
 import ts from "../typescript.js";
 import type { ParseFailure, Position } from "../types.js";
 
-const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  ".ts": ts.ScriptKind.TS,
-  ".mts": ts.ScriptKind.TS,
-  ".cts": ts.ScriptKind.TS,
-  ".tsx": ts.ScriptKind.TSX,
-  ".js": ts.ScriptKind.JS,
-  ".mjs": ts.ScriptKind.JS,
-  ".cjs": ts.ScriptKind.JS,
-  ".jsx": ts.ScriptKind.JSX,
-};
+/** Script kinds by extension, and the parse options: made on the first parse, not when the module loads. */
+let settings: { kinds: Readonly<Record<string, ts.ScriptKind>>; options: ts.CreateSourceFileOptions } | undefined;
 
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
-  languageVersion: ts.ScriptTarget.Latest,
-  // Flag detection never reads JSDoc; skipping it makes parsing measurably faster.
-  // TypeScript 5.0 to 5.2 (within the peer range) have no JSDocParsingMode and parse JSDoc anyway.
-  jsDocParsingMode: ts.JSDocParsingMode?.ParseNone,
-};
+function parseSettings(): NonNullable<typeof settings> {
+  return (settings ??= {
+    kinds: {
+      ".ts": ts.ScriptKind.TS,
+      ".mts": ts.ScriptKind.TS,
+      ".cts": ts.ScriptKind.TS,
+      ".tsx": ts.ScriptKind.TSX,
+      ".js": ts.ScriptKind.JS,
+      ".mjs": ts.ScriptKind.JS,
+      ".cjs": ts.ScriptKind.JS,
+      ".jsx": ts.ScriptKind.JSX,
+    },
+    options: {
+      languageVersion: ts.ScriptTarget.Latest,
+      // Flag detection never reads JSDoc; skipping it makes parsing measurably faster.
+      // TypeScript 5.0 to 5.2 (within the peer range) have no JSDocParsingMode and parse JSDoc anyway.
+      jsDocParsingMode: ts.JSDocParsingMode?.ParseNone,
+    },
+  });
+}
 
 /**
  * Files the parser gave up on (it recurses, so deep nesting overflows the stack). Keyed by the tree
@@ -28,16 +34,17 @@ const failedParses = new WeakMap<ts.SourceFile, ParseFailure>();
 
 export function scriptKindOf(fileName: string): ts.ScriptKind {
   const extension = /\.[cm]?[jt]sx?$/i.exec(fileName)?.[0].toLowerCase();
-  return (extension && SCRIPT_KINDS[extension]) || ts.ScriptKind.TS;
+  return (extension && parseSettings().kinds[extension]) || ts.ScriptKind.TS;
 }
 
 /** Never throws: a file the parser cannot handle comes back empty, and `getParseError` says why. */
 export function parseSource(text: string, fileName: string): ts.SourceFile {
   const kind = scriptKindOf(fileName);
+  const { options } = parseSettings();
   try {
-    return ts.createSourceFile(fileName, text, PARSE_OPTIONS, true, kind);
+    return ts.createSourceFile(fileName, text, options, true, kind);
   } catch (error) {
-    const empty = ts.createSourceFile(fileName, "", PARSE_OPTIONS, true, kind);
+    const empty = ts.createSourceFile(fileName, "", options, true, kind);
     failedParses.set(empty, failureFromError(error));
     return empty;
   }

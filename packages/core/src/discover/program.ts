@@ -18,7 +18,8 @@ export interface ProjectProgram {
   failures: ReadonlyMap<string, string>;
 }
 
-const COMPILER_OPTIONS: TS.CompilerOptions = {
+/** Made on first use: no module reads the compiler while it loads (see typescript.ts). */
+const compilerOptions = (): TS.CompilerOptions => ({
   allowJs: true,
   jsx: ts.JsxEmit.Preserve,
   lib: ["lib.es5.d.ts"],
@@ -30,7 +31,7 @@ const COMPILER_OPTIONS: TS.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   // Discovery asks the checker about types, never for diagnostics.
   noResolve: false,
-};
+});
 
 /** The folder of TypeScript's own library files. */
 const LIB_DIR = path.dirname(createRequire(import.meta.url).resolve("typescript"));
@@ -75,7 +76,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
         };
       }),
   };
-  const program = ts.createProgram({ rootNames: [...texts.keys()], options: COMPILER_OPTIONS, host });
+  const program = ts.createProgram({ rootNames: [...texts.keys()], options: compilerOptions(), host });
   const sourceFiles = [...texts.keys()]
     .map((file) => program.getSourceFile(file))
     .filter((file): file is TS.SourceFile => file !== undefined);

@@ -1,13 +1,14 @@
 // Follows a value back to the SDK that handed it out: through imports, requires, consts and lets,
 // destructuring, calls of factories and hooks, `new`, class fields assigned in any method, and
 // parameters or fields typed with a type the SDK exports. Anything else is not an SDK value.
-import ts from "../../typescript.js";
+import ts, { onCompilerLoad } from "../../typescript.js";
 import type { Binding, Scopes } from "../scope.js";
 import { memberName, moduleLoadSpecifier, propertyNameText, skipWrappers } from "../syntax.js";
 import type { Evaluation, SdkPackage, SdkPreset, ValueKind } from "./types.js";
 
-// Bound once: typescript exports every name through a getter.
-const { SyntaxKind, isIdentifier } = ts;
+// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
+let SyntaxKind: typeof ts.SyntaxKind, isIdentifier: typeof ts.isIdentifier;
+onCompilerLoad((compiler) => ({ SyntaxKind, isIdentifier } = compiler));
 
 /** A value of one kind, handed out by one preset's SDK. */
 export interface SdkValue {
@@ -305,12 +306,13 @@ function isThisMember(expression: ts.Expression, name: string): boolean {
 }
 
 function isParameterProperty(parameter: ts.ParameterDeclaration): boolean {
-  return ts.getModifiers(parameter)?.some((modifier) => PARAMETER_PROPERTY_MODIFIERS.has(modifier.kind)) ?? false;
+  return ts.getModifiers(parameter)?.some((modifier) => isParameterPropertyModifier(modifier.kind)) ?? false;
 }
 
-const PARAMETER_PROPERTY_MODIFIERS = new Set<ts.SyntaxKind>([
-  SyntaxKind.PublicKeyword,
-  SyntaxKind.PrivateKeyword,
-  SyntaxKind.ProtectedKeyword,
-  SyntaxKind.ReadonlyKeyword,
-]);
+/** Made on first use: no module reads the compiler while it loads (see typescript.ts). */
+let parameterPropertyModifiers: ReadonlySet<ts.SyntaxKind> | undefined;
+
+function isParameterPropertyModifier(kind: ts.SyntaxKind): boolean {
+  parameterPropertyModifiers ??= new Set([SyntaxKind.PublicKeyword, SyntaxKind.PrivateKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.ReadonlyKeyword]);
+  return parameterPropertyModifiers.has(kind);
+}
