@@ -44,6 +44,11 @@ async function json(root: string, args: readonly string[], command = "check") {
   return { output: run.stdout, stderr: run.stderr, status: run.status };
 }
 
+/** `rule flag` of each finding of a JSON result. */
+function rulesAndFlags(output: string): string[] {
+  return (JSON.parse(output) as { findings: Array<{ rule: string; flag?: string }> }).findings.map((finding) => `${finding.rule} ${finding.flag ?? ""}`.trim());
+}
+
 /** Sets a file's text and moves its mtime on, as an editor would (some file systems keep 1 s mtimes). */
 function edit(root: string, file: string, text: string): void {
   const full = path.join(root, file);
@@ -74,19 +79,51 @@ describe.each(["metadata", "content"])("check --cache --cache-strategy %s", (str
     fs.rmSync(path.join(root, "src/banner.ts"));
     const warm = await json(root, cached);
     expect(warm.output).toBe((await json(root, [])).output);
-    const findings = (JSON.parse(warm.output) as { findings: Array<{ rule: string; flag: string }> }).findings.map((finding) => `${finding.rule} ${finding.flag}`);
+    const findings = rulesAndFlags(warm.output);
     expect(findings).toContain("no-unknown-flag fast_serch");
     expect(findings).not.toContain("no-unused-flag never_checked");
     expect(findings).toContain("no-unused-flag old_banner");
   });
 
-  it("follows a key into another module that changed (cross-file keys are not cached)", async () => {
+  it("follows a key into another module that changed (a cross-file key holds while its module's answer does)", async () => {
     const root = tree();
     await json(root, cached);
     edit(root, "src/keys.ts", 'export const Keys = { search: "never_checked" } as const;\n');
     const warm = await json(root, cached);
     expect(warm.output).toBe((await json(root, [])).output);
     expect(warm.output).toContain('"flag": "never_checked"');
+    fs.rmSync(path.join(root, "src/keys.ts"));
+    const removed = await json(root, cached);
+    expect(removed.output).toBe((await json(root, [])).output);
+    expect(removed.output).toContain('"rule": "no-dynamic-flag-key"');
+  });
+
+  it("follows a key found by name when another module starts exporting that name", async () => {
+    const root = tree();
+    fs.writeFileSync(
+      path.join(root, "src/by-name.ts"),
+      `import { client as ff } from "@acme/flags";\nimport { Named } from "@acme/keys";\nexport const on = () => ff.isEnabled(Named.flag, { userId: "u" });\n`,
+    );
+    fs.writeFileSync(path.join(root, "src/named.ts"), 'export const Named = { flag: "never_checked" } as const;\n');
+    const before = await json(root, cached);
+    expect(rulesAndFlags(before.output)).not.toContain("no-unused-flag never_checked");
+    // Two modules export the name with different values: the key is no longer known for sure.
+    fs.writeFileSync(path.join(root, "src/named-too.ts"), 'export const Named = { flag: "old_banner" } as const;\n');
+    const warm = await json(root, cached);
+    expect(warm.output).toBe((await json(root, [])).output);
+    expect(rulesAndFlags(warm.output)).toContain("no-unused-flag never_checked");
+  });
+
+  it("writes nothing when nothing changed", async () => {
+    const root = tree();
+    await json(root, cached);
+    const cacheFile = path.join(root, CACHE);
+    const written = fs.readFileSync(cacheFile, "utf8");
+    const past = new Date("2026-01-01T00:00:00Z");
+    fs.utimesSync(cacheFile, past, past);
+    await json(root, cached);
+    expect(fs.statSync(cacheFile).mtime).toEqual(past);
+    expect(fs.readFileSync(cacheFile, "utf8")).toBe(written);
   });
 
   it("checks registry-level rules every run: a registry edit, a new day", async () => {

@@ -92,8 +92,25 @@ export function renderMessage(template: string, data: Record<string, string | nu
  */
 export function unknownKeyData(key: string, registry: Registry): { data: Record<string, string>; suggestion?: string } {
   const data: Record<string, string> = { flag: key, registryName: registryName(registry) };
-  const suggestion = nearestKey(key, registry.flags.keys());
+  const suggestion = nearestRegistryKey(key, registry);
   if (suggestion === undefined) return { data };
   data.suggestion = suggestion;
   return { data, suggestion };
+}
+
+/**
+ * The nearest key of a registry, worked out once per key and registry: a misspelt key is often
+ * checked in many places, and each search compares it with every key of the registry. A registry
+ * read again (its file changed) is a new object, with answers of its own.
+ */
+const nearestByRegistry = new WeakMap<Registry, Map<string, string | undefined>>();
+
+function nearestRegistryKey(key: string, registry: Registry): string | undefined {
+  let known = nearestByRegistry.get(registry);
+  if (known === undefined) {
+    known = new Map();
+    nearestByRegistry.set(registry, known);
+  }
+  if (!known.has(key)) known.set(key, nearestKey(key, registry.flags.keys()));
+  return known.get(key);
 }

@@ -44,8 +44,22 @@ export function flagState(flag: FlagDefinition, policy: Policy, now: string, ref
   return standing;
 }
 
+/**
+ * The last standing worked out for each flag entry, with the policy and day it was for: every
+ * check of a flag asks the same question, and the calendar arithmetic is the costly part.
+ */
+const standings = new WeakMap<FlagDefinition, { policy: Policy; now: string; standing: Readonly<FlagStanding> }>();
+
 /** The flag's state by its dates alone, ignoring status and references. */
 export function dateStanding(flag: FlagDefinition, policy: Policy, now: string): FlagStanding {
+  const known = standings.get(flag);
+  if (known !== undefined && known.policy === policy && known.now === now) return { ...known.standing };
+  const standing = workOutStanding(flag, policy, now);
+  standings.set(flag, { policy, now, standing });
+  return { ...standing };
+}
+
+function workOutStanding(flag: FlagDefinition, policy: Policy, now: string): FlagStanding {
   if (!isTemporary(flag, policy)) return { state: "permanent", daysLeft: null };
   const due = deadline(flag, policy);
   if (due === undefined) return { state: "ok", daysLeft: null };

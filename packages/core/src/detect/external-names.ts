@@ -26,3 +26,12 @@ export interface ConstantIndex {
   /** The declaration an imported name stands for; `undefined` when it cannot be followed. */
   origin(external: ExternalName): Declaration | undefined;
 }
+
+/**
+ * One question a file's detection asked of other modules, with the answer it got: the file's
+ * analysis depends on its text and on these answers alone, so a cached analysis still holds when
+ * every question, asked again, gets the same answer. The asking file is the analysed file itself.
+ */
+export type Lookup =
+  | { kind: "resolve"; name: string; specifier?: string; path: readonly string[]; value?: string }
+  | { kind: "origin"; name: string; specifier?: string; declaration?: Declaration };

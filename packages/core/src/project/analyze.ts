@@ -363,7 +363,7 @@ class ThreadedRunner {
     }
     if (typeof this.workers === "number" && this.workers > 0) this.startWorkers(this.workers);
     // The cross-file index is built lazily from the files it meets: it lives in this thread.
-    if (this.pool === undefined || step.kind === "resolve") return answerStep(step);
+    if (this.pool === undefined || step.kind !== "analyze") return answerStep(step);
     return this.pool.analyze(step);
   };
 

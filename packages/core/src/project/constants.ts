@@ -7,6 +7,7 @@ import { collectExportedConstants, ExportIndex, type ExportSource, type ModuleEx
 import type { ConstantIndex } from "../detect/external-names.js";
 import { getParseError, parseSource } from "../detect/parse.js";
 import { MAY_EXPORT_CONSTANT } from "./detection.js";
+import type { ModuleMemo } from "./file-cache.js";
 import { walkProject } from "./files.js";
 import { ModuleResolver } from "./module-resolution.js";
 
@@ -20,6 +21,8 @@ export interface ProjectConstantsOptions {
   readText?: (file: string) => string | undefined;
   /** Re-read a module whose mtime changed since it was read (a long-lived ESLint process). A CLI run reads each once. */
   watch?: boolean;
+  /** `--cache`: what modules export and may export, kept from an earlier run while they are unchanged. */
+  memo?: ModuleMemo | undefined;
 }
 
 interface Read {
@@ -43,9 +46,12 @@ export class ProjectConstants implements ExportSource {
     if (known !== undefined && !this.options.watch) return known.exports;
     const mtimeMs = this.options.watch ? modifiedAt(file) : 0;
     if (known !== undefined && known.mtimeMs === mtimeMs) return known.exports;
-    // A watched file is read from disk: what is kept in memory may be older.
-    const text = this.options.watch ? readFile(file) : (this.options.readText ?? readFile)(file);
-    const exports = text === undefined ? undefined : exportsIn(text, file);
+    const fromText = (): ModuleExports | undefined => {
+      // A watched file is read from disk: what is kept in memory may be older.
+      const text = this.options.watch ? readFile(file) : (this.options.readText ?? readFile)(file);
+      return text === undefined ? undefined : exportsIn(text, file);
+    };
+    const exports = this.options.memo ? this.options.memo.exports(file, fromText) : fromText();
     this.read.set(file, { exports, mtimeMs });
     return exports;
   }
@@ -62,10 +68,13 @@ export class ProjectConstants implements ExportSource {
   private listExports(): Map<string, string[]> {
     const byName = new Map<string, string[]>();
     const readText = this.options.readText ?? readFile;
-    for (const file of this.options.files()) {
+    const namesIn = (file: string): readonly string[] => {
       const text = readText(file);
-      if (text === undefined || !MAY_EXPORT_CONSTANT.test(text)) continue;
-      for (const name of exportedNames(text)) {
+      return text === undefined || !MAY_EXPORT_CONSTANT.test(text) ? [] : [...exportedNames(text)];
+    };
+    for (const file of this.options.files()) {
+      const names = this.options.memo ? this.options.memo.names(file, () => namesIn(file)) : namesIn(file);
+      for (const name of names) {
         const files = byName.get(name);
         if (files === undefined) byName.set(name, [file]);
         else if (files[files.length - 1] !== file) files.push(file);

@@ -5,7 +5,8 @@ import fs from "node:fs";
 import { AnalysisContext } from "../detect/context.js";
 import { mayNeedAnalysis } from "../detect/prefilter.js";
 import type { DetectConfig, FileAnalysis } from "../types.js";
-import type { CachedYield, FileCache } from "./file-cache.js";
+import type { Lookup } from "../detect/external-names.js";
+import type { CachedYield, FileCache, ModuleMemo } from "./file-cache.js";
 
 /** What a thread needs of a registry to detect in the files it governs: plain data, to post to workers. */
 export interface DetectionTarget {
@@ -34,6 +35,11 @@ export interface FileOutcome {
   crossFile: boolean;
   /** The analysis asked no other module anything: it depends on the file's text alone, and may be cached. */
   independent: boolean;
+  /**
+   * What the analysis asked other modules, with the answers, when it was made with the index at
+   * hand: it may be cached with them, and holds while they stay the same.
+   */
+  lookups?: Lookup[];
 }
 
 export type DetectionStep =
@@ -54,6 +60,8 @@ export type DetectionStep =
       exporters: () => readonly string[];
       /** A file's text, from memory when it was kept. */
       text: (file: string) => string | undefined;
+      /** `--cache`: what modules export, kept while they are unchanged. */
+      modules: ModuleMemo | undefined;
     }
   /**
    * Analyse the files again with the cross-file index of keys over `exporters` (the files that may
@@ -67,6 +75,19 @@ export type DetectionStep =
       jobs: readonly FileJob[];
       exporters: readonly string[];
       text: (file: string) => string | undefined;
+      modules: ModuleMemo | undefined;
+    }
+  /**
+   * Whether the cached analyses of these files still hold: each asked other modules the questions
+   * of its `lookups`; asked again with the index over `exporters`, do they get the same answers?
+   * Answered in the main thread, parsing only modules that changed. Answer: boolean[], in order.
+   */
+  | {
+      kind: "recheck";
+      checks: ReadonlyArray<{ file: string; lookups: readonly Lookup[] }>;
+      exporters: readonly string[];
+      text: (file: string) => string | undefined;
+      modules: ModuleMemo | undefined;
     }
   /**
    * The files to parse so far add up to `bytes` (yielded from POOL_THRESHOLD on, at every
@@ -124,16 +145,26 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   const contexts = input.contexts ?? contextsOf(input.targets);
   /** The cache keys of the files being analysed, to keep their yields. */
   const keys = new Map<number, { key: string; mayExport: boolean }>();
-  const reuse = (index: number, file: string, cached: CachedYield): void => {
+  const reuse = (index: number, cached: CachedYield): void => {
     analyses[index] = cached.analysis ?? undefined;
-    if (cached.mayExport) exporters.known(file);
     input.progress(++done);
+  };
+  /** Cached analyses that asked other modules: they hold if the answers are the same now. */
+  const rechecks: Array<{ index: number; file: string; target: number; key: string; cached: CachedYield; lookups: readonly Lookup[] }> = [];
+  const hit = (index: number, file: string, target: number, key: string, cached: CachedYield): void => {
+    if (cached.mayExport) exporters.known(file);
+    if (cached.lookups === undefined) reuse(index, cached);
+    else rechecks.push({ index, file, target, key, cached, lookups: cached.lookups });
+  };
+  const queue = (index: number, file: string, target: number, text: string, key: string | undefined, mayExport: boolean): void => {
+    if (key !== undefined) keys.set(index, { key, mayExport });
+    jobs.push({ index, file, text, target });
   };
   for (const [index, { file, target }] of input.files.entries()) {
     let key = cache?.strategy === "metadata" ? cache.metadataKey(file) : undefined;
     const metadataHit = key === undefined ? undefined : cache!.get(file, key, input.targets[target]!);
     if (metadataHit) {
-      reuse(index, file, metadataHit);
+      hit(index, file, target, key!, metadataHit);
       continue;
     }
     const text = readSource(file, input.maxFileBytes);
@@ -145,9 +176,9 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
     }
     if (cache?.strategy === "content") {
       key = cache.contentKey(text);
-      const hit = cache.get(file, key, input.targets[target]!);
-      if (hit) {
-        reuse(index, file, hit);
+      const contentHit = cache.get(file, key, input.targets[target]!);
+      if (contentHit) {
+        hit(index, file, target, key, contentHit);
         continue;
       }
     }
@@ -157,8 +188,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
       input.progress(++done);
       continue;
     }
-    if (key !== undefined) keys.set(index, { key, mayExport });
-    jobs.push({ index, file, text, target });
+    queue(index, file, target, text, key, mayExport);
     const before = Math.floor(bytes / WORK_PER_WORKER);
     bytes += text.length;
     if (bytes >= POOL_THRESHOLD && Math.floor(bytes / WORK_PER_WORKER) > before) yield { kind: "warm-up", bytes };
@@ -180,25 +210,53 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
     return exporters.files;
   };
   const text = (file: string): string | undefined => exporters.text(file);
-  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text });
+  const modules = cache?.modules((file) => exporters.text(file));
+  if (rechecks.length > 0) {
+    const holds = (yield { kind: "recheck", checks: rechecks, exporters: exporting(), text, modules }) as boolean[];
+    rechecks.forEach((recheck, position) => {
+      if (holds[position] === true) {
+        reuse(recheck.index, recheck.cached);
+        return;
+      }
+      // Another module changed what this file's keys are: analysed again, from its text.
+      cache!.forget(recheck.file);
+      const text = readSource(recheck.file, input.maxFileBytes);
+      if (typeof text !== "string") {
+        if (text instanceof Error) analyses[recheck.index] = unreadable(text);
+        else input.tooLarge(recheck.file, text.bytes);
+        input.progress(++done);
+        return;
+      }
+      queue(recheck.index, recheck.file, recheck.target, text, recheck.key, recheck.cached.mayExport);
+    });
+  }
+  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text, modules });
   const waiting: FileJob[] = [];
   const jobOf = new Map(jobs.map((job) => [job.index, job]));
   for (const outcome of outcomes) {
     analyses[outcome.index] = outcome.analysis;
     if (outcome.crossFile) waiting.push(jobOf.get(outcome.index)!);
-    // A yield that depends on other modules is computed again each run: they may have changed.
-    const cached = keys.get(outcome.index);
-    if (cached && outcome.independent && !outcome.analysis.parseError?.unreadable) {
-      const job = jobOf.get(outcome.index)!;
-      cache!.set(job.file, cached.key, input.targets[job.target]!, { analysis: outcome.analysis, mayExport: cached.mayExport });
-    }
+    if (!outcome.crossFile) keep(outcome);
   }
   if (waiting.length > 0) {
     waiting.sort((a, b) => a.index - b.index);
-    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text });
-    for (const outcome of resolved) analyses[outcome.index] = outcome.analysis;
+    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text, modules });
+    for (const outcome of resolved) {
+      analyses[outcome.index] = outcome.analysis;
+      keep(outcome);
+    }
   }
   return analyses;
+
+  /** Caches a yield that depends on the file's text alone, or on it and the answers of its lookups. */
+  function keep(outcome: FileOutcome): void {
+    const cached = keys.get(outcome.index);
+    if (cached === undefined || outcome.analysis.parseError?.unreadable) return;
+    if (!outcome.independent && outcome.lookups === undefined) return;
+    const job = jobOf.get(outcome.index)!;
+    const value: CachedYield = { analysis: outcome.analysis, mayExport: cached.mayExport, ...(outcome.lookups ? { lookups: outcome.lookups } : {}) };
+    cache!.set(job.file, cached.key, input.targets[job.target]!, value);
+  }
 }
 
 /** One AnalysisContext per target, by the same index: what a run derives from each registry. */

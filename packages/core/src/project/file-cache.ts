@@ -6,7 +6,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { ModuleExports } from "../detect/constants-index.js";
+import type { Lookup } from "../detect/external-names.js";
 import type { DetectConfig, FileAnalysis } from "../types.js";
+import { relativeTo } from "./files.js";
 
 /** What detection in a file depends on besides its text (detection's DetectionTarget has these). */
 export interface CacheTarget {
@@ -38,6 +41,29 @@ export interface CachedYield {
   analysis: FileAnalysis | null;
   /** The file may export a key by name: the cross-file index must know of it. */
   mayExport: boolean;
+  /**
+   * What the analysis asked other modules, and the answers: absent when it asked nothing. Such a
+   * yield is used only when the questions, asked again, get the same answers.
+   */
+  lookups?: readonly Lookup[];
+}
+
+/**
+ * What modules export, kept while they are unchanged (the cross-file index's ExportSource reads
+ * through it): `compute` runs only for a module that is new or changed since the cache was written.
+ */
+export interface ModuleMemo {
+  /** What the module exports as literal keys and links (`undefined`: nothing, or it does not parse). */
+  exports(file: string, compute: () => ModuleExports | undefined): ModuleExports | undefined;
+  /** The names the module's text may export a key by. */
+  names(file: string, compute: () => readonly string[]): readonly string[];
+}
+
+/** What a module yields to the cross-file index, whoever governs it; `null` exports: none. */
+interface ModuleEntry {
+  key: string;
+  exports?: ModuleExports | null;
+  names?: readonly string[];
 }
 
 interface Entry extends CachedYield {
@@ -52,6 +78,8 @@ interface CacheDocument {
   flaglint: string;
   strategy: CacheStrategy;
   entries: Record<string, Entry>;
+  /** By file name, as entries: what each module exports, for the cross-file index. */
+  modules?: Record<string, ModuleEntry>;
 }
 
 /** The cache of one run: read once at the start, written once (atomically) at the end. */
@@ -59,6 +87,10 @@ export class FileCache {
   readonly file: string;
   private readonly entries: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
+  private readonly moduleEntries: Record<string, ModuleEntry>;
+  private readonly nextModules: Record<string, ModuleEntry> = {};
+  /** Whether this run learnt anything the cache file does not hold: if not, it is not written again. */
+  private changed = false;
   /** Files this run looked up: their old entries are replaced or dropped; the others' are kept. */
   private readonly visited = new Set<string>();
   /** The cache file as the user names it, for notes. */
@@ -71,7 +103,9 @@ export class FileCache {
   ) {
     this.file = cacheFile(options.location, root);
     this.label = path.relative(root, this.file).split(path.sep).join("/") || this.file;
-    this.entries = this.read();
+    const document = this.read();
+    this.entries = document.entries;
+    this.moduleEntries = document.modules;
   }
 
   get strategy(): CacheStrategy {
@@ -101,7 +135,62 @@ export class FileCache {
   set(file: string, key: string, target: CacheTarget, value: CachedYield): void {
     const name = this.name(file);
     this.visited.add(name);
-    this.next[name] = { key, config: this.configOf(target), analysis: value.analysis, mayExport: value.mayExport };
+    const entry: Entry = { key, config: this.configOf(target), analysis: value.analysis, mayExport: value.mayExport };
+    if (value.lookups !== undefined) entry.lookups = value.lookups;
+    this.next[name] = entry;
+    this.changed = true;
+  }
+
+  /** Drops what `get` gave for the file: it no longer holds (its lookups got other answers). */
+  forget(file: string): void {
+    delete this.next[this.name(file)];
+    this.changed = true;
+  }
+
+  /**
+   * What modules export, for the cross-file index, by the same key as the files' yields.
+   * `readText` gives a module's text when the content strategy needs it for the key.
+   */
+  modules(readText: (file: string) => string | undefined): ModuleMemo {
+    const keys = new Map<string, string | undefined>();
+    const keyOf = (file: string): string | undefined => {
+      if (!keys.has(file)) {
+        const text = this.strategy === "content" ? readText(file) : undefined;
+        keys.set(file, this.strategy === "metadata" ? this.metadataKey(file) : text === undefined ? undefined : this.contentKey(text));
+      }
+      return keys.get(file);
+    };
+    const entryOf = (file: string): ModuleEntry | undefined => {
+      const key = keyOf(file);
+      if (key === undefined) return undefined;
+      const name = this.name(file);
+      let entry = Object.hasOwn(this.nextModules, name) ? this.nextModules[name] : undefined;
+      if (entry?.key === key) return entry;
+      const old = Object.hasOwn(this.moduleEntries, name) ? this.moduleEntries[name] : undefined;
+      entry = old?.key === key ? old : { key };
+      this.nextModules[name] = entry;
+      return entry;
+    };
+    return {
+      exports: (file, compute) => {
+        const entry = entryOf(file);
+        if (entry === undefined) return compute();
+        if (entry.exports === undefined) {
+          entry.exports = compute() ?? null;
+          this.changed = true;
+        }
+        return entry.exports ?? undefined;
+      },
+      names: (file, compute) => {
+        const entry = entryOf(file);
+        if (entry === undefined) return compute();
+        if (entry.names === undefined) {
+          entry.names = compute();
+          this.changed = true;
+        }
+        return entry.names;
+      },
+    };
   }
 
   /**
@@ -113,10 +202,25 @@ export class FileCache {
     // A run on some paths keeps what other runs learned of the other files, while they exist.
     const entries: Record<string, Entry> = {};
     for (const [name, entry] of Object.entries(this.entries)) {
-      if (!this.visited.has(name) && fs.existsSync(path.resolve(this.root, name))) entries[name] = entry;
+      if (this.visited.has(name)) {
+        if (!Object.hasOwn(this.next, name)) this.changed = true;
+      } else if (fs.existsSync(path.resolve(this.root, name))) {
+        entries[name] = entry;
+      } else {
+        this.changed = true;
+      }
     }
     Object.assign(entries, this.next);
-    const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries };
+    const modules: Record<string, ModuleEntry> = {};
+    for (const [name, entry] of Object.entries(this.moduleEntries)) {
+      if (Object.hasOwn(this.nextModules, name)) continue;
+      if (fs.existsSync(path.resolve(this.root, name))) modules[name] = entry;
+      else this.changed = true;
+    }
+    Object.assign(modules, this.nextModules);
+    // Nothing new: the file on disk already says all this (a warm run with nothing changed writes nothing).
+    if (!this.changed) return;
+    const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries, modules };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -132,33 +236,41 @@ export class FileCache {
     }
   }
 
-  private read(): Record<string, Entry> {
+  /** The cache file's entries; what cannot be used is noted, and the file is written anew at the end. */
+  private read(): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry> } {
+    const none = (): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry> } => {
+      this.changed = true;
+      return { entries: {}, modules: {} };
+    };
     let text: string;
     try {
       text = fs.readFileSync(this.file, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") this.options.onNote?.(`cannot read the cache ${this.label} (${code ?? "error"}): running without it`);
-      return {};
+      return none();
     }
     let document: Partial<CacheDocument> | null;
     try {
       document = JSON.parse(text) as Partial<CacheDocument> | null;
     } catch {
       this.options.onNote?.(`the cache ${this.label} is damaged (not whole JSON): running without it, it will be written anew`);
-      return {};
+      return none();
     }
-    if (document?.format !== FORMAT || typeof document.entries !== "object" || document.entries === null || Array.isArray(document.entries)) {
+    if (document?.format !== FORMAT || !isRecord(document.entries)) {
       this.options.onNote?.(`${this.label} is not a flaglint cache: running without it, it will be overwritten`);
-      return {};
+      return none();
     }
     // Another version or strategy: a cache of its own kind, silently out of date (as ESLint's).
-    if (document.flaglint !== this.options.version || document.strategy !== this.options.strategy) return {};
-    return Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries));
+    if (document.flaglint !== this.options.version || document.strategy !== this.options.strategy) return none();
+    return {
+      entries: Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries)),
+      modules: Object.assign(Object.create(null) as Record<string, ModuleEntry>, isRecord(document.modules) ? validModules(document.modules) : {}),
+    };
   }
 
   private name(file: string): string {
-    return path.relative(this.root, file).split(path.sep).join("/");
+    return relativeTo(this.root, file);
   }
 
   private configOf(target: CacheTarget): string {
@@ -197,7 +309,33 @@ function validEntries(entries: Record<string, unknown>): Record<string, Entry> {
     if (analysis !== null && (typeof analysis !== "object" || !Array.isArray(analysis?.references) || !Array.isArray(analysis.notes) || !Array.isArray(analysis.directives))) {
       continue;
     }
+    if (candidate.lookups !== undefined && !(Array.isArray(candidate.lookups) && candidate.lookups.every(isLookup))) continue;
     valid[name] = candidate as Entry;
   }
   return valid;
+}
+
+function isLookup(lookup: unknown): boolean {
+  if (!isRecord(lookup) || typeof lookup.name !== "string") return false;
+  if (lookup.specifier !== undefined && typeof lookup.specifier !== "string") return false;
+  if (lookup.kind === "resolve") return Array.isArray(lookup.path) && lookup.path.every((part) => typeof part === "string") && (lookup.value === undefined || typeof lookup.value === "string");
+  if (lookup.kind !== "origin") return false;
+  const declaration = lookup.declaration;
+  return declaration === undefined || (isRecord(declaration) && typeof declaration.name === "string" && (declaration.file === undefined || typeof declaration.file === "string"));
+}
+
+function validModules(modules: Record<string, unknown>): Record<string, ModuleEntry> {
+  const valid: Record<string, ModuleEntry> = {};
+  for (const [name, entry] of Object.entries(modules)) {
+    if (!isRecord(entry) || typeof entry.key !== "string") continue;
+    const { exports, names } = entry;
+    if (names !== undefined && !(Array.isArray(names) && names.every((item) => typeof item === "string"))) continue;
+    if (exports !== undefined && exports !== null && !(isRecord(exports) && Array.isArray(exports.values) && Array.isArray(exports.links) && Array.isArray(exports.declared))) continue;
+    valid[name] = entry as unknown as ModuleEntry;
+  }
+  return valid;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

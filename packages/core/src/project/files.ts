@@ -113,11 +113,18 @@ function isFileInside(link: string, root: string): boolean {
 
 function isIgnored(scopes: readonly IgnoreScope[], full: string, isDir: boolean): boolean {
   for (const scope of scopes) {
-    const relative = path.relative(scope.base, full).split(path.sep).join("/");
+    const relative = relativeTo(scope.base, full);
     if (!relative || relative.startsWith("..")) continue;
     if (scope.rules.ignores(isDir ? `${relative}/` : relative)) return true;
   }
   return false;
+}
+
+/** `full` relative to `base`, with `/`: a slice for a path under `base` (all the walk meets), path.relative otherwise. */
+export function relativeTo(base: string, full: string): string {
+  const under = full.length > base.length + 1 && full.startsWith(base) && full[base.length] === path.sep;
+  const relative = under ? full.slice(base.length + 1) : path.relative(base, full);
+  return path.sep === "/" ? relative : relative.split(path.sep).join("/");
 }
 
 function readIgnoreScope(dir: string): IgnoreScope | undefined {

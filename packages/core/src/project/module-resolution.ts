@@ -136,7 +136,7 @@ function match(specifier: string, mapping: PathsConfig["paths"][number]): string
 function readPaths(file: string, depth: number): PathsConfig {
   const text = readText(file);
   if (text === undefined || depth > 8) return NO_PATHS;
-  const { config } = ts.parseConfigFileTextToJson(file, text) as { config?: Record<string, unknown> };
+  const config = parseJsonc(file, text);
   const dir = path.dirname(file);
   const options = (config?.compilerOptions ?? {}) as Record<string, unknown>;
   const baseUrl = typeof options.baseUrl === "string" ? path.resolve(dir, options.baseUrl) : undefined;
@@ -151,6 +151,53 @@ function readPaths(file: string, depth: number): PathsConfig {
     if (inherited.paths.length > 0 || inherited.baseUrl !== undefined) return baseUrl === undefined ? inherited : { ...inherited, baseUrl };
   }
   return baseUrl === undefined ? NO_PATHS : { base: baseUrl, paths: [], baseUrl };
+}
+
+/**
+ * A tsconfig's JSON with comments and trailing commas: read here when that is all it has (a run
+ * that reads a tsconfig need not load the compiler for it), else by the compiler's lenient reader.
+ */
+export function parseJsonc(file: string, text: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(withoutCommentsAndTrailingCommas(text)) as unknown;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Not plain JSON with comments: the compiler's reader makes what sense of it that tsc does.
+  }
+  return (ts.parseConfigFileTextToJson(file, text) as { config?: Record<string, unknown> }).config;
+}
+
+/** `text` with comments blanked and commas before `}` or `]` removed, strings left as they are. */
+function withoutCommentsAndTrailingCommas(text: string): string {
+  let out = "";
+  let pendingComma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      out += text.slice(start, i + 1);
+      pendingComma = -1;
+    } else if (char === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+      out += "\n";
+    } else if (char === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 1;
+      out += " ";
+    } else if (char === ",") {
+      pendingComma = out.length;
+      out += char;
+    } else if (char === "}" || char === "]") {
+      if (pendingComma >= 0) out = out.slice(0, pendingComma) + out.slice(pendingComma + 1);
+      pendingComma = -1;
+      out += char;
+    } else {
+      if (!/\s/.test(char)) pendingComma = -1;
+      out += char;
+    }
+  }
+  return out;
 }
 
 function pathMappings(paths: Record<string, unknown>): PathsConfig["paths"] {

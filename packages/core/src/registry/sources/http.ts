@@ -1,11 +1,19 @@
 // GET-and-parse-JSON for the flag services, with the manners a platform team expects: rate limits
 // waited out (within bounds), server errors and timeouts retried with backoff, every other failure
 // one line that says what to do. The token travels in a header only and never reaches a message.
-import http from "node:http";
-import https from "node:https";
-import net from "node:net";
-import tls from "node:tls";
+import type * as Http from "node:http";
+import type * as Https from "node:https";
+import { createRequire } from "node:module";
+import type * as Net from "node:net";
+import type * as Tls from "node:tls";
 import { PullError } from "./errors.js";
+
+// Node's networking modules (some 20 ms to load) are loaded by the first request: every other
+// command imports this module through core's entry point and never makes one.
+const load = createRequire(import.meta.url);
+const http = (): typeof Http => load("node:http") as typeof Http;
+const https = (): typeof Https => load("node:https") as typeof Https;
+const tls = (): typeof Tls => load("node:tls") as typeof Tls;
 
 export interface HttpResponse {
   status: number;
@@ -101,7 +109,7 @@ function clientErrorHint(status: number): string {
 }
 
 function reason(status: number): string {
-  return http.STATUS_CODES[status] ?? "";
+  return http().STATUS_CODES[status] ?? "";
 }
 
 function parseJson(body: string, service: string, where: string): unknown {
@@ -159,12 +167,12 @@ export function nodeTransport(env: Record<string, string | undefined>, limits: {
       const port = Number(url.port || (secure ? 443 : 80));
       const socket = proxy ? await tunnel(proxy, url.hostname, port, timeoutMs) : undefined;
       return new Promise<HttpResponse>((resolve, reject) => {
-        const options: https.RequestOptions = { method: "GET", headers, timeout: timeoutMs };
+        const options: Https.RequestOptions = { method: "GET", headers, timeout: timeoutMs };
         if (socket) {
           // Without an agent, the request runs over the connection given here: the tunnel.
-          options.createConnection = () => (secure ? tls.connect({ socket, servername: url.hostname }) : socket);
+          options.createConnection = () => (secure ? tls().connect({ socket, servername: url.hostname }) : socket);
         }
-        const request = (secure ? https : http).request(url, options, (response) => {
+        const request = (secure ? https() : http()).request(url, options, (response) => {
           const chunks: Buffer[] = [];
           let bytes = 0;
           response.on("data", (chunk: Buffer) => {
@@ -205,7 +213,7 @@ function isTransient(error: Error): boolean {
 }
 
 /** A socket to `host:port` through the proxy's CONNECT method. */
-function tunnel(proxy: URL, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+function tunnel(proxy: URL, host: string, port: number, timeoutMs: number): Promise<Net.Socket> {
   return new Promise((resolve, reject) => {
     const proxyPort = Number(proxy.port || (proxy.protocol === "https:" ? 443 : 80));
     const headers: Record<string, string> = { host: `${host}:${port}` };
@@ -213,7 +221,7 @@ function tunnel(proxy: URL, host: string, port: number, timeoutMs: number): Prom
       const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
       headers["proxy-authorization"] = `Basic ${Buffer.from(credentials).toString("base64")}`;
     }
-    const request = (proxy.protocol === "https:" ? https : http).request({
+    const request = (proxy.protocol === "https:" ? https() : http()).request({
       host: proxy.hostname,
       port: proxyPort,
       method: "CONNECT",
