@@ -30,7 +30,7 @@ expect() { # expect <description> <command…>: passes when the command succeeds
 seconds() { echo $(($(date +%s) - started)); }
 
 echo "packing (build first)"
-(cd "$root" && npx tsc -b)
+(cd "$root" && npm run build)
 mkdir -p "$work/tarballs"
 (cd "$root" && npm pack --silent --ignore-scripts --pack-destination "$work/tarballs" \
   --workspace packages/core --workspace rules --workspace cli >/dev/null)

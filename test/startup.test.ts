@@ -1,7 +1,9 @@
 // What a run loads: the TypeScript compiler (0.2 s of start-up) only when something must be parsed.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { flaglint, REPO_ROOT, removeProjects } from "./helpers/cli.js";
 
@@ -38,5 +40,61 @@ describe("start-up", () => {
     expect(loadsTypeScript(["check", "."], dir)).toBe(true);
     expect(loadsTypeScript(["--version"], dir)).toBe(false);
     expect(loadsTypeScript(["check", "--help"], dir)).toBe(false);
+  });
+
+  it("a warm --cache run on unchanged files parses nothing, keys from other modules included", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-startup-"));
+    temporary.push(dir);
+    fs.cpSync(path.join(REPO_ROOT, "fixtures/shapes-definition-objects"), dir, { recursive: true });
+    const args = ["check", ".", "--cache", "--format", "json"];
+    expect(loadsTypeScript(args, dir)).toBe(true);
+    expect(loadsTypeScript(args, dir)).toBe(false);
+  });
+});
+
+describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
+  it("is what the binary runs while it is as new as the build, and the built modules once it is older", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-bin-"));
+    temporary.push(root);
+    // The binary's own file, beside stand-ins for the bundle and the built modules that say which ran.
+    const write = (file: string, text: string): string => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+      return path.join(root, file);
+    };
+    const bin = write("cli/bin/flaglint.js", fs.readFileSync(path.join(REPO_ROOT, "cli/bin/flaglint.js"), "utf8"));
+    const says = (which: string) => `export async function run(args, io) { io.stdout.write("${which}\\n"); return 0; }\n`;
+    const bundle = write("cli/dist/flaglint.mjs", says("bundle"));
+    write("cli/dist/cli.js", says("modules"));
+    const cliBuild = write("cli/dist/.tsbuildinfo", "{}");
+    const coreBuild = write("packages/core/dist/.tsbuildinfo", "{}");
+    const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
+    const ran = () => spawnSync(process.execPath, [bin], { encoding: "utf8" }).stdout.trim();
+
+    [bundle, cliBuild, coreBuild].forEach((file) => at(file, 1_000));
+    expect(ran()).toBe("bundle");
+    at(coreBuild, 2_000); // core rebuilt by tsc -b alone
+    expect(ran()).toBe("modules");
+    at(bundle, 3_000);
+    at(cliBuild, 4_000); // the CLI rebuilt by tsc -b alone
+    expect(ran()).toBe("modules");
+    // An installed package: no build info, the bundle is the build.
+    fs.rmSync(cliBuild);
+    fs.rmSync(coreBuild);
+    expect(ran()).toBe("bundle");
+  });
+
+  it("has a worker thread of its own that analyses files", async () => {
+    const worker = new Worker(new URL("../cli/dist/worker.mjs", import.meta.url));
+    try {
+      const detect = { sdks: [], calls: [{ function: "isOn", keyArg: 0 }], objects: [], constants: [], properties: [], keySets: [], jsx: [] };
+      worker.postMessage({ kind: "targets", targets: [{ detect, registryDir: REPO_ROOT, registryKeys: ["new_nav"] }] });
+      const text = 'if (isOn("new_nav")) render();\n';
+      worker.postMessage({ kind: "analyze", id: 1, jobs: [{ index: 0, file: path.join(REPO_ROOT, "a.ts"), text, target: 0 }] });
+      const reply = await new Promise<{ result: Array<{ analysis: { references: Array<{ flag: string | null }> } }> }>((resolve) => worker.once("message", resolve));
+      expect(reply.result[0]!.analysis.references.map((reference) => reference.flag)).toEqual(["new_nav"]);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

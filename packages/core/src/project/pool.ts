@@ -138,10 +138,11 @@ class PoolWorker {
 let script: URL | undefined;
 
 /**
- * The worker's module, beside this one once built. Tests run the TypeScript sources, which a worker
- * thread cannot load: they use the build's copy (`npm run build` first).
+ * The worker's module, beside this one once built; in the CLI's bundle (scripts/bundle-cli.mjs),
+ * the worker's own bundle beside it. Tests run the TypeScript sources, which a worker thread cannot
+ * load: they use the build's copy (`npm run build` first).
  */
 function workerScript(): URL {
-  const beside = new URL("./worker.js", import.meta.url);
-  return fs.existsSync(beside) ? beside : new URL("../../dist/project/worker.js", import.meta.url);
+  const candidates = ["./worker.js", "./worker.mjs"].map((name) => new URL(name, import.meta.url));
+  return candidates.find((candidate) => fs.existsSync(candidate)) ?? new URL("../../dist/project/worker.js", import.meta.url);
 }
