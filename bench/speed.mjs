@@ -25,7 +25,18 @@ export function speedCommands({ node, repo, target, now }) {
   const warmArgv = check("--cache", "--cache-location", WARM_CACHE);
   const editArgv = check("--cache", "--cache-location", EDIT_CACHE);
   const list = [
-    { id: "flaglintWarm", label: "flaglint --cache (warm)", argv: warmArgv, okExit: [0, 1], prepare: warmUp(warmArgv, WARM_CACHE) },
+    {
+      id: "flaglintWarm",
+      label: "flaglint --cache (warm)",
+      argv: warmArgv,
+      okExit: [0, 1],
+      // Warm means nothing changed since the last run: the edit below changes a file every round,
+      // so the cache is brought up to date, untimed, before each timed run.
+      prepare: (where, round) => {
+        warmUp(warmArgv, WARM_CACHE)(where, round);
+        spawnSync(warmArgv[0], warmArgv.slice(1), { cwd: where.tree, stdio: "ignore" });
+      },
+    },
     {
       id: "flaglintEdit",
       label: "flaglint --cache, 1 edit",
