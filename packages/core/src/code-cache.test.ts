@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { privateCacheDir, requireWithCodeCache } from "./code-cache.js";
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-code-cache-test-"));
+  folders.push(dir);
+  return dir;
+}
+
+/** A CommonJS package `lib` in a fresh folder, and a file to require it from. */
+function library(): { from: string; file: string; cache: string } {
+  const root = tempDir();
+  fs.mkdirSync(path.join(root, "node_modules/lib"), { recursive: true });
+  fs.writeFileSync(path.join(root, "node_modules/lib/package.json"), '{ "name": "lib", "main": "index.js" }\n');
+  fs.writeFileSync(
+    path.join(root, "node_modules/lib/index.js"),
+    'const path = require("path");\nexports.twice = (n) => n * 2;\nexports.base = path.basename(__filename);\nexports.self = module.id;\n',
+  );
+  fs.mkdirSync(path.join(root, "cache"), { mode: 0o700 });
+  return { from: path.join(root, "main.js"), file: path.join(root, "node_modules/lib/index.js"), cache: path.join(root, "cache") };
+}
+
+function forget(file: string): void {
+  const cache = createRequire(file).cache;
+  Reflect.deleteProperty(cache, file);
+}
+
+// The built module, in a fresh process each time: V8 keeps what it compiled for the life of an
+// isolate, and would not look at the cache file again in this one.
+const BUILT = pathToFileURL(fileURLToPath(new URL("../dist/code-cache.js", import.meta.url))).href;
+
+function loadInChild(from: string, cache: string): number {
+  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(BUILT)}); process.stdout.write(String(requireWithCodeCache("lib", ${JSON.stringify(from)}, { dir: ${JSON.stringify(cache)} }).twice(21)));`;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  expect(child.stderr).toBe("");
+  return Number(child.stdout);
+}
+
+describe("requireWithCodeCache", () => {
+  it("loads the module as require does and registers it, so the next require gets the same one", () => {
+    const { from, file, cache } = library();
+    const first = requireWithCodeCache("lib", from, { dir: cache }) as { twice: (n: number) => number; base: string };
+    expect(first.twice(21)).toBe(42);
+    expect(first.base).toBe("index.js");
+    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{20}\.v8cache$/)]);
+    expect(createRequire(from)("lib")).toBe(first);
+    forget(file);
+  });
+
+  it("keeps the compiled code, uses it the next time, and writes a cache V8 rejects anew", () => {
+    const { from, cache } = library();
+    expect(loadInChild(from, cache)).toBe(42);
+    const [written] = fs.readdirSync(cache);
+    const cacheFile = path.join(cache, written!);
+    const past = new Date("2026-01-01T00:00:00Z");
+    fs.utimesSync(cacheFile, past, past);
+    expect(loadInChild(from, cache)).toBe(42);
+    // Accepted by V8: not written again.
+    expect(fs.statSync(cacheFile).mtime).toEqual(past);
+
+    fs.writeFileSync(cacheFile, "not a code cache");
+    expect(loadInChild(from, cache)).toBe(42);
+    expect(fs.readFileSync(cacheFile, "utf8")).not.toBe("not a code cache");
+  });
+});
+
+describe("privateCacheDir", () => {
+  it.runIf(process.getuid !== undefined)("makes a folder only its user can enter, and refuses one that others can write to or a link", () => {
+    const tmp = tempDir();
+    const dir = privateCacheDir(tmp);
+    expect(dir).toBe(path.join(tmp, `flaglint-code-cache-${process.getuid!()}`));
+    expect(fs.statSync(dir!).mode & 0o777).toBe(0o700);
+    expect(privateCacheDir(tmp)).toBe(dir);
+
+    fs.chmodSync(dir!, 0o777);
+    expect(privateCacheDir(tmp)).toBeUndefined();
+
+    const other = tempDir();
+    fs.rmSync(dir!, { recursive: true });
+    fs.symlinkSync(other, dir!);
+    expect(privateCacheDir(tmp)).toBeUndefined();
+  });
+});
