@@ -66,6 +66,11 @@ export interface DiscoverOptions {
   /** Files larger than this are not read (default 5 MB). */
   maxFileBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Given the syntax trees of the program's files that parsed (by absolute path), so that the scan
+   * that follows discovery need not parse them again.
+   */
+  onTrees?: (trees: ReadonlyMap<string, TS.SourceFile>) => void;
 }
 
 /** A key set discovery chose, with why. */
@@ -197,6 +202,14 @@ class Discoverer {
   ) {
     const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts);
     this.checker = checker;
+    if (options.onTrees !== undefined) {
+      const trees = new Map<string, TS.SourceFile>();
+      for (const sourceFile of sourceFiles) {
+        const file = path.resolve(sourceFile.fileName);
+        if (!failures.has(file)) trees.set(file, sourceFile);
+      }
+      options.onTrees(trees);
+    }
     const presets = new AnalysisContext({ detect: PRESETS_ONLY });
     sourceFiles.forEach((sourceFile, index) => {
       options.onProgress?.(index, sourceFiles.length);
@@ -620,9 +633,13 @@ class Discoverer {
     const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
     /** Per path, per folder: its reads and how many of them are typed as flag values. */
     const byFolder = new Map<string, Map<string, { reads: number; typed: number }>>();
-    const read = (names: readonly string[], node: TS.Node, inCheck: boolean) => {
+    // Asking the checker for the type of every read is most of discovery's time: only a read of a
+    // property named like a key (or of a computed one) can be a read of a flag's value.
+    const members = new Set<string>();
+    for (const { keySet } of this.keySets.values()) for (const member of keySet.members) members.add(looseName(member));
+    const read = (names: readonly string[], node: TS.Node, inCheck: boolean, mayBeFlag: boolean) => {
       const paths = candidatePaths(names);
-      const shape = this.shapeOf(node, shapes, inCheck);
+      const shape = mayBeFlag ? this.shapeOf(node, shapes, inCheck) : undefined;
       const folder = path.dirname(node.getSourceFile().fileName);
       for (const candidate of paths) {
         totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
@@ -645,10 +662,10 @@ class Discoverer {
         if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !isWriteTarget(node) && !isCallee(node)) {
           const receiver = skipWrappers(node.expression);
           const names = writtenNames(receiver);
-          if (names.length > 0) read(names, receiver, inCheck);
+          if (names.length > 0) read(names, receiver, inCheck, mayReadKey(node, members, this.checker));
         } else if (ts.isObjectBindingPattern(node)) {
           const names = patternPath(node);
-          if (names !== undefined && names.length > 0) read(names, node, inCheck);
+          if (names !== undefined && names.length > 0) read(names, node, inCheck, mayBindKey(node, members));
         }
         const inside = inCheck || (isCallable(node) && this.checks.has(node));
         if (!ts.isTypeNode(node)) ts.forEachChild(node, (child) => visit(child, inside));
@@ -925,4 +942,32 @@ class Discoverer {
 /** Whether `node` lies inside `outer` (or is it), in the same file. */
 function within(node: TS.Node, outer: TS.Node): boolean {
   return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
+}
+
+/** A key as a property may spell it: case and separators aside (`new_nav`, `newNav`). */
+function looseName(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]/g, "");
+}
+
+/**
+ * Whether a member read may read a flag: its name is a key's, or it is computed with something
+ * that is not a number (`flags[FLAGS.X]`, `flags[key]`; not `items[index]`).
+ */
+function mayReadKey(access: TS.PropertyAccessExpression | TS.ElementAccessExpression, members: ReadonlySet<string>, checker: TS.TypeChecker): boolean {
+  if (ts.isPropertyAccessExpression(access)) return members.has(looseName(access.name.text));
+  const argument = skipWrappers(access.argumentExpression);
+  if (ts.isStringLiteralLike(argument)) return members.has(looseName(argument.text));
+  if (ts.isNumericLiteral(argument)) return false;
+  return (checker.getTypeAtLocation(argument).flags & ts.TypeFlags.NumberLike) === 0;
+}
+
+/** Whether a destructuring may bind a flag: it names a key, or takes the rest, or a computed property. */
+function mayBindKey(pattern: TS.ObjectBindingPattern, members: ReadonlySet<string>): boolean {
+  return pattern.elements.some((element) => {
+    if (element.dotDotDotToken !== undefined) return true;
+    const name = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
+    if (name === undefined) return true;
+    const text = propertyName(name);
+    return text === undefined || members.has(looseName(text));
+  });
 }

@@ -1,5 +1,6 @@
 // `flaglint init`: discovery, then one scan with what it found, then the registry that says it all.
 import path from "node:path";
+import type * as TS from "typescript";
 import { mergeCamelCasedReads } from "../detect/key-case.js";
 import { SDK_PRESET_NAMES } from "../registry/defaults.js";
 import { scanFlagChecks, type ScanResult } from "../project/scan.js";
@@ -69,7 +70,12 @@ export interface InitSummary {
 
 export function planInit(options: InitOptions): InitPlan {
   const dir = path.dirname(options.target);
-  const discovery = options.detectFrom === undefined ? discoverProject({ cwd: options.cwd, paths: options.paths, dir, maxFileBytes: options.maxFileBytes, onProgress: options.onProgress }) : undefined;
+  // The trees discovery parsed serve the scan too: each file is parsed once.
+  let trees: ReadonlyMap<string, TS.SourceFile> | undefined;
+  const discovery =
+    options.detectFrom === undefined
+      ? discoverProject({ cwd: options.cwd, paths: options.paths, dir, maxFileBytes: options.maxFileBytes, onProgress: options.onProgress, onTrees: (parsed) => (trees = parsed) })
+      : undefined;
   const base = options.detectFrom === undefined ? discovery!.detect : relocate(options.detectFrom.detect, options.detectFrom.dir, dir);
   const extra = options.extraCalls ?? [];
   const withExtra: DetectConfig = extra.length === 0 ? base : { ...base, calls: [...base.calls, ...extra] };
@@ -84,6 +90,7 @@ export function planInit(options: InitOptions): InitPlan {
     maxFileBytes: options.maxFileBytes,
     onProgress: options.onProgress,
     ...(options.cache === undefined ? {} : { cache: options.cache }),
+    ...(trees === undefined ? {} : { trees }),
   });
   const entries = detectEntries(detect, discovery, scan.references, dir);
 

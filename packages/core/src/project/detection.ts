@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { AnalysisContext } from "../detect/context.js";
 import { mayNeedAnalysis } from "../detect/prefilter.js";
 import type { DetectConfig, FileAnalysis } from "../types.js";
+import type * as TS from "typescript";
 import type { Lookup } from "../detect/external-names.js";
 import type { CachedYield, FileCache, ModuleMemo } from "./file-cache.js";
 
@@ -62,6 +63,8 @@ export type DetectionStep =
       text: (file: string) => string | undefined;
       /** `--cache`: what modules export, kept while they are unchanged. */
       modules: ModuleMemo | undefined;
+      /** Trees parsed already (DetectionInput.trees); not posted to worker threads. */
+      trees?: ReadonlyMap<string, TS.SourceFile>;
     }
   /**
    * Analyse the files again with the cross-file index of keys over `exporters` (the files that may
@@ -76,6 +79,7 @@ export type DetectionStep =
       exporters: readonly string[];
       text: (file: string) => string | undefined;
       modules: ModuleMemo | undefined;
+      trees?: ReadonlyMap<string, TS.SourceFile>;
     }
   /**
    * Whether the cached analyses of these files still hold: each asked other modules the questions
@@ -127,6 +131,8 @@ export interface DetectionInput {
   tooLarge: (file: string, bytes: number) => void;
   /** `--cache`: what files yielded last time, and where this run's yields are kept. */
   cache?: FileCache;
+  /** Syntax trees parsed already (by discovery), by absolute path: a file of the same text is not parsed again. */
+  trees?: ReadonlyMap<string, TS.SourceFile>;
 }
 
 /** A file over the size limit: generated or vendored code, a bundle, a data dump named `.js`. */
@@ -230,7 +236,8 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
       queue(recheck.index, recheck.file, recheck.target, text, recheck.key, recheck.cached.mayExport);
     });
   }
-  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text, modules });
+  const trees = input.trees ? { trees: input.trees } : {};
+  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text, modules, ...trees });
   const waiting: FileJob[] = [];
   const jobOf = new Map(jobs.map((job) => [job.index, job]));
   for (const outcome of outcomes) {
@@ -240,7 +247,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   }
   if (waiting.length > 0) {
     waiting.sort((a, b) => a.index - b.index);
-    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text, modules });
+    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text, modules, ...trees });
     for (const outcome of resolved) {
       analyses[outcome.index] = outcome.analysis;
       keep(outcome);

@@ -1,6 +1,7 @@
 // Answers detection's steps in the current thread: parse, analyse, forget the tree. This is the
 // part of a run that needs TypeScript; worker threads run it too (worker.ts).
 import { analyzeSource, parseSource, type AnalysisContext } from "../detect/index.js";
+import type ts from "../typescript.js";
 import type { ConstantIndex, ExternalName, Lookup } from "../detect/external-names.js";
 import { ProjectConstants } from "./constants.js";
 import type { DetectionStep, FileJob, FileOutcome } from "./detection.js";
@@ -11,11 +12,11 @@ export function answerStep(step: DetectionStep): FileOutcome[] | boolean[] | und
     case "analyze": {
       // In this thread the index is at hand: keys from other modules resolve in the one pass.
       const constants = new ProjectConstants({ files: step.exporters, readText: step.text, memo: step.modules });
-      return analyzeFiles(step.contexts, step.jobs, () => step.progress(1), constants.index);
+      return analyzeFiles(step.contexts, step.jobs, () => step.progress(1), constants.index, step.trees);
     }
     case "resolve": {
       const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text, memo: step.modules });
-      return step.jobs.map((job) => analyzeFile(job, step.contexts[job.target]!, constants.index));
+      return step.jobs.map((job) => analyzeFile(job, step.contexts[job.target]!, constants.index, step.trees));
     }
     case "recheck": {
       const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text, memo: step.modules });
@@ -32,19 +33,22 @@ export function analyzeFiles(
   jobs: readonly FileJob[],
   onFileDone?: () => void,
   constants?: ConstantIndex,
+  trees?: ReadonlyMap<string, ts.SourceFile>,
 ): FileOutcome[] {
   return jobs.map((job) => {
-    const outcome = analyzeFile(job, contexts[job.target]!, constants);
+    const outcome = analyzeFile(job, contexts[job.target]!, constants, trees);
     onFileDone?.();
     return outcome;
   });
 }
 
-function analyzeFile(job: FileJob, context: AnalysisContext, index: ConstantIndex | undefined): FileOutcome {
+function analyzeFile(job: FileJob, context: AnalysisContext, index: ConstantIndex | undefined, trees?: ReadonlyMap<string, ts.SourceFile>): FileOutcome {
   const lookups: Lookup[] = [];
   const asked = { keys: false, origins: false, elsewhere: false };
-  // Nothing else holds the tree: it is garbage once this returns.
-  const analysis = analyzeSource(parseSource(job.text, job.file), context.detect, {
+  // A tree parsed already from the same text serves; otherwise nothing else holds the tree, and it is garbage once this returns.
+  const parsed = trees?.get(job.file);
+  const tree = parsed !== undefined && parsed.text === job.text ? parsed : parseSource(job.text, job.file);
+  const analysis = analyzeSource(tree, context.detect, {
     constants: recordingLookups(job.file, asked, lookups, index),
     context,
   });

@@ -1,4 +1,5 @@
 // Every flag check in a tree, found with a detect section and no registry: what init needs.
+import type * as TS from "typescript";
 import type { DetectConfig, FlagReference, ParseFailure } from "../types.js";
 import { DEFAULT_MAX_FILE_BYTES, walkFiles } from "./analyze.js";
 import { contextsOf, detectFiles, runDetection, type DetectionTarget } from "./detection.js";
@@ -21,6 +22,8 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** As ProjectOptions.cache. */
   cache?: CacheOptions;
+  /** Syntax trees already parsed (discovery's), by absolute path: used for files of the same text. */
+  trees?: ReadonlyMap<string, TS.SourceFile>;
 }
 
 export interface ScanResult {
@@ -52,6 +55,7 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       tooLarge: (file, bytes) => skipped.push({ file, bytes }),
       ...(cache ? { cache } : {}),
+      ...(options.trees ? { trees: options.trees } : {}),
     }),
     answerStep,
   );
