@@ -14,7 +14,10 @@ export function nearestKey(key: string, keys: Iterable<string>): string | undefi
   let best: { key: string; distance: number } | undefined;
   for (const candidate of keys) {
     if (candidate === key) continue;
-    const distance = editDistance(wanted, normalize(candidate));
+    const normalized = normalize(candidate);
+    // The distance is at least the difference in length: a key too much longer or shorter cannot be near.
+    if (Math.abs(normalized.length - wanted.length) > threshold) continue;
+    const distance = editDistance(wanted, normalized);
     if (distance === 0) return candidate;
     if (distance <= threshold && (best === undefined || distance < best.distance)) best = { key: candidate, distance };
   }

@@ -85,8 +85,8 @@ interface CacheDocument {
 /** The cache of one run: read once at the start, written once (atomically) at the end. */
 export class FileCache {
   readonly file: string;
-  private readonly entries: Record<string, Entry>;
-  private readonly next: Record<string, Entry> = {};
+  private readonly entries: Map<string, Entry>;
+  private readonly next = new Map<string, Entry>();
   private readonly moduleEntries: Record<string, ModuleEntry>;
   private readonly nextModules: Record<string, ModuleEntry> = {};
   /** Whether this run learnt anything the cache file does not hold: if not, it is not written again. */
@@ -104,7 +104,7 @@ export class FileCache {
     this.file = cacheFile(options.location, root);
     this.label = path.relative(root, this.file).split(path.sep).join("/") || this.file;
     const document = this.read();
-    this.entries = document.entries;
+    this.entries = new Map(Object.entries(document.entries));
     this.moduleEntries = document.modules;
   }
 
@@ -126,9 +126,9 @@ export class FileCache {
   get(file: string, key: string, target: CacheTarget): CachedYield | undefined {
     const name = this.name(file);
     this.visited.add(name);
-    const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
+    const entry = this.entries.get(name);
     if (entry === undefined || entry.key !== key || entry.config !== this.configOf(target)) return undefined;
-    this.next[name] = entry;
+    this.next.set(name, entry);
     return entry;
   }
 
@@ -137,13 +137,13 @@ export class FileCache {
     this.visited.add(name);
     const entry: Entry = { key, config: this.configOf(target), analysis: value.analysis, mayExport: value.mayExport };
     if (value.lookups !== undefined) entry.lookups = value.lookups;
-    this.next[name] = entry;
+    this.next.set(name, entry);
     this.changed = true;
   }
 
   /** Drops what `get` gave for the file: it no longer holds (its lookups got other answers). */
   forget(file: string): void {
-    delete this.next[this.name(file)];
+    this.next.delete(this.name(file));
     this.changed = true;
   }
 
@@ -201,16 +201,16 @@ export class FileCache {
   save(): void {
     // A run on some paths keeps what other runs learned of the other files, while they exist.
     const entries: Record<string, Entry> = {};
-    for (const [name, entry] of Object.entries(this.entries)) {
+    for (const [name, entry] of this.entries) {
       if (this.visited.has(name)) {
-        if (!Object.hasOwn(this.next, name)) this.changed = true;
+        if (!this.next.has(name)) this.changed = true;
       } else if (fs.existsSync(path.resolve(this.root, name))) {
         entries[name] = entry;
       } else {
         this.changed = true;
       }
     }
-    Object.assign(entries, this.next);
+    for (const [name, entry] of this.next) entries[name] = entry;
     const modules: Record<string, ModuleEntry> = {};
     for (const [name, entry] of Object.entries(this.moduleEntries)) {
       if (Object.hasOwn(this.nextModules, name)) continue;
