@@ -88,7 +88,8 @@ function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: 
 
   for (const entry of entries) {
     const name = entry.name;
-    const full = path.join(dir, name);
+    // `dir` is absolute and normal, and a name has no separator: nothing for path.join to do.
+    const full = dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || isIgnored(active, full, true)) continue;
       walkDirectory(full, root, active, found);
