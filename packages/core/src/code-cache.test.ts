@@ -72,6 +72,13 @@ describe("requireWithCodeCache", () => {
     fs.writeFileSync(cacheFile, "not a code cache");
     expect(loadInChild(from, cache)).toBe(42);
     expect(fs.readFileSync(cacheFile, "utf8")).not.toBe("not a code cache");
+
+    // The module changes (an upgrade): its new code is kept, and the old code's cache goes.
+    fs.appendFileSync(path.join(path.dirname(from), "node_modules/lib/index.js"), "exports.more = true;\n");
+    expect(loadInChild(from, cache)).toBe(42);
+    const now = fs.readdirSync(cache);
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(written);
   });
 });
 

@@ -32,7 +32,7 @@ function loadCached(file: string, dir: string): unknown {
   const source = fs.readFileSync(file, "utf8");
   const stat = fs.statSync(file);
   const key = createHash("sha1").update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 20);
-  const cacheFile = path.join(dir, `${path.basename(file, ".js")}-${key}.v8cache`);
+  const cacheFile = path.join(dir, `${path.basename(file).replace(/\.[cm]?js$/, "")}-${key}.v8cache`);
   const cachedData = readIfPresent(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file);
@@ -42,8 +42,27 @@ function loadCached(file: string, dir: string): unknown {
   module.loaded = true;
   // Whoever requires it next gets this module.
   createRequire(file).cache[file] = module;
-  if (cachedData === undefined || script.cachedDataRejected === true) writeAtomically(cacheFile, script.createCachedData());
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    writeAtomically(cacheFile, script.createCachedData());
+    removeOlderCaches(cacheFile);
+  }
   return module.exports as unknown;
+}
+
+/** The caches of earlier versions of the same file (a rebuilt bundle, an upgraded compiler): they would only pile up. */
+function removeOlderCaches(cacheFile: string): void {
+  const dir = path.dirname(cacheFile);
+  const name = path.basename(cacheFile);
+  const prefix = name.slice(0, name.lastIndexOf("-") + 1);
+  try {
+    for (const other of fs.readdirSync(dir)) {
+      if (other !== name && other.startsWith(prefix) && other.endsWith(".v8cache") && /^[0-9a-f]{20}\.v8cache$/.test(other.slice(prefix.length))) {
+        fs.rmSync(path.join(dir, other), { force: true });
+      }
+    }
+  } catch {
+    // Left for the next write to try again.
+  }
 }
 
 function readIfPresent(file: string): Buffer | undefined {
