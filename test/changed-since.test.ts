@@ -1,10 +1,10 @@
 // `--changed-since REF` and the git-dated `report`, run as a user would, on real repositories.
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runFlaglint, project, registry, removeProjects } from "./helpers/cli.js";
-import { gitProject } from "./helpers/git.js";
+import { gitProject, type GitProject } from "./helpers/git.js";
 
-afterEach(removeProjects);
+afterAll(removeProjects);
 
 const NOW = "2026-11-26";
 
@@ -142,9 +142,15 @@ describe("flaglint report --changed-since", () => {
 describe("flaglint report dates flags from git history", () => {
   /**
    * from_code is checked since 2026-08-15; the registry lists from_registry since 2026-09-01 and
-   * gains from_code only in the working tree, so git can date that one only by its code.
+   * gains from_code only in the working tree, so git can date that one only by its code. Made once:
+   * the tests below only read it.
    */
+  let repository: GitProject | undefined;
   function dated() {
+    repository ??= datedRepository();
+    return repository;
+  }
+  function datedRepository() {
     const repo = gitProject({ "src/a.ts": `${check("from_code")}export const b = () => ff.isEnabled("from_registry", {});\n` }, "2026-08-15T10:00:00Z");
     const written = `  dated:\n    type: permission\n    created: 2026-10-01\n  from_registry:\n    type: release\n    ticket: T-1`;
     repo.commit({ "feature-flags.yaml": registry(written) }, "2026-09-01T10:00:00Z");

@@ -27,12 +27,39 @@ function located(run: EslintRun): string[] {
   );
 }
 
+/** The part of a run under `folder/`, paths relative to it. */
+function within(run: EslintRun, folder: string): EslintRun {
+  const prefix = `${folder}/`;
+  return {
+    ...run,
+    results: run.results.filter(({ file }) => file.startsWith(prefix)).map((result) => ({ ...result, file: result.file.slice(prefix.length) })),
+  };
+}
+
+const BROKEN_REGISTRY = "version: 1\nflags:\n  quick_search:\n    type: relase\n";
+
 describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
+  /**
+   * One real `eslint` process per major over a workspace of two projects, each under its own
+   * registry: the demo shop in app/, and in legacy/ the plain-JS fixture with a registry that does
+   * not load. Each project's findings are what a run on that project alone gives (the plugin picks
+   * the nearest registry per file); one Node start instead of two.
+   */
+  let binary: EslintRun;
+  beforeAll(() => {
+    const workspace = fixtureCopy("demo", { mode: "typescript" });
+    const app = path.join(workspace, "app");
+    fs.mkdirSync(app);
+    for (const entry of ["feature-flags.yaml", "src", "tsconfig.json"]) fs.renameSync(path.join(workspace, entry), path.join(app, entry));
+    fs.cpSync(path.join(REPO_ROOT, "fixtures/eslint-js"), path.join(workspace, "legacy"), { recursive: true });
+    fs.writeFileSync(path.join(workspace, "legacy/feature-flags.yaml"), BROKEN_REGISTRY);
+    binary = runEslint(major, workspace);
+  });
+
   it("reports the demo's findings under @typescript-eslint/parser, each at its key", async () => {
-    const run = runEslint(major, fixtureCopy("demo", { mode: "typescript" }));
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(1);
-    expect(located(run)).toEqual([
+    expect(binary.stderr).toBe("");
+    expect(binary.status).toBe(1);
+    expect(located(within(binary, "app"))).toEqual([
       "src/components/CheckoutPage.tsx 8:16-8:30 flaglint/no-stale-flag",
       "src/components/TopNav.tsx 4:30-4:46 flaglint/flag-expiring-soon",
       // ESLint's own parse error: flaglint adds nothing to a file that does not parse.
@@ -103,9 +130,7 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
   });
 
   it("reports a broken registry once per file at line 1, and does not crash", async () => {
-    const dir = fixtureCopy("eslint-js", { mode: "espree" });
-    fs.writeFileSync(path.join(dir, "feature-flags.yaml"), "version: 1\nflags:\n  quick_search:\n    type: relase\n");
-    const run = runEslint(major, dir);
+    const run = within(binary, "legacy");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1); // lint errors; 2 would be a crash
     const problem =

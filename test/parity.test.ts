@@ -65,7 +65,15 @@ interface CliFinding {
   flag: string | null;
 }
 
-async function cliCheck(fixture: string): Promise<CliFinding[]> {
+/** `flaglint check` of each fixture, run once and compared with every ESLint run of it. */
+const cliChecks = new Map<string, Promise<CliFinding[]>>();
+function cliCheck(fixture: string): Promise<CliFinding[]> {
+  let check = cliChecks.get(fixture);
+  if (check === undefined) cliChecks.set(fixture, (check = runCliCheck(fixture)));
+  return check;
+}
+
+async function runCliCheck(fixture: string): Promise<CliFinding[]> {
   const run = await runFlaglint(["check", `fixtures/${fixture}`, "--format", "json", "--now", NOW]);
   expect(run.status, run.stderr).toBeLessThanOrEqual(1);
   return (JSON.parse(run.stdout) as { findings: CliFinding[] }).findings.map(({ rule, file, line, column, message, flag }) => ({
@@ -92,8 +100,7 @@ const key = ({ rule, file, line, column, message }: Compared) => `${file}:${line
 const compared = new Set<string>();
 
 describe.each(FIXTURES)("fixtures/$name ($mode)", ({ name, mode }) => {
-  let checked: Promise<CliFinding[]> | undefined;
-  const cli = () => (checked ??= cliCheck(name));
+  const cli = () => cliCheck(name);
   const expected = async () =>
     (await cli())
       .filter((finding) => isSourceFile(finding.file) && !DIFFER_BY_DESIGN.has(finding.rule))

@@ -3,11 +3,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FLAGLINT_BIN, REPO_ROOT, removeProjects } from "./helpers/cli.js";
 import { gitProject } from "./helpers/git.js";
 
-afterEach(removeProjects);
+afterAll(removeProjects);
 
 interface Hook {
   id: string;
@@ -61,15 +61,21 @@ describe(".pre-commit-hooks.yaml", () => {
     }
   });
 
+  /** One demo repository: the first hook leaves it as it was, the last one edits it. */
+  let repository: ReturnType<typeof demoRepository>;
+  beforeAll(() => {
+    repository = demoRepository();
+  });
+
   it("flaglint: fails the commit on the demo's findings, with the project's own flaglint", () => {
-    const run = runHook("flaglint", demoRepository().root);
+    const run = runHook("flaglint", repository.root);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("no-stale-flag");
     expect(run.stdout).toContain("src/legacy/broken.ts");
   });
 
   it("flaglint-changed: reports only what differs from HEAD, and passes when that is clean", () => {
-    const repository = demoRepository();
+    expect(repository.git(["status", "--porcelain"])).toBe("");
     expect(runHook("flaglint-changed", repository.root).status).toBe(0);
 
     fs.appendFileSync(path.join(repository.root, "src/services/payments.ts"), "\n// touched\n");

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flaglint, project, removeProjects } from "./helpers/cli.js";
+import { flaglint, project, removeProjects, runFlaglint } from "./helpers/cli.js";
 import type { GitProject } from "./helpers/git.js";
 import { NOW, scheduledRepo } from "./helpers/scheduled-repo.js";
 
@@ -19,17 +19,21 @@ interface Report {
 let repo: GitProject;
 let commits: Record<string, string>;
 /** One report with the trend, shared by the tests that read it. */
-let weekly: ReturnType<typeof report>;
-beforeAll(() => {
+let weekly: Awaited<ReturnType<typeof report>>;
+beforeAll(async () => {
   repo = scheduledRepo();
-  weekly = report(["--history-from", "2026-09-03"]);
+  weekly = await report(["--history-from", "2026-09-03"]);
   const log = repo.git(["log", "--format=%H %cs"]).trim().split("\n");
   commits = Object.fromEntries(log.map((line) => line.split(" ").reverse() as [string, string]));
 });
 afterAll(removeProjects);
 
-function report(args: string[], cwd = repo.root): { json: Report; stderr: string; status: number | null } {
-  const run = flaglint(["report", "--now", NOW, "--format", "json", ...args], { cwd });
+/**
+ * `report` in this process: what it computes. The real binary runs where its exit code and stderr
+ * are under test (a bad --history, cleanup --patches).
+ */
+async function report(args: string[], cwd = repo.root): Promise<{ json: Report; stderr: string; status: number | null }> {
+  const run = await runFlaglint(["report", "--now", NOW, "--format", "json", ...args], { cwd });
   return { json: JSON.parse(run.stdout) as Report, stderr: run.stderr, status: run.status };
 }
 
@@ -68,8 +72,8 @@ describe("report --history on a dated repository", () => {
     expect(json.history![0]!.states).toEqual({});
   });
 
-  it("takes twelve weekly points back from today with --history 12w, and leaves the working tree alone", () => {
-    const { json } = report(["--history", "12w"]);
+  it("takes twelve weekly points back from today with --history 12w, and leaves the working tree alone", async () => {
+    const { json } = await report(["--history", "12w"]);
     expect(json.history!.map((point) => point.date)).toEqual([
       "2026-09-10", "2026-09-17", "2026-09-24", "2026-10-01", "2026-10-08", "2026-10-15",
       "2026-10-22", "2026-10-29", "2026-11-05", "2026-11-12", "2026-11-19", "2026-11-26",
@@ -77,10 +81,10 @@ describe("report --history on a dated repository", () => {
     expect(repo.git(["status", "--porcelain"])).toBe("");
   });
 
-  it("says once that a shallow clone has no trend, and still reports", () => {
+  it("says once that a shallow clone has no trend, and still reports", async () => {
     const clone = project({});
     execFileSync("git", ["clone", "--quiet", "--depth", "1", `file://${repo.root}`, clone], { stdio: "ignore" });
-    const { json, stderr, status } = report(["--history", "4w"], clone);
+    const { json, stderr, status } = await report(["--history", "4w"], clone);
     expect(status).toBe(0);
     expect(json.history).toBeUndefined();
     expect(json.flags).toHaveLength(7);
@@ -91,8 +95,8 @@ describe("report --history on a dated repository", () => {
 });
 
 describe("report --history options", () => {
-  it("are in --help, and bad values are one line with a hint, exit 2", () => {
-    const help = flaglint(["report", "--help"]);
+  it("are in --help, and bad values are one line with a hint, exit 2", async () => {
+    const help = await runFlaglint(["report", "--help"]);
     expect(help.stdout).toMatch(/--history <weeks>\s+add the trend/);
     expect(help.stdout).toMatch(/--history-from <date>\s+add the trend from this date/);
     const bad = flaglint(["report", "--now", NOW, "--history", "12"], { cwd: repo.root });
@@ -120,15 +124,15 @@ describe("owners from CODEOWNERS", () => {
     expect(stderr).toContain('flaglint: CODEOWNERS:4: "nobody" is not an owner');
   });
 
-  it("marks them in markdown and groups by the resulting owner", () => {
-    const run = flaglint(["report", "--now", NOW], { cwd: repo.root });
+  it("marks them in markdown and groups by the resulting owner", async () => {
+    const run = await runFlaglint(["report", "--now", NOW], { cwd: repo.root });
     expect(run.stdout).toContain("## <code>@shop</code> (from CODEOWNERS) · 1 flag (1 overdue)");
     expect(run.stdout).toContain("## <code>@web</code> · 1 flag (1 overdue)");
   });
 });
 
 describe("cleanup --all --patches", () => {
-  it("writes one patch per dead flag with a final value, each applies and leaves a project that parses", () => {
+  it("writes one patch per dead flag with a final value, each applies and leaves a project that parses", async () => {
     const out = project({});
     const run = flaglint(["cleanup", "--all", "--patches", out, "--now", NOW], { cwd: repo.root });
     expect(run.status).toBe(0);
@@ -155,15 +159,15 @@ describe("cleanup --all --patches", () => {
       execFileSync("git", ["clone", "--quiet", `file://${repo.root}`, clone], { stdio: "ignore" });
       execFileSync("git", ["apply", "--index", path.join(out, `${flag}.patch`)], { cwd: clone });
       expect(fs.readFileSync(path.join(clone, file), "utf8")).toBe(after);
-      const { json } = report([], clone);
+      const { json } = await report([], clone);
       expect(json.findings.filter((finding) => finding.rule === "parse-error")).toEqual([]);
       expect(json.flags.find((entry) => entry.key === flag)).toMatchObject({ state: "archived", references: 0 });
     }
   });
 
-  it("writes nothing with --dry-run", () => {
+  it("writes nothing with --dry-run", async () => {
     const out = path.join(os.tmpdir(), `flaglint-never-${process.pid}`);
-    const run = flaglint(["cleanup", "--all", "--patches", out, "--dry-run", "--now", NOW], { cwd: repo.root });
+    const run = await runFlaglint(["cleanup", "--all", "--patches", out, "--dry-run", "--now", NOW], { cwd: repo.root });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("would write");
     expect(fs.existsSync(out)).toBe(false);

@@ -62,9 +62,10 @@ describe("flaglint explain", () => {
 
   it("prints the same as text, and a missing file is one line and exit 2", async () => {
     const root = shop().root;
-    const text = flaglint(["explain", "src/a.ts", "--now", NOW], { cwd: root });
+    const text = await cli(["explain", "src/a.ts", "--now", NOW], { cwd: root });
     expect(text.stdout).toContain("  registry: feature-flags.yaml\n");
     expect(text.stdout).toContain("    6:18  other.isEnabled()  wrong receiver:");
+    // The real binary: the exit code and the one line on stderr are what the process gives.
     const missing = flaglint(["explain", "src/nope.ts"], { cwd: root });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^flaglint: no such file: src\/nope\.ts \(hint: [^\n]*\)\n$/);
