@@ -47,12 +47,29 @@ export function utcDate(instant: Date): string {
 
 /** Calendar days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(utcDay(to), utcDay(from));
+  return remembered(`${from}>${to}`, () => differenceInCalendarDays(utcDay(to), utcDay(from)));
 }
 
 /** The calendar date `days` days after `date` (before it when negative). */
 export function addDays(date: string, days: number): string {
-  return formatDay(addCalendarDays(utcDay(date), days));
+  return remembered(`${date}+${days}`, () => formatDay(addCalendarDays(utcDay(date), days)));
+}
+
+/**
+ * Answers already worked out: a run asks about the same few dates (each flag's, today) for every
+ * check and every summary, and date-fns takes tens of microseconds per question. Bounded: a
+ * long-lived ESLint process never holds more than this many.
+ */
+const answers = new Map<string, number | string>();
+const MAX_ANSWERS = 10_000;
+
+function remembered<T extends number | string>(question: string, work: () => T): T {
+  const known = answers.get(question);
+  if (known !== undefined) return known as T;
+  const answer = work();
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(question, answer);
+  return answer;
 }
 
 /** How many days the month has (`month` 1-12), leap years included. */

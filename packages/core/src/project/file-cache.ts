@@ -200,26 +200,26 @@ export class FileCache {
    */
   save(): void {
     // A run on some paths keeps what other runs learned of the other files, while they exist.
-    const entries: Record<string, Entry> = {};
+    const kept: Array<[string, Entry]> = [];
     for (const [name, entry] of this.entries) {
       if (this.visited.has(name)) {
         if (!this.next.has(name)) this.changed = true;
       } else if (fs.existsSync(path.resolve(this.root, name))) {
-        entries[name] = entry;
+        kept.push([name, entry]);
       } else {
         this.changed = true;
       }
     }
-    for (const [name, entry] of this.next) entries[name] = entry;
-    const modules: Record<string, ModuleEntry> = {};
+    const keptModules: Array<[string, ModuleEntry]> = [];
     for (const [name, entry] of Object.entries(this.moduleEntries)) {
       if (Object.hasOwn(this.nextModules, name)) continue;
-      if (fs.existsSync(path.resolve(this.root, name))) modules[name] = entry;
+      if (fs.existsSync(path.resolve(this.root, name))) keptModules.push([name, entry]);
       else this.changed = true;
     }
-    Object.assign(modules, this.nextModules);
     // Nothing new: the file on disk already says all this (a warm run with nothing changed writes nothing).
     if (!this.changed) return;
+    const entries = Object.fromEntries([...kept, ...this.next]);
+    const modules = { ...Object.fromEntries(keptModules), ...this.nextModules };
     const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries, modules };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
