@@ -123,7 +123,8 @@ function startRun(options: ProjectOptions): Run {
   // Asked before the scan, so a bad ref fails at once.
   const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
 
-  const registries = new RegistrySet(options.cwd, options.registry, walk.folders);
+  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
+  const registries = new RegistrySet(options.cwd, options.registry, walk.folders, cache?.registries());
   for (const file of walk.registries) registries.add(file);
 
   const targets = new DetectionTargets();
@@ -158,7 +159,7 @@ function startRun(options: ProjectOptions): Run {
     progress: (done: number) => options.onProgress?.(done, governed.length),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
-    ...(options.cache ? { cache: new FileCache(options.cache, options.cwd) } : {}),
+    ...(cache ? { cache } : {}),
   };
   return { changed, registries, governed, detection, skipped, scope };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyzeProject, analyzeProjectAsync } from "./analyze.js";
+import { loadRegistry } from "../registry/index.js";
 import { FileCache, cacheFile, type CacheOptions } from "./file-cache.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -76,5 +77,25 @@ describe("FileCache", () => {
     expect(cacheFile("cache/", dir)).toBe(path.join(dir, "cache", "flaglint-cache.json"));
     expect(cacheFile(".", dir)).toBe(path.join(dir, "flaglint-cache.json"));
     expect(cacheFile("custom.json", dir)).toBe(path.join(dir, "custom.json"));
+  });
+
+  it("gives back every fixture's registry as parsed, for the same path and text only", () => {
+    const dir = tempDir();
+    const files = fs
+      .readdirSync(path.join(REPO_ROOT, "fixtures"))
+      .map((fixture) => path.join(REPO_ROOT, "fixtures", fixture, "feature-flags.yaml"))
+      .filter((file) => fs.existsSync(file));
+    expect(files.length).toBeGreaterThan(10);
+    const writing = new FileCache(cacheIn(dir), dir);
+    const memo = writing.registries();
+    const parsed = files.map((file) => loadRegistry(file, memo));
+    writing.save();
+    const reading = new FileCache(cacheIn(dir), dir).registries();
+    files.forEach((file, index) => {
+      const text = fs.readFileSync(file, "utf8");
+      expect(reading.get(file, text)).toStrictEqual(parsed[index]);
+      expect(reading.get(file, `${text}\n# edited\n`)).toBeUndefined();
+      expect(reading.get(path.join(dir, "elsewhere.yaml"), text)).toBeUndefined();
+    });
   });
 });

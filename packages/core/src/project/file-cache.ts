@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ModuleExports } from "../detect/constants-index.js";
 import type { Lookup } from "../detect/external-names.js";
-import type { DetectConfig, FileAnalysis } from "../types.js";
+import type { DetectConfig, FileAnalysis, FlagDefinition, Registry } from "../types.js";
 import { relativeTo } from "./files.js";
 
 /** What detection in a file depends on besides its text (detection's DetectionTarget has these). */
@@ -59,6 +59,19 @@ export interface ModuleMemo {
   names(file: string, compute: () => readonly string[]): readonly string[];
 }
 
+/**
+ * Registries as parsed before, by their path and text: parsing and validating a registry is
+ * the same work every run until its file changes. The checks of the registry still run every time.
+ */
+export interface RegistryMemo {
+  /** The registry `file` holds when its text is `text`, if an earlier run parsed that text there. */
+  get(file: string, text: string): Registry | undefined;
+  set(file: string, text: string, registry: Registry): void;
+}
+
+/** A registry as the cache file holds it: its flags as a list. */
+type StoredRegistry = Omit<Registry, "flags"> & { flags: Array<[string, FlagDefinition]> };
+
 /** What a module yields to the cross-file index, whoever governs it; `null` exports: none. */
 interface ModuleEntry {
   key: string;
@@ -80,6 +93,8 @@ interface CacheDocument {
   entries: Record<string, Entry>;
   /** By file name, as entries: what each module exports, for the cross-file index. */
   modules?: Record<string, ModuleEntry>;
+  /** By a hash of each registry's path and text: the registry parsed from them. */
+  registries?: Record<string, StoredRegistry>;
 }
 
 /** The cache of one run: read once at the start, written once (atomically) at the end. */
@@ -88,6 +103,8 @@ export class FileCache {
   private readonly entries: Map<string, Entry>;
   private readonly next = new Map<string, Entry>();
   private readonly moduleEntries: Record<string, ModuleEntry>;
+  private readonly registryEntries: Record<string, StoredRegistry>;
+  private readonly nextRegistries: Record<string, StoredRegistry> = {};
   private readonly nextModules: Record<string, ModuleEntry> = {};
   /** Whether this run learnt anything the cache file does not hold: if not, it is not written again. */
   private changed = false;
@@ -106,6 +123,25 @@ export class FileCache {
     const document = this.read();
     this.entries = new Map(Object.entries(document.entries));
     this.moduleEntries = document.modules;
+    this.registryEntries = document.registries;
+  }
+
+  /** Registries parsed by earlier runs (see RegistryMemo); the ones this run uses are kept. */
+  registries(): RegistryMemo {
+    const keyOf = (file: string, text: string) => createHash("sha1").update(file).update("\0").update(text).digest("base64");
+    return {
+      get: (file, text) => {
+        const key = keyOf(file, text);
+        const stored = Object.hasOwn(this.registryEntries, key) ? this.registryEntries[key] : undefined;
+        if (stored === undefined) return undefined;
+        this.nextRegistries[key] = stored;
+        return { ...stored, flags: new Map(stored.flags) };
+      },
+      set: (file, text, registry) => {
+        this.nextRegistries[keyOf(file, text)] = { ...registry, flags: [...registry.flags] };
+        this.changed = true;
+      },
+    };
   }
 
   get strategy(): CacheStrategy {
@@ -216,11 +252,13 @@ export class FileCache {
       if (fs.existsSync(path.resolve(this.root, name))) keptModules.push([name, entry]);
       else this.changed = true;
     }
+    // Only the registries this run read are kept: an edited registry's old parse goes.
+    if (Object.keys(this.registryEntries).some((key) => !Object.hasOwn(this.nextRegistries, key))) this.changed = true;
     // Nothing new: the file on disk already says all this (a warm run with nothing changed writes nothing).
     if (!this.changed) return;
     const entries = Object.fromEntries([...kept, ...this.next]);
     const modules = { ...Object.fromEntries(keptModules), ...this.nextModules };
-    const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries, modules };
+    const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries, modules, registries: this.nextRegistries };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -237,10 +275,10 @@ export class FileCache {
   }
 
   /** The cache file's entries; what cannot be used is noted, and the file is written anew at the end. */
-  private read(): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry> } {
-    const none = (): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry> } => {
+  private read(): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry>; registries: Record<string, StoredRegistry> } {
+    const none = (): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry>; registries: Record<string, StoredRegistry> } => {
       this.changed = true;
-      return { entries: {}, modules: {} };
+      return { entries: {}, modules: {}, registries: {} };
     };
     let text: string;
     try {
@@ -266,6 +304,7 @@ export class FileCache {
     return {
       entries: Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries)),
       modules: Object.assign(Object.create(null) as Record<string, ModuleEntry>, isRecord(document.modules) ? validModules(document.modules) : {}),
+      registries: Object.assign(Object.create(null) as Record<string, StoredRegistry>, isRecord(document.registries) ? validRegistries(document.registries) : {}),
     };
   }
 
@@ -332,6 +371,18 @@ function validModules(modules: Record<string, unknown>): Record<string, ModuleEn
     if (names !== undefined && !(Array.isArray(names) && names.every((item) => typeof item === "string"))) continue;
     if (exports !== undefined && exports !== null && !(isRecord(exports) && Array.isArray(exports.values) && Array.isArray(exports.links) && Array.isArray(exports.declared))) continue;
     valid[name] = entry as unknown as ModuleEntry;
+  }
+  return valid;
+}
+
+/** Registries shaped as this version stores them; anything else is parsed again from its file. */
+function validRegistries(registries: Record<string, unknown>): Record<string, StoredRegistry> {
+  const valid: Record<string, StoredRegistry> = {};
+  for (const [key, stored] of Object.entries(registries)) {
+    if (!isRecord(stored) || typeof stored.path !== "string" || typeof stored.dir !== "string") continue;
+    if (!isRecord(stored.detect) || !isRecord(stored.policy) || !Array.isArray(stored.flags)) continue;
+    if (!stored.flags.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && isRecord(entry[1]))) continue;
+    valid[key] = stored as unknown as StoredRegistry;
   }
   return valid;
 }

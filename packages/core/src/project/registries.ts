@@ -4,6 +4,7 @@ import path from "node:path";
 import { UsageError } from "../clock.js";
 import { loadRegistry, NearestRegistry, RegistryError, type RegistryProblem } from "../registry/index.js";
 import type { Registry } from "../types.js";
+import type { RegistryMemo } from "./file-cache.js";
 
 export class RegistrySet {
   private readonly loaded = new Map<string, Registry>();
@@ -16,7 +17,13 @@ export class RegistrySet {
    * `folders`: the registry file names each walked folder lists (WalkResult.folders), which spares
    * a look at the disk for every folder.
    */
-  constructor(cwd: string, explicit?: string, folders?: ReadonlyMap<string, readonly string[]>) {
+  constructor(
+    cwd: string,
+    explicit?: string,
+    folders?: ReadonlyMap<string, readonly string[]>,
+    /** `--cache`: registries parsed by earlier runs, by path and text. */
+    private readonly memo?: RegistryMemo,
+  ) {
     if (folders) this.learnFolders(folders);
     if (explicit) {
       this.explicit = path.resolve(cwd, explicit);
@@ -37,7 +44,7 @@ export class RegistrySet {
     const cached = this.loaded.get(file);
     if (cached) return cached;
     try {
-      const registry = loadRegistry(file);
+      const registry = loadRegistry(file, this.memo);
       this.loaded.set(file, registry);
       return registry;
     } catch (error) {

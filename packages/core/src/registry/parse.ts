@@ -24,15 +24,22 @@ export function parseRegistry(text: string, path: string): Registry {
   }
 }
 
-/** Reads and parses the file at `path` (absolute). A missing or unreadable file is a problem at 1:1. */
-export function loadRegistry(path: string): Registry {
+/**
+ * Reads and parses the file at `path` (absolute). A missing or unreadable file is a problem at 1:1.
+ * `memo` (the `--cache`) gives back a registry parsed before from the same path and text.
+ */
+export function loadRegistry(path: string, memo?: { get(file: string, text: string): Registry | undefined; set(file: string, text: string, registry: Registry): void }): Registry {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
     throw new RegistryError([fileProblem(path, `cannot read the registry: ${readFailure(error)}`)]);
   }
-  return parseRegistry(text, path);
+  const known = memo?.get(path, text);
+  if (known !== undefined) return known;
+  const registry = parseRegistry(text, path);
+  memo?.set(path, text, registry);
+  return registry;
 }
 
 function parseChecked(original: string, path: string): Registry {
