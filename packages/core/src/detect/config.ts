@@ -46,12 +46,20 @@ export interface CompiledDetect {
   /**
    * What any file with a flag check spells out (the pre-filter's search): one of `candidateTokens`,
    * or every token of one of `candidateTokenGroups`. Removal notes and directives are searched apart.
+   * A token is a name written whole (`useFlag`, not inside `useFlags`), a property name written as a
+   * property (`flag:`, `{ flag }`, `flag=`), or part of a package's import specifier.
    */
-  candidateTokens: readonly string[];
+  candidateTokens: readonly SearchToken[];
   /** A method of a configured package is a check only where the package is imported: both are written. */
   candidateTokenGroups: ReadonlyArray<readonly string[]>;
   /** Labels of the matchers scoped with `files:` -> their globs (see file-scope.ts). */
   scoped: ReadonlyMap<string, readonly RegExp[]>;
+}
+
+export interface SearchToken {
+  text: string;
+  /** `name`: a whole name; `property`: a property's name where it is given a value; `specifier`: in a module specifier. */
+  as: "name" | "property" | "specifier";
 }
 
 /** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */
@@ -67,20 +75,25 @@ export function compile(detect: DetectConfig): CompiledDetect {
     keyCase: matcher.keyCase,
   }));
   const aliasHints = new Set<string>();
-  const tokens = new Set<string>();
+  const tokens = new Map<string, SearchToken>();
+  const token = (text: string, as: SearchToken["as"] = "name"): void => {
+    tokens.set(`${as}\0${text}`, { text, as });
+  };
   const groups = new Map<string, readonly string[]>();
+  const group = (members: readonly string[]): void => {
+    if (members.length === 1) token(members[0]!);
+    else groups.set(members.join("\0"), members);
+  };
   for (const { matcher } of calls) {
     for (const name of [matcher.method, matcher.function, matcher.object, matcher.call, namedImport(matcher)]) {
       if (name !== undefined) aliasHints.add(name);
     }
-    const group = callTokens(matcher);
-    if (group.length === 1) tokens.add(group[0]!);
-    else groups.set(group.join("\0"), group);
+    group(callTokens(matcher));
   }
+  // A chain ending in `uiConfig.flags` spells every one of its names (`flags` alone is in most files).
   for (const { segments } of objects) {
     for (const segment of segments) aliasHints.add(segment);
-    const tail = segments[segments.length - 1];
-    if (tail !== undefined) tokens.add(tail);
+    if (segments.length > 0) group([...new Set(segments)]);
   }
   const jsx = (detect.jsx ?? []).map((matcher, index) => ({
     label: `jsx[${index}]`,
@@ -89,18 +102,19 @@ export function compile(detect: DetectConfig): CompiledDetect {
   }));
   for (const { matcher, imported } of jsx) {
     // A default import may be named anything: its module is what the file spells.
-    const group = callTokens({ module: matcher.module, import: imported, keyArg: 0 });
-    if (imported === "default" && group.length > 0) tokens.add(group[group.length - 1]!);
-    else tokens.add(matcher.component);
+    const spelt = callTokens({ module: matcher.module, import: imported, keyArg: 0 });
+    if (imported === "default" && spelt.length > 0) token(spelt[spelt.length - 1]!);
+    else token(matcher.component);
   }
   const constants = firstLabelByName(detect.constants, "constants");
   // A key set's members are used as an enum's or a const object's are: each use is a check.
   for (const [name, label] of firstLabelByName(detect.keySets ?? [], "keySets")) if (!constants.has(name)) constants.set(name, label);
   const properties = firstLabelByName(detect.properties, "properties");
-  for (const name of [...constants.keys(), ...properties.keys()]) tokens.add(name);
+  for (const name of constants.keys()) token(name);
+  for (const name of properties.keys()) token(name, "property");
   // Every SDK check goes through a value imported from one of the preset's packages.
   const presets = presetsNamed(detect.sdks);
-  for (const preset of presets) for (const token of preset.tokens) tokens.add(token);
+  for (const preset of presets) for (const text of preset.tokens) token(text, "specifier");
   // An empty token (a matcher with nothing specific to look for) makes every file a candidate.
   return {
     calls,
@@ -112,7 +126,7 @@ export function compile(detect: DetectConfig): CompiledDetect {
     properties,
     jsx,
     presets,
-    candidateTokens: [...tokens],
+    candidateTokens: [...tokens.values()],
     candidateTokenGroups: [...groups.values()],
     scoped: scopedMatchers(detect),
   };
@@ -153,6 +167,8 @@ function calleeNameOf(matcher: CallMatcher): string | undefined {
  */
 function callTokens(matcher: CallMatcher): readonly string[] {
   if (matcher.call !== undefined) return matcher.method === undefined ? [matcher.call] : [matcher.call, matcher.method];
+  // A receiver known by name is written where its method is called (`flagResolver.isEnabled`).
+  if (matcher.object !== undefined && matcher.method !== undefined) return [...new Set([lastName(matcher.object), matcher.method])];
   const name = matcher.method ?? matcher.function ?? namedImport(matcher) ?? matcher.object;
   const module = matcher.module;
   if (module === undefined || module.startsWith(".")) return [name ?? moduleToken(module ?? "")];
@@ -184,4 +200,8 @@ function firstLabelByName(matchers: ReadonlyArray<{ name: string }>, kind: strin
     if (!labels.has(name)) labels.set(name, `${kind}[${index}]`);
   });
   return labels;
+}
+
+function lastName(path: string): string {
+  return path.slice(path.lastIndexOf(".") + 1);
 }

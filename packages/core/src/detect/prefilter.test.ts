@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DetectConfig } from "../types.js";
 import { mayNeedAnalysis } from "./prefilter.js";
+import { SDK_PRESETS } from "./presets/index.js";
 
 const detect: DetectConfig = {
   sdks: [],
@@ -68,5 +69,47 @@ describe("mayNeedAnalysis with SDK presets", () => {
 
   it("skips a file that only imports an SDK detect.sdks does not name", () => {
     expect(mayNeedAnalysis(`import { useFeatureIsOn } from "@growthbook/growthbook-react";`, presets)).toBe(false);
+  });
+});
+
+describe("mayNeedAnalysis spells names whole", () => {
+  const named: DetectConfig = {
+    sdks: [],
+    calls: [{ function: "useFlag", keyArg: 0 }, { object: "flagResolver", method: "isEnabled", keyArg: 0 }],
+    objects: [{ path: "uiConfig.flags", keyCase: "exact" }],
+    constants: [],
+    properties: [{ name: "flag" }],
+  };
+
+  it.each([
+    ["the function", `useFlag("x")`],
+    ["the function through an alias", `import { useFlag as check } from "./flags";`],
+    ["the receiver and its method", `this.flagResolver?.isEnabled("x", ctx)`],
+    ["every name of the object path", `const { flags } = uiConfig;`],
+    ["the property given a value", `{ path: "/x", flag: "newNav" }`],
+    ["the property quoted", `{ "flag": "newNav" }`],
+    ["the property as a shorthand", `const routes = [{ path, flag }];`],
+    ["the property as a JSX attribute", `<Gate flag="newNav" />`],
+    ["the property's module-level const", `export const flag = Flags.newNav;`],
+  ])("keeps a file with %s", (_, text) => {
+    expect(mayNeedAnalysis(text, named)).toBe(true);
+  });
+
+  it.each([
+    ["a longer function name", `useFlags(); useFlagValue("x");`],
+    ["the method on another receiver", `logger.isEnabled("debug")`],
+    ["only the path's last name", `const { flags } = plan; plan.flags.map(render);`],
+    ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],
+    ["the property's name inside longer names", `const featureFlag = flags.find(isFlagged);`],
+  ])("skips a file with %s", (_, text) => {
+    expect(mayNeedAnalysis(text, named)).toBe(false);
+  });
+});
+
+describe("mayNeedAnalysis finds every SDK preset's packages", () => {
+  it.each(SDK_PRESETS.flatMap((preset) => preset.packages.map((pkg) => [preset.name, pkg.module] as const)))("%s: an import of %s", (name, module) => {
+    const only: DetectConfig = { sdks: [name], calls: [], objects: [], constants: [], properties: [] };
+    expect(mayNeedAnalysis(`import * as sdk from "${module}";`, only)).toBe(true);
+    expect(mayNeedAnalysis(`const sdk = require('${module}/client');`, only)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // A text search that lets the CLI skip, without parsing, files that cannot hold anything to report.
 // It needs no TypeScript: a run whose files all fail it never loads the compiler.
 import type { DetectConfig } from "../types.js";
-import { compile, type CompiledDetect } from "./config.js";
+import { compile, type CompiledDetect, type SearchToken } from "./config.js";
 
 /**
  * A removal note says "remove" right after its TODO (comments.ts skips every other TODO the same
@@ -32,11 +32,40 @@ export function mayNeedAnalysis(text: string, detect: DetectConfig, context?: { 
 
 /** The search of `compiled`: an AnalysisContext builds it once per registry. */
 export function buildSearch(compiled: CompiledDetect): Search {
-  const tokens = [...compiled.candidateTokens, DIRECTIVE_TOKEN];
+  const tokens: SearchToken[] = [...compiled.candidateTokens, { text: DIRECTIVE_TOKEN, as: "name" }];
   // One regular expression scans a file once however many names there are; a run of
   // `includes` calls scans it once per name.
-  const anyOf = tokens.includes("") ? null : new RegExp([...tokens.map(escapeRegExp), REMOVAL_NOTE.source].join("|"));
+  const everyFile = tokens.some(({ text }) => text === "") || compiled.candidateTokenGroups.some((group) => group.includes(""));
+  const anyOf = everyFile ? null : new RegExp([...tokens.map(pattern), REMOVAL_NOTE.source].join("|"));
   return { anyOf, allOf: compiled.candidateTokenGroups };
+}
+
+function pattern(token: SearchToken): string {
+  switch (token.as) {
+    case "name":
+      return wholeToken(token.text);
+    // `flag: "x"`, `"flag": "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`: a property given a value.
+    case "property":
+      return `["'\`]?${wholeToken(token.text)}["'\`]?\\]?\\s*[:=,}]`;
+    // `"launchdarkly-js-client-sdk"`, `"@launchdarkly/node-server-sdk"`, `"@growthbook/growthbook"`.
+    case "specifier":
+      return `(?<=["'\`/@])${escapeRegExp(token.text)}`;
+  }
+}
+
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/**
+ * A token as the code spells it: a name, not part of a longer one. `flag` (a property) is in
+ * `{ flag: "x" }` and `const flag`, never only in `featureFlag` or `flags`, which most files of a
+ * code base that has flags contain; `launchdarkly` is in `launchdarkly-js-client-sdk`. Where a
+ * token starts or ends with something other than a name's character (`@growthbook/`), that end
+ * matches anything.
+ */
+function wholeToken(token: string): string {
+  const before = IDENTIFIER_CHAR.test(token[0] ?? "") ? "(?<![\\w$])" : "";
+  const after = IDENTIFIER_CHAR.test(token[token.length - 1] ?? "") ? "(?![\\w$])" : "";
+  return `${before}${escapeRegExp(token)}${after}`;
 }
 
 function escapeRegExp(text: string): string {
