@@ -67,6 +67,10 @@ describe("mayNeedAnalysis with SDK presets", () => {
     expect(mayNeedAnalysis(`settings.variation("x"); client.getTreatment("y");`, presets)).toBe(false);
   });
 
+  it("skips a file whose relative import has an SDK's name in a folder", () => {
+    expect(mayNeedAnalysis(`import { config } from "../launchdarkly-settings";`, presets)).toBe(false);
+  });
+
   it("skips a file that only imports an SDK detect.sdks does not name", () => {
     expect(mayNeedAnalysis(`import { useFeatureIsOn } from "@growthbook/growthbook-react";`, presets)).toBe(false);
   });

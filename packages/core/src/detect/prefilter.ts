@@ -40,32 +40,39 @@ export function buildSearch(compiled: CompiledDetect): Search {
   return { anyOf, allOf: compiled.candidateTokenGroups };
 }
 
-function pattern(token: SearchToken): string {
-  switch (token.as) {
-    case "name":
-      return wholeToken(token.text);
-    // `flag: "x"`, `"flag": "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`: a property given a value.
-    case "property":
-      return `["'\`]?${wholeToken(token.text)}["'\`]?\\]?\\s*[:=,}]`;
-    // `"launchdarkly-js-client-sdk"`, `"@launchdarkly/node-server-sdk"`, `"@growthbook/growthbook"`.
-    case "specifier":
-      return `(?<=["'\`/@])${escapeRegExp(token.text)}`;
-  }
-}
-
-const IDENTIFIER_CHAR = /[\w$]/;
-
 /**
  * A token as the code spells it: a name, not part of a longer one. `flag` (a property) is in
  * `{ flag: "x" }` and `const flag`, never only in `featureFlag` or `flags`, which most files of a
  * code base that has flags contain; `launchdarkly` is in `launchdarkly-js-client-sdk`. Where a
  * token starts or ends with something other than a name's character (`@growthbook/`), that end
- * matches anything.
+ * matches anything. Each alternative starts with the token's own text, so that the engine scans
+ * for literals; what must stand before it is asserted after it, looking back (`flag(?<![\w$]flag)`).
  */
-function wholeToken(token: string): string {
-  const before = IDENTIFIER_CHAR.test(token[0] ?? "") ? "(?<![\\w$])" : "";
-  const after = IDENTIFIER_CHAR.test(token[token.length - 1] ?? "") ? "(?![\\w$])" : "";
-  return `${before}${escapeRegExp(token)}${after}`;
+function pattern(token: SearchToken): string {
+  const text = escapeRegExp(token.text);
+  switch (token.as) {
+    case "name":
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}`;
+    // `flag: "x"`, `"flag": "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`: a property given a value.
+    case "property":
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}["'\`]?\\]?\\s*[:=,}]`;
+    // The start of a package name: `"launchdarkly-js-client-sdk"`, `"@launchdarkly/node-server-sdk"`,
+    // `"@growthbook/growthbook"`; not a folder of a relative path (`"../unleash-config"`).
+    case "specifier":
+      return `${text}(?<=["'\`@]${text})`;
+  }
+}
+
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/** Nothing of a name stands right before `token`, where it starts with a name's character. */
+function startsWhole(token: string): string {
+  return IDENTIFIER_CHAR.test(token[0] ?? "") ? `(?<![\\w$]${escapeRegExp(token)})` : "";
+}
+
+/** Nothing of a name follows `token`, where it ends with a name's character. */
+function endsWhole(token: string): string {
+  return IDENTIFIER_CHAR.test(token[token.length - 1] ?? "") ? "(?![\\w$])" : "";
 }
 
 function escapeRegExp(text: string): string {
