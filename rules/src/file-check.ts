@@ -3,6 +3,7 @@
 // cache keyed by the file's SourceCode (one per lint), so each rule only reports its own.
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type ts from "typescript";
 import {
   analyzeSource,
   applyEntryDirectives,
@@ -95,9 +96,9 @@ function check(context: Context): FileReports {
   if (isIgnoredByRegistry(registry, file, loaded.context.analysis)) return NOTHING;
   // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
-  const analysis = analyze(context, parseAs, loaded.context);
+  const { analysis, tree } = analyze(context, parseAs, loaded.context);
   const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
-  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs });
+  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs, ...(tree && { sourceFile: tree }) });
 }
 
 /** A given date is checked once; the clock is read per file (an editor session can pass midnight). */
@@ -133,12 +134,23 @@ function fileProblem(messageId: string, data: Record<string, string>): FileRepor
 
 const EMPTY_ANALYSIS: FileAnalysis = { references: [], notes: [], directives: [] };
 
-function analyze(context: Context, fileName: string, lint: LintContext): FileAnalysis {
+interface LintedAnalysis {
+  analysis: FileAnalysis;
+  /** The tree, for suggestions to start from; not one a type-checked program shares. */
+  tree?: ts.SourceFile;
+}
+
+function analyze(context: Context, fileName: string, lint: LintContext): LintedAnalysis {
   const { sourceCode } = context;
-  const { registry, analyses } = lint;
+  const { registry } = lint;
   // The same text search as the CLI: a file that names no configured check is not walked (or parsed).
-  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis)) return EMPTY_ANALYSIS;
+  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis)) return { analysis: EMPTY_ANALYSIS };
   const { sourceFile, program } = lintedTree(sourceCode.ast, sourceCode.text, fileName, sourceCode.parserServices);
+  return { analysis: analyzeTree(sourceFile, program, lint), ...(program === undefined && { tree: sourceFile }) };
+}
+
+function analyzeTree(sourceFile: ts.SourceFile, program: ts.Program | undefined, lint: LintContext): FileAnalysis {
+  const { registry, analyses } = lint;
   // The walk of a tree is reused while the registry (its context) and the program stay the same.
   const cached = analyses.get(sourceFile);
   if (cached !== undefined && !cached.crossFile && cached.program === program) return cached.analysis;
