@@ -81,8 +81,8 @@ function check(context: Context): FileReports {
 
   const read = readSettings(context.settings);
   if ("problem" in read) return fileProblem("invalidSettings", { problem: read.problem });
-  const now = today(read.settings.now);
-  if (typeof now !== "string") return now;
+  const given = givenDay(read.settings.now);
+  if (typeof given === "object") return given;
 
   const file = path.resolve(context.cwd, context.physicalFilename);
   const registryPath = registryPathFor(file, context.cwd, read.settings.registry);
@@ -97,17 +97,21 @@ function check(context: Context): FileReports {
   // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
   const { analysis, tree } = analyze(context, parseAs, loaded.context);
+  // The usual file: the text search found nothing to check, so there is nothing to judge.
+  if (analysis === EMPTY_ANALYSIS) return NOTHING;
+  // The clock is read per file with something to judge (an editor session can pass midnight).
+  const now = given ?? resolveNow({});
   const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
   return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs, ...(tree && { sourceFile: tree }) });
 }
 
-/** A given date is checked once; the clock is read per file (an editor session can pass midnight). */
+/** A given date is checked once, and a wrong one is reported on every file. */
 const givenDays = new Map<string, string | FileReports>();
 
-/** `settings.flaglint.now` (already checked), then FLAGLINT_NOW, then the clock. */
-function today(setting: string | undefined): string | FileReports {
+/** `settings.flaglint.now` (already checked), then FLAGLINT_NOW; `undefined` when the clock decides. */
+function givenDay(setting: string | undefined): string | FileReports | undefined {
   const given = setting ?? (process.env.FLAGLINT_NOW || undefined);
-  if (given === undefined) return resolveNow({});
+  if (given === undefined) return undefined;
   let day = givenDays.get(given);
   if (day === undefined) {
     day = checkedDay(setting === undefined ? { env: given } : { now: setting });
