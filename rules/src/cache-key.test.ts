@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cacheKey } from "./cache-key.js";
+import { cacheKey, lazyCacheKey } from "./cache-key.js";
 
 let root: string;
 
@@ -48,5 +48,18 @@ describe("cacheKey", () => {
 
   it("never throws: a wrong FLAGLINT_NOW still keys the cache", () => {
     expect(cacheKey({ cwd: root, env: "tomorrow", clock }).today).toMatch(/^invalid tomorrow: /);
+  });
+
+  it("is worked out lazily, when the config is serialised, and then kept", () => {
+    const lazy = lazyCacheKey({ cwd: root, clock });
+    // Made before the registry below exists; nothing is read until ESLint's cache serialises it.
+    fs.writeFileSync(path.join(root, "packages/feature-flags.yaml"), "version: 1\nflags: {}\n");
+    const serialised = JSON.parse(JSON.stringify({ settings: { key: lazy } })) as { settings: { key: unknown } };
+    expect(serialised.settings.key).toEqual(cacheKey({ cwd: root, clock }));
+    expect(Object.keys(lazy.toJSON().registries)).toContain("packages/feature-flags.yaml");
+    // Once per run: an edit after the first hashing does not move this run's key.
+    const first = lazy.toJSON();
+    fs.appendFileSync(path.join(root, "feature-flags.yaml"), "# edited\n");
+    expect(lazy.toJSON()).toBe(first);
   });
 });

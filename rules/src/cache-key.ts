@@ -25,6 +25,23 @@ export function cacheKey({ cwd, env, clock }: CacheKeyOptions): CacheKey {
   return { today: today(env, clock), registries: registryHashes(cwd) };
 }
 
+/**
+ * The cache key as ESLint's cache reads it: worked out when ESLint first serialises the config to
+ * hash it (`eslint --cache` does, through `toJSON`), not when the config loads. Walking the folder
+ * for registries would otherwise cost every run without the cache, and every editor start, a
+ * second or more on a large monorepo. Worked out once: ESLint hashes each config once per run.
+ */
+export function lazyCacheKey(options: CacheKeyOptions): LazyCacheKey {
+  let key: CacheKey | undefined;
+  // A closure, not `this`: ESLint's config merging copies the object's own properties.
+  return { toJSON: () => (key ??= cacheKey(options)) };
+}
+
+/** What the config carries: the key itself appears only when the config is serialised. */
+export interface LazyCacheKey {
+  toJSON(): CacheKey;
+}
+
 function today(env: string | undefined, clock: (() => Date) | undefined): string {
   try {
     return resolveNow({ ...(env === undefined ? {} : { env }), ...(clock === undefined ? {} : { clock }) });

@@ -3,6 +3,7 @@
 // cache keyed by the file's SourceCode (one per lint), so each rule only reports its own.
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type ts from "typescript";
 import {
   analyzeSource,
   applyEntryDirectives,
@@ -80,8 +81,8 @@ function check(context: Context): FileReports {
 
   const read = readSettings(context.settings);
   if ("problem" in read) return fileProblem("invalidSettings", { problem: read.problem });
-  const now = today(read.settings.now);
-  if (typeof now !== "string") return now;
+  const given = givenDay(read.settings.now);
+  if (typeof given === "object") return given;
 
   const file = path.resolve(context.cwd, context.physicalFilename);
   const registryPath = registryPathFor(file, context.cwd, read.settings.registry);
@@ -95,18 +96,22 @@ function check(context: Context): FileReports {
   if (isIgnoredByRegistry(registry, file, loaded.context.analysis)) return NOTHING;
   // A processor's code block (README.md/0.ts) parses by its own extension, in its file's folder.
   const parseAs = path.join(path.dirname(file), path.basename(context.filename));
-  const analysis = analyze(context, parseAs, loaded.context);
+  const { analysis, tree } = analyze(context, parseAs, loaded.context);
+  // The usual file: the text search found nothing to check, so there is nothing to judge.
+  if (analysis === EMPTY_ANALYSIS) return NOTHING;
+  // The clock is read per file with something to judge (an editor session can pass midnight).
+  const now = given ?? resolveNow({});
   const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
-  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs });
+  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs, ...(tree && { sourceFile: tree }) });
 }
 
-/** A given date is checked once; the clock is read per file (an editor session can pass midnight). */
+/** A given date is checked once, and a wrong one is reported on every file. */
 const givenDays = new Map<string, string | FileReports>();
 
-/** `settings.flaglint.now` (already checked), then FLAGLINT_NOW, then the clock. */
-function today(setting: string | undefined): string | FileReports {
+/** `settings.flaglint.now` (already checked), then FLAGLINT_NOW; `undefined` when the clock decides. */
+function givenDay(setting: string | undefined): string | FileReports | undefined {
   const given = setting ?? (process.env.FLAGLINT_NOW || undefined);
-  if (given === undefined) return resolveNow({});
+  if (given === undefined) return undefined;
   let day = givenDays.get(given);
   if (day === undefined) {
     day = checkedDay(setting === undefined ? { env: given } : { now: setting });
@@ -133,12 +138,23 @@ function fileProblem(messageId: string, data: Record<string, string>): FileRepor
 
 const EMPTY_ANALYSIS: FileAnalysis = { references: [], notes: [], directives: [] };
 
-function analyze(context: Context, fileName: string, lint: LintContext): FileAnalysis {
+interface LintedAnalysis {
+  analysis: FileAnalysis;
+  /** The tree, for suggestions to start from; not one a type-checked program shares. */
+  tree?: ts.SourceFile;
+}
+
+function analyze(context: Context, fileName: string, lint: LintContext): LintedAnalysis {
   const { sourceCode } = context;
-  const { registry, analyses } = lint;
+  const { registry } = lint;
   // The same text search as the CLI: a file that names no configured check is not walked (or parsed).
-  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis)) return EMPTY_ANALYSIS;
+  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis)) return { analysis: EMPTY_ANALYSIS };
   const { sourceFile, program } = lintedTree(sourceCode.ast, sourceCode.text, fileName, sourceCode.parserServices);
+  return { analysis: analyzeTree(sourceFile, program, lint), ...(program === undefined && { tree: sourceFile }) };
+}
+
+function analyzeTree(sourceFile: ts.SourceFile, program: ts.Program | undefined, lint: LintContext): FileAnalysis {
+  const { registry, analyses } = lint;
   // The walk of a tree is reused while the registry (its context) and the program stay the same.
   const cached = analyses.get(sourceFile);
   if (cached !== undefined && !cached.crossFile && cached.program === program) return cached.analysis;

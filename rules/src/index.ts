@@ -2,7 +2,7 @@
 import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { RULES } from "@flaglint/core";
-import { CACHE_KEY_SETTING, cacheKey } from "./cache-key.js";
+import { CACHE_KEY_SETTING, lazyCacheKey } from "./cache-key.js";
 import type { FlaglintRule } from "./create-rule.js";
 import type { EslintRuleId } from "./report.js";
 import { rules } from "./rules/index.js";
@@ -10,7 +10,7 @@ import { rules } from "./rules/index.js";
 export type { FlaglintSettings } from "./settings.js";
 export type { FlaglintDocs, FlaglintRule } from "./create-rule.js";
 export type { EslintRuleId } from "./report.js";
-export { CACHE_KEY_SETTING, cacheKey, type CacheKey } from "./cache-key.js";
+export { CACHE_KEY_SETTING, cacheKey, lazyCacheKey, type CacheKey, type LazyCacheKey } from "./cache-key.js";
 
 export interface FlaglintPlugin {
   meta: { name: string; version: string; namespace: string };
@@ -34,8 +34,9 @@ const plugin: FlaglintPlugin = {
         name: "flaglint/recommended",
         plugins: { flaglint: plugin as unknown as TSESLint.FlatConfig.Plugin },
         rules: RECOMMENDED_RULES,
-        // The hidden cwd is ESLint's own: the CLI lints relative to the folder it runs in.
-        settings: { [CACHE_KEY_SETTING]: cacheKey({ cwd: process.cwd(), env: process.env.FLAGLINT_NOW }) },
+        // The hidden cwd is ESLint's own: the CLI lints relative to the folder it runs in. Computed only
+        // when ESLint's cache hashes the config: a run without --cache never walks the folder for it.
+        settings: { [CACHE_KEY_SETTING]: lazyCacheKey({ cwd: process.cwd(), env: process.env.FLAGLINT_NOW }) },
       };
     },
   },

@@ -6,7 +6,8 @@ import { createRule, type FlaglintRule } from "../create-rule.js";
 import { reportFindings, type EslintRuleId } from "../report.js";
 
 function eslintRule(rule: Rule): FlaglintRule {
-  return createRule({
+  const create: FlaglintRule["create"] = (context) => reportFindings(context, rule.id as EslintRuleId);
+  const created: FlaglintRule = createRule({
     name: rule.id,
     meta: {
       type: "problem",
@@ -16,8 +17,11 @@ function eslintRule(rule: Rule): FlaglintRule {
       schema: [],
       defaultOptions: [],
     },
-    create: (context) => reportFindings(context, rule.id as EslintRuleId),
+    create,
   });
+  // RuleCreator's `create` first clones the default options (a structuredClone per rule and file,
+  // 15,000 of them on 2,000 files); these rules take no options, so ESLint calls ours directly.
+  return { ...created, create };
 }
 
 export const rules = Object.fromEntries(

@@ -65,8 +65,8 @@ export function removeCheckSuggestion(
   // A key used as data (an enum member, a `{ flag: "x" }` property) is not the flag's value.
   if (reference === undefined || reference.kind === "constant" || reference.kind === "property") return undefined;
   try {
-    if (!isBooleanCheck(file.text, file.fileName, reference)) return undefined;
-    const edit = cleanupOneCheck(file.text, file.fileName, reference, true);
+    if (!isBooleanCheck(file.text, file.fileName, reference, file.sourceFile)) return undefined;
+    const edit = cleanupOneCheck(file.text, file.fileName, reference, true, file.sourceFile);
     if (edit === undefined) return undefined;
     return { messageId: "removeCheck", data: { flag: finding.flag }, range: [edit.start, edit.end], text: edit.text };
   } catch {

@@ -10,6 +10,7 @@ import type {
   RuleId,
   Severity,
 } from "../types.js";
+import type ts from "../typescript.js";
 import type { Site } from "./site.js";
 
 /** One linted or scanned file, as the file-level checks see it. */
@@ -43,6 +44,11 @@ export interface LintedText {
   text: string;
   /** The name its script kind comes from (`.tsx` parses JSX). */
   fileName: string;
+  /**
+   * `text` already parsed with parent pointers, when the linter has a tree that no type-checked
+   * program shares (the cleanup engine may bind it): a suggestion starts from it instead of parsing.
+   */
+  sourceFile?: ts.SourceFile;
 }
 
 /** An editor suggestion: replace `range` (offsets in the file's text) with `text`. */

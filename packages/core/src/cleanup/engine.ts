@@ -4,7 +4,7 @@ import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
 import { foldStep, type Refusal } from "./fold.js";
 import { inlineStep, variableStatementOf, type BindingSite } from "./inline.js";
 import { Sentinels, finalLiteral } from "./sentinels.js";
-import { firstSyntaxError, isWrite, nodeAt, parse } from "./syntax.js";
+import { firstSyntaxError, isWrite, nodeAt, parse, parseReusing } from "./syntax.js";
 import { removalRange } from "./text.js";
 import { removeUnused } from "./unused.js";
 import type { FlagValue } from "./value.js";
@@ -32,6 +32,8 @@ export interface FlagSite {
 export interface CleanupSourceOptions {
   /** The flag's key: `TODO: remove <key> …` comments go once no check of the flag is left. */
   flag?: string;
+  /** `text` already parsed (a linter's tree), used instead of parsing it again when it is the same parse. */
+  parsed?: ts.SourceFile;
 }
 
 /** Rewrite steps per file; a nest deeper than this is not real code. */
@@ -48,7 +50,7 @@ export function cleanupSource(
   value: FlagValue,
   options: CleanupSourceOptions = {},
 ): SourceCleanup {
-  const original = parse(text, fileName);
+  const original = parseReusing(text, fileName, options.parsed);
   const broken = firstSyntaxError(original);
   if (broken) {
     return failure(text, broken.start, `the file does not parse (${broken.message}); it was left as it is`);

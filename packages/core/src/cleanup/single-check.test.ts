@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import ts from "../typescript.js";
 import { cleanupOneCheck, isBooleanCheck, type TextEdit } from "./single-check.js";
+import { parseReusing } from "./syntax.js";
 
 /** The site of the first (or `nth`) occurrence of `check` in `text`. */
 function siteOf(text: string, check: string, nth = 0): { siteStart: number; siteEnd: number } {
@@ -134,5 +136,50 @@ describe("isBooleanCheck", () => {
     expect(at(`track(${CHECK});`)).toBe(false);
     expect(at(`function f() {\n  const on = ${CHECK};\n  if (on) a();\n  pickTier(on);\n}`)).toBe(false);
     expect(at(`const unused = ${CHECK};`)).toBe(false);
+  });
+});
+
+describe("a tree the caller already parsed (an ESLint parser's)", () => {
+  const text = [
+    'import { client as ff } from "./flags";',
+    "",
+    "export function checkout(cart: Cart): Receipt {",
+    `  if (${CHECK}) {`,
+    "    return newCheckout(cart);",
+    "  }",
+    "  return legacyCheckout(cart);",
+    "}",
+    "",
+  ].join("\n");
+  /** As @typescript-eslint/parser parses: parent pointers, and `true` for a module under sourceType "module". */
+  const linterTree = (source: string, fileName: string, kind: ts.ScriptKind): ts.SourceFile => {
+    const setExternalModuleIndicator = (file: ts.SourceFile): void => {
+      (file as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
+    };
+    return ts.createSourceFile(fileName, source, { languageVersion: ts.ScriptTarget.Latest, setExternalModuleIndicator }, true, kind);
+  };
+
+  it("gives the same suggestion from it as from the text alone", () => {
+    const tree = linterTree(text, "/src/checkout.ts", ts.ScriptKind.TS);
+    const site = siteOf(text, CHECK);
+
+    expect(isBooleanCheck(text, "/src/checkout.ts", site, tree)).toBe(true);
+    expect(cleanupOneCheck(text, "/src/checkout.ts", site, true, tree)).toEqual(cleanupOneCheck(text, "/src/checkout.ts", site, true));
+    // Twice from one tree (a file's second stale check): the same again.
+    expect(cleanupOneCheck(text, "/src/checkout.ts", site, true, tree)).toEqual(cleanupOneCheck(text, "/src/checkout.ts", site, true));
+  });
+
+  it("is used only when it is the parse the engine would make", () => {
+    const tree = linterTree(text, "/src/checkout.ts", ts.ScriptKind.TS);
+    expect(parseReusing(text, "/src/checkout.ts", tree)).toBe(tree);
+    // Another text, another script kind, no parent pointers: parsed again.
+    expect(parseReusing(`${text}\n`, "/src/checkout.ts", tree)).not.toBe(tree);
+    expect(parseReusing(text, "/src/checkout.tsx", tree)).not.toBe(tree);
+    const flat = ts.createSourceFile("/src/checkout.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    expect(parseReusing(text, "/src/checkout.ts", flat)).not.toBe(flat);
+    // Called a module by the linter, though nothing in it imports or exports: the engine parses a script.
+    const script = `if (${CHECK}) run();\n`;
+    const scriptTree = linterTree(script, "/src/run.ts", ts.ScriptKind.TS);
+    expect(parseReusing(script, "/src/run.ts", scriptTree)).not.toBe(scriptTree);
   });
 });

@@ -3,7 +3,7 @@
 import ts from "../typescript.js";
 import type { TextEdit } from "./edits.js";
 import { cleanupSource, type FlagSite } from "./engine.js";
-import { nodeAt, parse, skipParens } from "./syntax.js";
+import { nodeAt, parseReusing, skipParens } from "./syntax.js";
 import type { FlagValue } from "./value.js";
 
 export type { TextEdit } from "./edits.js";
@@ -13,11 +13,19 @@ export type { TextEdit } from "./edits.js";
  * changed region between what both texts share at the start and at the end. ESLint suggestions
  * replace one range, and a region keeps the edit small enough to review in an editor's preview.
  * `undefined` when the engine leaves anything for a person (a manual spot), when the file or its
- * rewrite does not parse, or when nothing changes.
+ * rewrite does not parse, or when nothing changes. `parsed`: `text` already parsed, when the caller
+ * has it (an ESLint rule: the parser's tree), to spare parsing it again.
  */
-export function cleanupOneCheck(text: string, fileName: string, site: FlagSite, value: FlagValue): TextEdit | undefined {
+export function cleanupOneCheck(
+  text: string,
+  fileName: string,
+  site: FlagSite,
+  value: FlagValue,
+  parsed?: ts.SourceFile,
+): TextEdit | undefined {
   // No `flag` option: other checks of the flag may remain, so its removal TODOs stay.
-  const result = cleanupSource(text, fileName, [{ siteStart: site.siteStart, siteEnd: site.siteEnd }], value);
+  const sites = [{ siteStart: site.siteStart, siteEnd: site.siteEnd }];
+  const result = cleanupSource(text, fileName, sites, value, parsed === undefined ? {} : { parsed });
   if (result.failed || result.manual.length > 0 || !result.changed) return undefined;
   return changedRegion(text, result.text);
 }
@@ -37,10 +45,10 @@ function changedRegion(before: string, after: string): TextEdit {
  * ternary, a `!`, the left side of `&&` / `||`, or is compared with `true` / `false` — directly,
  * or through a `const` (or destructured name) every use of which does so. Anything else (a
  * comparison with a string, a value passed on or returned) may be a multivariate flag, where
- * "on" has no meaning.
+ * "on" has no meaning. `parsed` as for cleanupOneCheck.
  */
-export function isBooleanCheck(text: string, fileName: string, site: FlagSite): boolean {
-  const sourceFile = parse(text, fileName);
+export function isBooleanCheck(text: string, fileName: string, site: FlagSite, parsed?: ts.SourceFile): boolean {
+  const sourceFile = parseReusing(text, fileName, parsed);
   const node = nodeAt(sourceFile, site.siteStart, site.siteEnd);
   if (node === undefined) return false;
   const bound = boundName(node);

@@ -28,6 +28,34 @@ export function parse(text: string, fileName: string): ts.SourceFile {
   return tree;
 }
 
+/**
+ * `parsed` when it is `text` parsed as `parse` would parse it (a linter's tree: same text, script
+ * kind and module-ness, parent pointers set), else `parse(text, fileName)`. Sparing the parse of
+ * the original text is most of what a single-site cleanup of a linted file can save.
+ */
+export function parseReusing(text: string, fileName: string, parsed: ts.SourceFile | undefined): ts.SourceFile {
+  if (parsed !== undefined && parsed.text === text && sameParse(parsed, fileName)) return parsed;
+  return parse(text, fileName);
+}
+
+function sameParse(parsed: ts.SourceFile, fileName: string): boolean {
+  const internal = parsed as unknown as { scriptKind?: ts.ScriptKind; externalModuleIndicator?: unknown };
+  if (internal.scriptKind !== scriptKindFor(fileName) || parsed.statements.some((statement) => statement.parent !== parsed)) return false;
+  // A parser told the file is a module (ESLint's sourceType) marks it so with `true`; `parse` calls a
+  // file a module only when it imports or exports, and the type checker of unused.ts tells them apart.
+  return internal.externalModuleIndicator !== true || parsed.statements.some(isModuleSyntax);
+}
+
+function isModuleSyntax(statement: ts.Statement): boolean {
+  return (
+    ts.isImportDeclaration(statement) ||
+    ts.isExportDeclaration(statement) ||
+    ts.isExportAssignment(statement) ||
+    (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) ||
+    (ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false))
+  );
+}
+
 /** The first syntax error of a parsed file, as a message with a 0-based offset. */
 export function firstSyntaxError(sourceFile: ts.SourceFile): { message: string; start: number } | undefined {
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];

@@ -30,7 +30,7 @@ export function removeUnused(
 ): ts.SourceFile {
   // Each round's `after` is the next round's `before`: every text is parsed, and checked, once.
   const parsed = new Map<string, ParsedText>();
-  if (parsedBefore?.text === before) parsed.set(before, new ParsedText(parsedBefore));
+  if (parsedBefore?.text === before) parsed.set(before, parsedTextOf(parsedBefore));
   const parseOnce = (text: string): ParsedText => {
     let result = parsed.get(text);
     if (!result) parsed.set(text, (result = new ParsedText(parse(text, fileName))));
@@ -49,6 +49,19 @@ export function removeUnused(
     map = (offset) => step.forward(offset);
   }
   return parseOnce(current).sourceFile;
+}
+
+/**
+ * What was read from a tree given as `parsedBefore`, kept with the tree: an editor's suggestions
+ * clean up each stale check of a file on its own, all from the same original tree, and share what
+ * is read from it (its type checker above all). Weak: it goes with the tree.
+ */
+const readFromTree = new WeakMap<ts.SourceFile, ParsedText>();
+
+function parsedTextOf(sourceFile: ts.SourceFile): ParsedText {
+  let read = readFromTree.get(sourceFile);
+  if (read === undefined) readFromTree.set(sourceFile, (read = new ParsedText(sourceFile)));
+  return read;
 }
 
 /** A text parsed once; what is read from it, its type checker (a `createProgram`) above all, is built on first need. */
