@@ -71,6 +71,19 @@ describe("mayNeedAnalysis with SDK presets", () => {
     expect(mayNeedAnalysis(`import { config } from "../launchdarkly-settings";`, presets)).toBe(false);
   });
 
+  it("skips a file that only names an SDK in a string", () => {
+    expect(mayNeedAnalysis(`const provider = { name: "launchdarkly", label: 'launchdarkly-js' };`, presets)).toBe(false);
+  });
+
+  it.each([
+    ["a side-effect import", `import "launchdarkly-js-client-sdk";`],
+    ["a dynamic import", `const sdk = await import( "launchdarkly-js-client-sdk" );`],
+    ["a require over two lines", `const { init } = require(\n  "@launchdarkly/node-server-sdk"\n);`],
+    ["a re-export", `export { useFlags } from "launchdarkly-react-client-sdk";`],
+  ])("keeps %s of an SDK package", (_, text) => {
+    expect(mayNeedAnalysis(text, presets)).toBe(true);
+  });
+
   it("skips a file that only imports an SDK detect.sdks does not name", () => {
     expect(mayNeedAnalysis(`import { useFeatureIsOn } from "@growthbook/growthbook-react";`, presets)).toBe(false);
   });

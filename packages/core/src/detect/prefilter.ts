@@ -56,10 +56,11 @@ function pattern(token: SearchToken): string {
     // `flag: "x"`, `"flag": "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`: a property given a value.
     case "property":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}["'\`]?\\]?\\s*[:=,}]`;
-    // The start of a package name: `"launchdarkly-js-client-sdk"`, `"@launchdarkly/node-server-sdk"`,
-    // `"@growthbook/growthbook"`; not a folder of a relative path (`"../unleash-config"`).
+    // The start of a package's name in an import or a require: `from "launchdarkly-js-client-sdk"`,
+    // `require("@launchdarkly/node-server-sdk")`, `import("@growthbook/growthbook")`; not a
+    // folder of a relative path (`"../unleash-config"`), nor any other string (`name: "unleash"`).
     case "specifier":
-      return `${text}(?<=["'\`@]${text})`;
+      return `${text}(?<=(?:from|import|require)\\s*\\(?\\s*["'\`]${token.text.startsWith("@") ? "" : "@?"}${text})`;
   }
 }
 
