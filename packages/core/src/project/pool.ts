@@ -138,11 +138,33 @@ class PoolWorker {
 let script: URL | undefined;
 
 /**
- * The worker's module, beside this one once built; in the CLI's bundle (scripts/bundle-cli.mjs),
- * the worker's own bundle beside it. Tests run the TypeScript sources, which a worker thread cannot
- * load: they use the build's copy (`npm run build` first).
+ * The worker's module. Built (`npm run build`), core has two beside this one: `worker.js`, which
+ * imports the rest of core module by module, and `worker.bundle.mjs`, the same in one file
+ * (scripts/bundle-cli.mjs), which a thread starts in two thirds of the time; the bundle is used
+ * while it is as new as `worker.js` (after `tsc -b` alone it is older). In the CLI's own bundle,
+ * the worker beside it is `worker.mjs`. Tests run the TypeScript sources, which a worker thread
+ * cannot load: they use the build's copy.
  */
 function workerScript(): URL {
-  const candidates = ["./worker.js", "./worker.mjs"].map((name) => new URL(name, import.meta.url));
-  return candidates.find((candidate) => fs.existsSync(candidate)) ?? new URL("../../dist/project/worker.js", import.meta.url);
+  const cliWorker = new URL("./worker.mjs", import.meta.url);
+  if (fs.existsSync(cliWorker)) return cliWorker;
+  for (const dir of ["./", "../../dist/project/"]) {
+    const modules = new URL(`${dir}worker.js`, import.meta.url);
+    if (modifiedAt(modules) === undefined) continue;
+    // tsc -b rewrites the build info whenever it rebuilds any of core's modules the worker imports.
+    const build = [modules, new URL(`${dir}../.tsbuildinfo`, import.meta.url)];
+    return bundleIfCurrent(modules, new URL(`${dir}worker.bundle.mjs`, import.meta.url), build);
+  }
+  return new URL("../../dist/project/worker.js", import.meta.url);
+}
+
+/** `bundle` when it exists and is at least as new as every file of `build` that exists, else `modules`. */
+export function bundleIfCurrent(modules: URL, bundle: URL, build: readonly URL[]): URL {
+  const bundled = modifiedAt(bundle);
+  if (bundled === undefined) return modules;
+  return build.every((file) => (modifiedAt(file) ?? 0) <= bundled) ? bundle : modules;
+}
+
+function modifiedAt(url: URL): number | undefined {
+  return fs.statSync(url, { throwIfNoEntry: false })?.mtimeMs;
 }
