@@ -93,10 +93,14 @@ function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: 
     if (entry.isDirectory()) {
       if (name.startsWith(".") || SKIPPED_DIRS.has(name) || isIgnored(active, full, true)) continue;
       walkDirectory(full, root, active, found);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileInside(full, root))) {
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      // Only a source file or a registry is kept, so only they are followed and tested against the ignore rules.
+      const source = isSourceFile(name);
+      if (!source && !REGISTRY_FILE_NAMES.includes(name)) continue;
+      if (entry.isSymbolicLink() && !isFileInside(full, root)) continue;
       if (isIgnored(active, full, false)) continue;
-      if (isSourceFile(name)) files.add(full);
-      else if (REGISTRY_FILE_NAMES.includes(name)) registries.add(full);
+      if (source) files.add(full);
+      else registries.add(full);
     }
     // Symlinked folders are not followed: they loop or lead outside the scanned tree.
   }
