@@ -1,11 +1,10 @@
 // What a run loads: the TypeScript compiler (0.2 s of start-up) only when something must be parsed.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
-import { flaglint, REPO_ROOT, removeProjects } from "./helpers/cli.js";
+import { flaglint, project, REPO_ROOT, removeProjects } from "./helpers/cli.js";
 
 // Loaded before the CLI: on exit, says on stderr whether Node's module cache holds the compiler.
 const PROBE = `data:text/javascript,${encodeURIComponent(
@@ -21,31 +20,25 @@ function loadsTypeScript(args: readonly string[], cwd: string): boolean {
   return said![1] === "true";
 }
 
-const temporary: string[] = [];
-afterAll(() => {
-  removeProjects();
-  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeProjects);
 
-function demoCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-startup-"));
-  temporary.push(dir);
-  fs.cpSync(path.join(REPO_ROOT, "fixtures/demo"), dir, { recursive: true });
+/** A copy of fixtures/<name> in a temporary folder. */
+function fixtureCopy(name: string): string {
+  const dir = project({});
+  fs.cpSync(path.join(REPO_ROOT, "fixtures", name), dir, { recursive: true });
   return dir;
 }
 
 describe("start-up", () => {
   it("loads the TypeScript compiler for a check that parses, and not for --version or --help", () => {
-    const dir = demoCopy();
+    const dir = fixtureCopy("demo");
     expect(loadsTypeScript(["check", "."], dir)).toBe(true);
     expect(loadsTypeScript(["--version"], dir)).toBe(false);
     expect(loadsTypeScript(["check", "--help"], dir)).toBe(false);
   });
 
   it("a warm --cache run on unchanged files parses nothing, keys from other modules included", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-startup-"));
-    temporary.push(dir);
-    fs.cpSync(path.join(REPO_ROOT, "fixtures/shapes-definition-objects"), dir, { recursive: true });
+    const dir = fixtureCopy("shapes-definition-objects");
     const args = ["check", ".", "--cache", "--format", "json"];
     expect(loadsTypeScript(args, dir)).toBe(true);
     expect(loadsTypeScript(args, dir)).toBe(false);
@@ -54,8 +47,7 @@ describe("start-up", () => {
 
 describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
   it("is what the binary runs while it is as new as the build, and the built modules once it is older", () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-bin-"));
-    temporary.push(root);
+    const root = project({});
     // The binary's own file, beside stand-ins for the bundle and the built modules that say which ran.
     const write = (file: string, text: string): string => {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
