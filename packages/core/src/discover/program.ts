@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as TS from "typescript";
 import ts from "../typescript.js";
+import { parseJsonc, readText } from "../project/module-resolution.js";
 
 export interface ProjectProgram {
   program: TS.Program;
@@ -214,14 +215,9 @@ class ProjectResolver {
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  const parsed = ts.parseConfigFileTextToJson(file, text);
-  return typeof parsed.config === "object" && parsed.config !== null ? (parsed.config as Record<string, unknown>) : undefined;
+  const text = readText(file);
+  const config = text === undefined ? undefined : parseJsonc(file, text);
+  return typeof config === "object" && config !== null ? config : undefined;
 }
 
 /** `compilerOptions.paths` of a tsconfig, with targets made absolute (relative to `baseUrl` or the file). */

@@ -9,7 +9,7 @@ import { getParseError, parseSource } from "../detect/parse.js";
 import { MAY_EXPORT_CONSTANT } from "./detection.js";
 import type { ModuleMemo } from "./file-cache.js";
 import { walkProject } from "./files.js";
-import { ModuleResolver } from "./module-resolution.js";
+import { ModuleResolver, readText } from "./module-resolution.js";
 
 /** What a module imported by path must say to export a key at all. */
 const MAY_EXPORT_ANYTHING = /export\s+(?:declare\s+)?(?:const|enum)\b|export\s*[{*]|export\s+default\b/;
@@ -48,7 +48,7 @@ export class ProjectConstants implements ExportSource {
     if (known !== undefined && known.mtimeMs === mtimeMs) return known.exports;
     const fromText = (): ModuleExports | undefined => {
       // A watched file is read from disk: what is kept in memory may be older.
-      const text = this.options.watch ? readFile(file) : (this.options.readText ?? readFile)(file);
+      const text = this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
       return text === undefined ? undefined : exportsIn(text, file);
     };
     const exports = this.options.memo ? this.options.memo.exports(file, fromText) : fromText();
@@ -67,9 +67,9 @@ export class ProjectConstants implements ExportSource {
   /** Every name each candidate file may export, by a text search (a superset of what parsing finds). */
   private listExports(): Map<string, string[]> {
     const byName = new Map<string, string[]>();
-    const readText = this.options.readText ?? readFile;
+    const read = this.options.readText ?? readText;
     const namesIn = (file: string): readonly string[] => {
-      const text = readText(file);
+      const text = read(file);
       return text === undefined || !MAY_EXPORT_CONSTANT.test(text) ? [] : [...exportedNames(text)];
     };
     for (const file of this.options.files()) {
@@ -114,14 +114,6 @@ function exportsIn(text: string, file: string): ModuleExports | undefined {
   if (getParseError(sourceFile) !== undefined) return undefined;
   try {
     return collectExportedConstants(sourceFile);
-  } catch {
-    return undefined;
-  }
-}
-
-function readFile(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, "utf8");
   } catch {
     return undefined;
   }

@@ -270,7 +270,8 @@ function subfolders(dir: string): string[] {
   }
 }
 
-function readText(file: string): string | undefined {
+/** A file's text; `undefined` when it cannot be read. */
+export function readText(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {
