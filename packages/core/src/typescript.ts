@@ -16,10 +16,81 @@ function load(): Compiler {
   if (loaded === undefined) {
     loaded = requireWithCodeCache("typescript", import.meta.url) as Compiler;
     Object.setPrototypeOf(ts, loaded);
+    ({
+      SyntaxKind,
+      forEachChild,
+      isArrayLiteralExpression,
+      isAwaitExpression,
+      isBinaryExpression,
+      isCallExpression,
+      isComputedPropertyName,
+      isDeleteExpression,
+      isElementAccessExpression,
+      isExpression,
+      isExternalModuleReference,
+      isIdentifier,
+      isImportDeclaration,
+      isImportEqualsDeclaration,
+      isJsxAttribute,
+      isJsxExpression,
+      isNamespaceImport,
+      isObjectBindingPattern,
+      isObjectLiteralExpression,
+      isOmittedExpression,
+      isPostfixUnaryExpression,
+      isPrefixUnaryExpression,
+      isPrivateIdentifier,
+      isPropertyAccessExpression,
+      isPropertyAssignment,
+      isSpreadElement,
+      isStringLiteral,
+      isStringLiteralLike,
+      isTypeReferenceNode,
+      isVariableStatement,
+    } = loaded);
     for (const bind of waiting.splice(0)) bind(loaded);
   }
   return loaded;
 }
+
+/*
+ * The names detection's per-node code calls, bound when the compiler loads: the compiler's module
+ * exports every name through a getter, and these are read for every node of every tree walked.
+ * Every tree comes from a parse, which loads the compiler, so they are bound before any walk.
+ * Import them by name (`import ts, { isIdentifier } from "../typescript.js"`); add one here when
+ * a hot path needs another.
+ */
+export let
+  SyntaxKind: Compiler["SyntaxKind"],
+  forEachChild: Compiler["forEachChild"],
+  isArrayLiteralExpression: Compiler["isArrayLiteralExpression"],
+  isAwaitExpression: Compiler["isAwaitExpression"],
+  isBinaryExpression: Compiler["isBinaryExpression"],
+  isCallExpression: Compiler["isCallExpression"],
+  isComputedPropertyName: Compiler["isComputedPropertyName"],
+  isDeleteExpression: Compiler["isDeleteExpression"],
+  isElementAccessExpression: Compiler["isElementAccessExpression"],
+  isExpression: Compiler["isExpression"],
+  isExternalModuleReference: Compiler["isExternalModuleReference"],
+  isIdentifier: Compiler["isIdentifier"],
+  isImportDeclaration: Compiler["isImportDeclaration"],
+  isImportEqualsDeclaration: Compiler["isImportEqualsDeclaration"],
+  isJsxAttribute: Compiler["isJsxAttribute"],
+  isJsxExpression: Compiler["isJsxExpression"],
+  isNamespaceImport: Compiler["isNamespaceImport"],
+  isObjectBindingPattern: Compiler["isObjectBindingPattern"],
+  isObjectLiteralExpression: Compiler["isObjectLiteralExpression"],
+  isOmittedExpression: Compiler["isOmittedExpression"],
+  isPostfixUnaryExpression: Compiler["isPostfixUnaryExpression"],
+  isPrefixUnaryExpression: Compiler["isPrefixUnaryExpression"],
+  isPrivateIdentifier: Compiler["isPrivateIdentifier"],
+  isPropertyAccessExpression: Compiler["isPropertyAccessExpression"],
+  isPropertyAssignment: Compiler["isPropertyAssignment"],
+  isSpreadElement: Compiler["isSpreadElement"],
+  isStringLiteral: Compiler["isStringLiteral"],
+  isStringLiteralLike: Compiler["isStringLiteralLike"],
+  isTypeReferenceNode: Compiler["isTypeReferenceNode"],
+  isVariableStatement: Compiler["isVariableStatement"];
 
 /**
  * Until its first read, `ts` is an empty object whose prototype loads the compiler and then puts
@@ -29,10 +100,8 @@ const ts = Object.create(new Proxy({}, { get: (_target, name) => Reflect.get(loa
 export default ts;
 
 /**
- * Calls `bind` with the compiler once it is loaded (at once if it is): for modules that bind the
- * names their per-node code reads to locals, `({ SyntaxKind, isIdentifier } = compiler)`, since the
- * compiler's module exports every name through a getter. Every tree comes from a parse, which loads
- * the compiler, so the locals are bound before any code that walks a tree runs.
+ * Calls `bind` with the compiler once it is loaded (at once if it is): for what a module builds
+ * from it once (a table by syntax kind), which it must not do while it loads.
  */
 export function onCompilerLoad(bind: (compiler: Compiler) => void): void {
   if (loaded === undefined) waiting.push(bind);

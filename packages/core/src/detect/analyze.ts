@@ -1,5 +1,30 @@
 // Finds every flag reference of a file in one walk of its syntax tree, for all matchers at once.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, {
+  onCompilerLoad,
+  SyntaxKind,
+  forEachChild,
+  isArrayLiteralExpression,
+  isAwaitExpression,
+  isCallExpression,
+  isComputedPropertyName,
+  isElementAccessExpression,
+  isExpression,
+  isExternalModuleReference,
+  isIdentifier,
+  isImportDeclaration,
+  isImportEqualsDeclaration,
+  isJsxExpression,
+  isJsxAttribute,
+  isNamespaceImport,
+  isObjectBindingPattern,
+  isObjectLiteralExpression,
+  isOmittedExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isSpreadElement,
+  isStringLiteral,
+  isVariableStatement,
+} from "../typescript.js";
 import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceKind } from "../types.js";
 import { ChainResolver, endsWith, trailingNames, type Chain, type ChainRoot } from "./chains.js";
 import { readComments } from "./comments.js";
@@ -24,58 +49,6 @@ import {
   skipWrappers,
 } from "./syntax.js";
 
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let
-  SyntaxKind: typeof ts.SyntaxKind,
-  forEachChild: typeof ts.forEachChild,
-  isArrayLiteralExpression: typeof ts.isArrayLiteralExpression,
-  isAwaitExpression: typeof ts.isAwaitExpression,
-  isCallExpression: typeof ts.isCallExpression,
-  isComputedPropertyName: typeof ts.isComputedPropertyName,
-  isElementAccessExpression: typeof ts.isElementAccessExpression,
-  isExpression: typeof ts.isExpression,
-  isExternalModuleReference: typeof ts.isExternalModuleReference,
-  isIdentifier: typeof ts.isIdentifier,
-  isImportDeclaration: typeof ts.isImportDeclaration,
-  isImportEqualsDeclaration: typeof ts.isImportEqualsDeclaration,
-  isJsxExpression: typeof ts.isJsxExpression,
-  isJsxAttribute: typeof ts.isJsxAttribute,
-  isNamespaceImport: typeof ts.isNamespaceImport,
-  isObjectBindingPattern: typeof ts.isObjectBindingPattern,
-  isObjectLiteralExpression: typeof ts.isObjectLiteralExpression,
-  isOmittedExpression: typeof ts.isOmittedExpression,
-  isPropertyAccessExpression: typeof ts.isPropertyAccessExpression,
-  isPropertyAssignment: typeof ts.isPropertyAssignment,
-  isSpreadElement: typeof ts.isSpreadElement,
-  isStringLiteral: typeof ts.isStringLiteral,
-  isVariableStatement: typeof ts.isVariableStatement;
-onCompilerLoad((compiler) => {
-  ({
-    SyntaxKind,
-    forEachChild,
-    isArrayLiteralExpression,
-    isAwaitExpression,
-    isCallExpression,
-    isComputedPropertyName,
-    isElementAccessExpression,
-    isExpression,
-    isExternalModuleReference,
-    isIdentifier,
-    isImportDeclaration,
-    isImportEqualsDeclaration,
-    isJsxExpression,
-    isJsxAttribute,
-    isNamespaceImport,
-    isObjectBindingPattern,
-    isObjectLiteralExpression,
-    isOmittedExpression,
-    isPropertyAccessExpression,
-    isPropertyAssignment,
-    isSpreadElement,
-    isStringLiteral,
-    isVariableStatement,
-  } = compiler);
-});
 
 export interface AnalyzeOptions {
   /** Exported constants of the whole project, for keys imported from other files. */

@@ -1,23 +1,12 @@
 // `calls: - call: getClient, method: isOn`: a check method on what a call returns.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, {
+  isAwaitExpression,
+  isCallExpression,
+  isElementAccessExpression,
+  isIdentifier,
+  isPropertyAccessExpression,
+} from "../typescript.js";
 import { memberName, skipWrappers } from "./syntax.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let
-  isAwaitExpression: typeof ts.isAwaitExpression,
-  isCallExpression: typeof ts.isCallExpression,
-  isElementAccessExpression: typeof ts.isElementAccessExpression,
-  isIdentifier: typeof ts.isIdentifier,
-  isPropertyAccessExpression: typeof ts.isPropertyAccessExpression;
-onCompilerLoad((compiler) => {
-  ({
-    isAwaitExpression,
-    isCallExpression,
-    isElementAccessExpression,
-    isIdentifier,
-    isPropertyAccessExpression,
-  } = compiler);
-});
 
 /**
  * Whether `callee` is `method` read on the result of a call of `call`: `getClient().isOn`,

@@ -1,27 +1,15 @@
 // Follows an expression like `ff?.isEnabled` back through const aliases, destructuring and imports
 // to where it comes from: a module export, a name we cannot see through, or `this`.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, {
+  SyntaxKind,
+  isAwaitExpression,
+  isCallExpression,
+  isElementAccessExpression,
+  isIdentifier,
+  isPropertyAccessExpression,
+} from "../typescript.js";
 import { loadsModule, type Binding, type Scopes } from "./scope.js";
 import { memberName, moduleLoadSpecifier, skipWrappers } from "./syntax.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let
-  SyntaxKind: typeof ts.SyntaxKind,
-  isAwaitExpression: typeof ts.isAwaitExpression,
-  isCallExpression: typeof ts.isCallExpression,
-  isElementAccessExpression: typeof ts.isElementAccessExpression,
-  isIdentifier: typeof ts.isIdentifier,
-  isPropertyAccessExpression: typeof ts.isPropertyAccessExpression;
-onCompilerLoad((compiler) => {
-  ({
-    SyntaxKind,
-    isAwaitExpression,
-    isCallExpression,
-    isElementAccessExpression,
-    isIdentifier,
-    isPropertyAccessExpression,
-  } = compiler);
-});
 
 export type ChainRoot =
   /** `whole`: the module namespace itself (`import * as`, `require()`); `commonJs`: reached through `require`. */

@@ -1,13 +1,9 @@
 // Reads the comments detection cares about: flag-removal TODOs and eslint-disable directives.
 // Candidates are found by a text search, then confirmed to be comments by locating them in the tree,
 // so a file without such text costs one regex scan and no comment walk.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, { SyntaxKind } from "../typescript.js";
 import type { DisableDirective, RemovalNote } from "../types.js";
 import { rangeOf } from "./syntax.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let SyntaxKind: typeof ts.SyntaxKind;
-onCompilerLoad((compiler) => ({ SyntaxKind } = compiler));
 
 interface Comment {
   start: number;

@@ -1,16 +1,12 @@
 // Resolves a flag-key expression to its string statically: literals, consts, object literals whose
 // members nothing writes (typed, plain, `as const`, nested, spread), string enums, and what other
 // modules export through a ConstantIndex. Never guesses.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, { SyntaxKind } from "../typescript.js";
 import type { ConstantIndex, ExternalName } from "./external-names.js";
 import { enumMemberValue, objectLiteralOf } from "./literal-values.js";
 import { Mutations } from "./mutations.js";
 import type { Scopes } from "./scope.js";
 import { memberName, propertyNameText, skipWrappers } from "./syntax.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let SyntaxKind: typeof ts.SyntaxKind;
-onCompilerLoad((compiler) => ({ SyntaxKind } = compiler));
 
 /** Last resort for a key the syntax cannot resolve, e.g. the literal type from a type checker. */
 export type KeyFallback = (expression: ts.Expression) => string | undefined;

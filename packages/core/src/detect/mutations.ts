@@ -1,28 +1,18 @@
 // Which members of a file's `const` objects the file writes (`Flags.key = …`, `delete Flags.key`,
 // `Object.assign(Flags, …)`): a plain object's property is a key only where nothing assigns it.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, {
+  forEachChild,
+  isCallExpression,
+  isElementAccessExpression,
+  isIdentifier,
+  isPropertyAccessExpression,
+} from "../typescript.js";
 import type { Scopes } from "./scope.js";
 import { isWriteTarget, memberName, skipWrappers } from "./syntax.js";
 
 /** Every member of the object may be written. */
 const ANY = "*";
 
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let
-  forEachChild: typeof ts.forEachChild,
-  isCallExpression: typeof ts.isCallExpression,
-  isElementAccessExpression: typeof ts.isElementAccessExpression,
-  isIdentifier: typeof ts.isIdentifier,
-  isPropertyAccessExpression: typeof ts.isPropertyAccessExpression;
-onCompilerLoad((compiler) => {
-  ({
-    forEachChild,
-    isCallExpression,
-    isElementAccessExpression,
-    isIdentifier,
-    isPropertyAccessExpression,
-  } = compiler);
-});
 
 /** Functions that write members of their first argument. */
 const WRITERS = new Set(["assign", "defineProperty", "defineProperties", "setPrototypeOf", "set", "deleteProperty"]);

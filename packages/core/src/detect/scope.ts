@@ -1,11 +1,7 @@
 // Finds what an identifier is bound to by walking up its enclosing scopes. Only as much scope
 // analysis as flag detection needs: imports, requires, consts, enums, and whatever shadows them.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, { SyntaxKind } from "../typescript.js";
 import { moduleLoadSpecifier, propertyNameText, skipWrappers } from "./syntax.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let SyntaxKind: typeof ts.SyntaxKind;
-onCompilerLoad((compiler) => ({ SyntaxKind } = compiler));
 
 export type Binding =
   /** `imported` is the exported name, `"default"`, or `"*"` for a namespace / `import x = require()`. */

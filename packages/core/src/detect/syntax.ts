@@ -1,38 +1,20 @@
 // Small syntax helpers shared by the matchers: seeing through wrappers, static names, module loads.
-import ts, { onCompilerLoad } from "../typescript.js";
+import ts, {
+  SyntaxKind,
+  isBinaryExpression,
+  isCallExpression,
+  isComputedPropertyName,
+  isDeleteExpression,
+  isIdentifier,
+  isPostfixUnaryExpression,
+  isPrefixUnaryExpression,
+  isPrivateIdentifier,
+  isPropertyAccessExpression,
+  isStringLiteralLike,
+  isTypeReferenceNode,
+} from "../typescript.js";
 import type { Range } from "../types.js";
 import { positionOf } from "./parse.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let
-  SyntaxKind: typeof ts.SyntaxKind,
-  isBinaryExpression: typeof ts.isBinaryExpression,
-  isCallExpression: typeof ts.isCallExpression,
-  isComputedPropertyName: typeof ts.isComputedPropertyName,
-  isDeleteExpression: typeof ts.isDeleteExpression,
-  isIdentifier: typeof ts.isIdentifier,
-  isPostfixUnaryExpression: typeof ts.isPostfixUnaryExpression,
-  isPrefixUnaryExpression: typeof ts.isPrefixUnaryExpression,
-  isPrivateIdentifier: typeof ts.isPrivateIdentifier,
-  isPropertyAccessExpression: typeof ts.isPropertyAccessExpression,
-  isStringLiteralLike: typeof ts.isStringLiteralLike,
-  isTypeReferenceNode: typeof ts.isTypeReferenceNode;
-onCompilerLoad((compiler) => {
-  ({
-    SyntaxKind,
-    isBinaryExpression,
-    isCallExpression,
-    isComputedPropertyName,
-    isDeleteExpression,
-    isIdentifier,
-    isPostfixUnaryExpression,
-    isPrefixUnaryExpression,
-    isPrivateIdentifier,
-    isPropertyAccessExpression,
-    isStringLiteralLike,
-    isTypeReferenceNode,
-  } = compiler);
-});
 
 /** Strips parentheses, `as`, `satisfies`, `!` and `<T>` casts: they do not change which value is read. */
 export function skipWrappers(expression: ts.Expression): ts.Expression {

@@ -1,16 +1,12 @@
 // Finds, in one file, the flag checks of the SDK presets that file can use: calls, reads of a flag
 // set, and gate components. Only values the SDK's own packages hand out count, so a method of the
 // same name on anything else is not a check.
-import ts, { onCompilerLoad } from "../../typescript.js";
+import ts, { SyntaxKind, isIdentifier, isStringLiteral } from "../../typescript.js";
 import type { KeyCase } from "../../types.js";
 import type { Scopes } from "../scope.js";
 import { memberName, moduleLoadSpecifier, skipWrappers } from "../syntax.js";
 import type { Evaluation, SdkPreset, ValueKind } from "./types.js";
 import { checkOf, SdkValues, type SdkImport } from "./values.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let SyntaxKind: typeof ts.SyntaxKind, isIdentifier: typeof ts.isIdentifier, isStringLiteral: typeof ts.isStringLiteral;
-onCompilerLoad((compiler) => ({ SyntaxKind, isIdentifier, isStringLiteral } = compiler));
 
 export interface SdkCall {
   evaluation: Evaluation;

@@ -1,14 +1,10 @@
 // Follows a value back to the SDK that handed it out: through imports, requires, consts and lets,
 // destructuring, calls of factories and hooks, `new`, class fields assigned in any method, and
 // parameters or fields typed with a type the SDK exports. Anything else is not an SDK value.
-import ts, { onCompilerLoad } from "../../typescript.js";
+import ts, { SyntaxKind, isIdentifier } from "../../typescript.js";
 import type { Binding, Scopes } from "../scope.js";
 import { memberName, moduleLoadSpecifier, propertyNameText, skipWrappers } from "../syntax.js";
 import type { Evaluation, SdkPackage, SdkPreset, ValueKind } from "./types.js";
-
-// Bound when the compiler loads (typescript.ts): per-node code reads locals, not the compiler's getters.
-let SyntaxKind: typeof ts.SyntaxKind, isIdentifier: typeof ts.isIdentifier;
-onCompilerLoad((compiler) => ({ SyntaxKind, isIdentifier } = compiler));
 
 /** A value of one kind, handed out by one preset's SDK. */
 export interface SdkValue {
