@@ -153,7 +153,12 @@ export const RULE_SETTINGS = ["off", "warn", "error"] as const;
 export type RuleSetting = (typeof RULE_SETTINGS)[number];
 export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
 
-export type ReferenceKind = "call" | "hook" | "member" | "constant" | "property";
+/**
+ * How a reference reads its flag: a check call, a hook, a member of an object of flag values, a
+ * member of a constant that holds the key, a key written as data; or a `mention`, where a
+ * constant's key is named and no value is read (a comparison of keys, a schema per flag).
+ */
+export type ReferenceKind = "call" | "hook" | "member" | "constant" | "property" | "mention";
 
 /** A place in code where a flag's value is read. */
 export interface FlagReference extends Range {

@@ -63,7 +63,7 @@ export function removeCheckSuggestion(
   if (finding.flag === null) return undefined;
   const reference = references.find((candidate) => candidate.flag === finding.flag && sameRange(candidate, finding));
   // A key used as data (an enum member, a `{ flag: "x" }` property) is not the flag's value.
-  if (reference === undefined || reference.kind === "constant" || reference.kind === "property") return undefined;
+  if (reference === undefined || reference.kind === "constant" || reference.kind === "property" || reference.kind === "mention") return undefined;
   try {
     if (!isBooleanCheck(file.text, file.fileName, reference, file.sourceFile)) return undefined;
     const edit = cleanupOneCheck(file.text, file.fileName, reference, true, file.sourceFile);

@@ -46,7 +46,7 @@ export function nearestKeySuggestion(finding: Finding, references: readonly Flag
   const reference = references.find(
     (candidate) => candidate.line === finding.line && candidate.column === finding.column && candidate.flag === finding.flag,
   );
-  if (reference === undefined || reference.kind === "constant") return undefined;
+  if (reference === undefined || reference.kind === "constant" || reference.kind === "mention") return undefined;
   const { keyText } = reference;
   const quote = keyText[0] ?? "";
   if (keyText.length < 2 || !QUOTES.has(quote) || !keyText.endsWith(quote)) return undefined;

@@ -110,7 +110,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
       references++;
       if (reference.matcher.startsWith("jsx[")) {
         gatesByFile.set(reference.file, [...(gatesByFile.get(reference.file) ?? []), reference]);
-      } else if (reference.kind === "constant" || reference.kind === "property") {
+      } else if (reference.kind === "constant" || reference.kind === "property" || reference.kind === "mention") {
         leftInCode = true;
         manual.push(spot(reference, `the flag's key is used as data here (\`${reference.keyText}\`), not its value: remove it by hand`));
       } else {

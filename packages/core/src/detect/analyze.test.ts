@@ -323,17 +323,51 @@ describe("detect.objects", () => {
 describe("detect.constants", () => {
   it("counts every use of a member as a reference of its value", () => {
     const source = [
-      `enum FeatureFlagsKeysEnum { IS_V2_ENABLED = "is-v2-enabled", OTHER = "other" }`,
+      `import { FeatureFlagsKeysEnum } from "./keys";`,
       `const list = [FeatureFlagsKeysEnum.IS_V2_ENABLED];`,
-      `switch (k) { case FeatureFlagsKeysEnum["OTHER"]: break; }`,
+      `use(FeatureFlagsKeysEnum["OTHER"]);`,
       `type T = FeatureFlagsKeysEnum.OTHER;`,
     ].join("\n");
     const found = references(source, { constants: [{ name: "FeatureFlagsKeysEnum" }] });
-    expect(found.map(({ flag, kind, matcher }) => [flag, kind, matcher])).toEqual([
-      ["is-v2-enabled", "constant", "constants[0]"],
-      ["other", "constant", "constants[0]"],
+    expect(found.map(({ keyText, kind, matcher }) => [keyText, kind, matcher])).toEqual([
+      ["FeatureFlagsKeysEnum.IS_V2_ENABLED", "constant", "constants[0]"],
+      [`FeatureFlagsKeysEnum["OTHER"]`, "constant", "constants[0]"],
     ]);
-    expect(found[0]?.keyText).toBe("FeatureFlagsKeysEnum.IS_V2_ENABLED");
+  });
+
+  it("resolves a member of an enum declared in the file", () => {
+    const source = `enum FeatureFlagsKeysEnum { IS_V2_ENABLED = "is-v2-enabled" }\nuse(FeatureFlagsKeysEnum.IS_V2_ENABLED);`;
+    expect(references(source, { constants: [{ name: "FeatureFlagsKeysEnum" }] }).map(({ flag, kind }) => [flag, kind])).toEqual([["is-v2-enabled", "constant"]]);
+  });
+
+  it("calls a key compared with another key a mention: no flag's value is read", () => {
+    const source = [
+      `import { Flags } from "./keys";`,
+      `export const isNav = (key: string) => key === Flags.NEW_NAV || (Flags.BETA) !== key;`,
+      `switch (k) { case Flags["OTHER"]: break; }`,
+    ].join("\n");
+    const found = references(source, { constants: [{ name: "Flags" }] });
+    expect(found.map(({ keyText, kind }) => [keyText, kind])).toEqual([
+      ["Flags.NEW_NAV", "mention"],
+      ["Flags.BETA", "mention"],
+      [`Flags["OTHER"]`, "mention"],
+    ]);
+  });
+
+  it("calls a member listed in a table of the file that declares it a mention, and a read in its functions a check", () => {
+    const source = [
+      `export enum Flags { A = "a", B = "b" }`,
+      `export const LOCKED: Flags[] = [Flags.A, Flags.B as Flags];`,
+      `export const LABELS = { first: Flags.A };`,
+      `export function isLocked(stored: Record<string, boolean>) { return [stored[Flags.B]]; }`,
+    ].join("\n");
+    const found = references(source, { constants: [{ name: "Flags" }] });
+    expect(found.map(({ flag, line, kind }) => [flag, line, kind])).toEqual([
+      ["a", 2, "mention"],
+      ["b", 2, "mention"],
+      ["a", 3, "mention"],
+      ["b", 4, "constant"],
+    ]);
   });
 
   it("is dynamic when the constant's value is not known here", () => {
@@ -341,7 +375,22 @@ describe("detect.constants", () => {
     expect(references(source, { constants: [{ name: "Keys" }] })[0]).toMatchObject({ flag: null, dynamic: true });
   });
 
-  it("does not count a member that names a member being declared (a schema or defaults per flag)", () => {
+  it("calls a member that indexes a table the file declares per flag a mention, and an index of other objects a check", () => {
+    const source = [
+      `import { Flags } from "./keys";`,
+      `const Catalog = { [Flags.NEW_NAV]: z.boolean(), [Flags.BETA]: z.string() };`,
+      `const Other = { NEW_NAV: 1 };`,
+      `export const parse = (stored: Record<string, unknown>) => Catalog[(Flags.NEW_NAV)].safeParse(stored[Flags.NEW_NAV] ?? Other[Flags.BETA]);`,
+    ].join("\n");
+    const found = references(source, { constants: [{ name: "Flags" }] });
+    expect(found.filter(({ line }) => line === 4).map(({ keyText, kind }) => [keyText, kind])).toEqual([
+      ["Flags.NEW_NAV", "mention"],
+      ["Flags.NEW_NAV", "constant"],
+      ["Flags.BETA", "constant"],
+    ]);
+  });
+
+  it("calls a member that names a member being declared a mention (a schema or defaults per flag)", () => {
     const source = [
       `const Flags = { NEW_NAV: "new-nav", BETA: "beta" } as const;`,
       `export const schema = { [Flags.NEW_NAV]: z.boolean(), [Flags.BETA]: z.boolean() };`,
@@ -349,7 +398,12 @@ describe("detect.constants", () => {
       `export const on = (stored: Record<string, boolean>) => stored[Flags.NEW_NAV];`,
     ].join("\n");
     const found = references(source, { constants: [{ name: "Flags" }] });
-    expect(found.map(({ flag, line }) => [flag, line])).toEqual([["new-nav", 4]]);
+    expect(found.map(({ flag, line, kind }) => [flag, line, kind])).toEqual([
+      ["new-nav", 2, "mention"],
+      ["beta", 2, "mention"],
+      ["beta", 3, "mention"],
+      ["new-nav", 4, "constant"],
+    ]);
   });
 
   it("leaves a member passed to a configured call to the call", () => {

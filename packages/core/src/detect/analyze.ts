@@ -379,9 +379,9 @@ class FileAnalyzer {
     if (this.sdk !== undefined && this.checkFlagSetRead(access, receiver, this.sdk)) return;
     const receiverName = writtenName(receiver);
     if (receiverName === undefined) return;
-    const constantLabel = this.constantNames.has(receiverName) ? this.constantLabel(receiver) : undefined;
-    if (constantLabel !== undefined) {
-      this.addConstantReference(access, constantLabel);
+    const constant = this.constantNames.has(receiverName) ? this.constantOf(receiver) : undefined;
+    if (constant !== undefined) {
+      this.addConstantReference(access, constant);
       return;
     }
     if (this.config.objects.length === 0) return;
@@ -395,21 +395,57 @@ class FileAnalyzer {
    * through import aliases, namespace imports and local const aliases. A parameter, a `let` or a
    * property of another object that happens to share the name is not it.
    */
-  private constantLabel(receiver: ts.Expression): string | undefined {
+  private constantOf(receiver: ts.Expression): { label: string; declaredHere: boolean } | undefined {
     const declaration = declarationOf(receiver, this.scopes);
-    return declaration === undefined ? undefined : this.config.constants.get(declaration.name);
+    const label = declaration === undefined ? undefined : this.config.constants.get(declaration.name);
+    return label === undefined ? undefined : { label, declaredHere: declaration!.file === this.sourceFile.fileName };
   }
 
   /**
-   * `FeatureFlagsKeysEnum.IS_V2_ENABLED` anywhere is a check of the key it holds, but where it
-   * names a member of an object or class being declared (`{ [Flags.X]: z.boolean() }`, a schema
-   * or a table of defaults per flag): that declares something for the flag, it reads nothing.
+   * `FeatureFlagsKeysEnum.IS_V2_ENABLED` anywhere is a check of the key it holds. A mention
+   * instead, where the key is named and no value read: as the name of a member being declared
+   * (`{ [Flags.X]: z.boolean() }`, a schema or a table of defaults per flag), compared with
+   * another key (`key === Flags.X`, `case Flags.X:`), or listed in a table outside every
+   * function of the file that declares the constant (`const LOCKED = [Flags.X]`: the flags are
+   * described there; their values are read where code runs), or as the index of a table this
+   * file declares per flag (`Catalog[Flags.X]` where `const Catalog = { [Flags.X]: schema }`:
+   * the table's entry, not the flag's value). A mention still keeps a flag in use and is left to
+   * a person by cleanup, as every key used as data is.
    */
-  private addConstantReference(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, label: string): void {
+  private addConstantReference(
+    access: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    { label, declaredHere }: { label: string; declaredHere: boolean },
+  ): void {
     // A method called on the constant's object reads no key.
-    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access) || isComputedMemberName(access)) return;
+    if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access)) return;
+    const mention =
+      isComputedMemberName(access) ||
+      isComparedKey(access) ||
+      (declaredHere && isListedAsData(access) && !isInFunction(access)) ||
+      this.indexesTableOf(access);
     const flag = this.keys.resolve(access);
-    this.addReference({ keyNode: access, site: access, flag, kind: "constant", label, context: null });
+    this.addReference({ keyNode: access, site: access, flag, kind: mention ? "mention" : "constant", label, context: null });
+  }
+
+  /** `Catalog[Flags.X]`, where this file declares `const Catalog = { [Flags.X]: … }` with the same constant. */
+  private indexesTableOf(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+    let outer: ts.Node = access;
+    while (outer.parent !== undefined && ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const indexed = outer.parent;
+    if (indexed === undefined || !ts.isElementAccessExpression(indexed) || indexed.argumentExpression !== outer) return false;
+    const table = skipWrappers(indexed.expression);
+    const constant = writtenName(skipWrappers(access.expression));
+    if (!isIdentifier(table) || constant === undefined) return false;
+    const binding = this.scopes.lookup(table);
+    if (binding?.kind !== "variable" || !binding.constant || binding.declaration.initializer === undefined) return false;
+    const literal = skipWrappers(binding.declaration.initializer);
+    if (!isObjectLiteralExpression(literal)) return false;
+    return literal.properties.some((property) => {
+      const name = property.name;
+      if (name === undefined || !ts.isComputedPropertyName(name)) return false;
+      const key = skipWrappers(name.expression);
+      return (ts.isPropertyAccessExpression(key) || ts.isElementAccessExpression(key)) && writtenName(skipWrappers(key.expression)) === constant;
+    });
   }
 
   private checkObjectRead(
@@ -891,6 +927,41 @@ function optionValue(argument: ts.Expression, property: string): ts.Expression {
   const options = skipWrappers(argument);
   if (!isObjectLiteralExpression(options)) return argument;
   return propertyValue(options, property) ?? argument;
+}
+
+/** `key === Flags.X`, `Flags.X !== key`, `case Flags.X:`: a key compared with another, no flag's value read. */
+function isComparedKey(node: ts.Expression): boolean {
+  let outer: ts.Node = node;
+  while (outer.parent !== undefined && ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  if (parent === undefined) return false;
+  if (ts.isCaseClause(parent)) return parent.expression === outer;
+  if (!ts.isBinaryExpression(parent)) return false;
+  switch (parent.operatorToken.kind) {
+    case SyntaxKind.EqualsEqualsEqualsToken:
+    case SyntaxKind.ExclamationEqualsEqualsToken:
+    case SyntaxKind.EqualsEqualsToken:
+    case SyntaxKind.ExclamationEqualsToken:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** An element of an array literal or the value of an object literal's property: `[Flags.X]`, `{ locked: Flags.X }`. */
+function isListedAsData(node: ts.Expression): boolean {
+  let outer: ts.Node = node;
+  while (outer.parent !== undefined && (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isSatisfiesExpression(outer.parent))) outer = outer.parent;
+  const parent = outer.parent;
+  return parent !== undefined && (ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === outer));
+}
+
+/** Whether code inside a function (or a class member's initializer, run per instance) holds `node`. */
+function isInFunction(node: ts.Node): boolean {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isPropertyDeclaration(current) || ts.isClassStaticBlockDeclaration(current)) return true;
+  }
+  return false;
 }
 
 /** `[Flags.X]` as the name of a member being declared: `{ [Flags.X]: … }`, `class { [Flags.X] = … }`. */
