@@ -78,6 +78,14 @@ const APPLICATIONS = [
     commit: "b082e44389337dc6505d590737a6df70867cc8f4",
     sites: [String.raw`FEATURE_FLAG\.[A-Za-z]+`],
     key: String.raw`FEATURE_FLAG\.(\w+)`,
+    // Lines that name a key and read no flag: a schema or default per flag, a comparison of keys,
+    // a schema look-up, and the lists of read-only flags in the file that declares the keys.
+    notSites: [
+      { pattern: String.raw`^\s*\[FEATURE_FLAG\.\w+\]\s*:` },
+      { pattern: String.raw`[=!]==?\s*FEATURE_FLAG\.` },
+      { pattern: String.raw`FeatureFlagCatalog\[FEATURE_FLAG\.` },
+      { file: "apps/webapp/app/v3/featureFlags.ts", pattern: String.raw`^\s*FEATURE_FLAG\.\w+,\s*$` },
+    ],
   },
 ];
 
@@ -115,10 +123,14 @@ function flaglint(dir, command) {
   return run.stdout;
 }
 
-/** Every line of product code that matches one of the site patterns, as `file:line` -> the key it names. */
-function listedSites(dir, patterns, keyPattern) {
+/**
+ * Every line of product code that matches one of the site patterns and none of `notSites` (a
+ * pattern, in one file or in all), as `file:line` -> the key it names.
+ */
+function listedSites(dir, patterns, keyPattern, notSites = []) {
   const sites = new Map();
   const regexes = patterns.map((pattern) => new RegExp(pattern));
+  const excluded = notSites.map(({ file, pattern }) => ({ file, regex: new RegExp(pattern) }));
   const keyRegex = keyPattern === undefined ? undefined : new RegExp(keyPattern);
   const files = execFileSync("git", ["ls-files"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).split("\n");
   for (const file of files) {
@@ -127,6 +139,7 @@ function listedSites(dir, patterns, keyPattern) {
     lines.forEach((text, index) => {
       if (/^\s*(import|export\s+(type|interface))\b/.test(text) || /^\s*(\/\/|\/?\*)/.test(text)) return;
       if (!regexes.some((regex) => regex.test(text))) return;
+      if (excluded.some((not) => (not.file === undefined || not.file === file) && not.regex.test(text))) return;
       const captured = keyRegex?.exec(text)?.slice(1).find((group) => group !== undefined);
       const key = captured ?? /['"`]([^'"`]+)['"`]/.exec(text)?.[1] ?? /\.([A-Za-z_][\w]*)\b(?!.*\.)/.exec(text)?.[1];
       sites.set(`${file}:${index + 1}`, key);
@@ -143,14 +156,15 @@ function measure(app, workdir) {
   const initSeconds = (Date.now() - started) / 1000;
   const check = JSON.parse(flaglint(dir, ["check", "--format", "json", "--now", "2026-11-26"]));
   const registryKeys = new Set(check.flags.filter((flag) => flag.known).map((flag) => flag.key));
-  const references = check.references.filter((reference) => !reference.dynamic && !NOT_PRODUCT.test(reference.file));
+  // A mention names a key and reads no value (a comparison of keys, a schema per flag): not a check site.
+  const references = check.references.filter((reference) => !reference.dynamic && reference.kind !== "mention" && !NOT_PRODUCT.test(reference.file));
   const found = new Set(references.map((reference) => `${reference.file}:${reference.line}`));
   // A call spread over lines has its key on the line after the listed one.
   const near = (site) => {
     const [file, line] = [site.slice(0, site.lastIndexOf(":")), Number(site.slice(site.lastIndexOf(":") + 1))];
     return found.has(site) || found.has(`${file}:${line + 1}`) || found.has(`${file}:${line + 2}`);
   };
-  const sites = listedSites(dir, app.sites, app.key);
+  const sites = listedSites(dir, app.sites, app.key, app.notSites);
   const recalled = [...sites.keys()].filter(near);
   const listedNear = new Set([...sites.keys()].flatMap((site) => {
     const [file, line] = [site.slice(0, site.lastIndexOf(":")), Number(site.slice(site.lastIndexOf(":") + 1))];

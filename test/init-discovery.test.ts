@@ -45,6 +45,12 @@ const EXPECTED: Record<string, string[]> = {
     "src/components/Summary.tsx:6 aiSummary calls[0]",
     "src/components/Toolbar.tsx:7 bulkExport calls[0]",
   ],
+  "discover-fetched-values": [
+    "src/pages/settings.ts:6 auditLog objects[0]",
+    "src/pages/settings.ts:7 webhooks objects[0]",
+    "src/pages/theme.ts:7 darkMode calls[0]",
+    "src/pages/webhooks.ts:6 webhooks objects[0]",
+  ],
   "discover-record-values": [
     "src/api/export.ts:6 bulkExport objects[0]",
     "src/api/summary.ts:5 aiSummary objects[0]",

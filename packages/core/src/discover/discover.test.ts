@@ -58,6 +58,24 @@ describe("discoverProject", () => {
     expect(found.calls.map(({ matcher }) => matcher)).toEqual([{ object: "Utils", method: "hasFlag", keyArg: 0 }]);
   });
 
+  it("reads the object a key set is derived from (keyof typeof) for keys, never as flag values", () => {
+    const found = discover({
+      "src/flags.ts": [
+        'export const FLAG = { newNav: "newNav", beta: "beta" } as const;',
+        "const CATALOG = { [FLAG.newNav]: { parse: (v: unknown) => v === true }, [FLAG.beta]: { parse: (v: unknown) => v === true } };",
+        "export type FlagKey = keyof typeof CATALOG;",
+        "export function validate(key: FlagKey, value: unknown) { return CATALOG[key].parse(value); }",
+        "export const schemaOf = (key: FlagKey) => CATALOG[key];",
+      ].join("\n"),
+      "src/app.ts": [
+        'import { FLAG, validate } from "./flags";',
+        "export const on = (stored: Record<string, unknown>) => validate(FLAG.newNav, stored[FLAG.newNav]);",
+      ].join("\n"),
+    });
+    expect(found.keySets.map(({ name }) => name).sort()).toEqual(["FLAG", "FlagKey"]);
+    expect(found.objects.map(({ matcher }) => matcher.path)).toEqual([]);
+  });
+
   it("leaves a union-typed parameter alone when nothing says it names a flag", () => {
     const found = discover({ "src/button.ts": 'export function size(value: "sm" | "md" | "lg"): number { return value.length; }\nsize("sm");\n' });
     expect([found.calls, found.keySets]).toEqual([[], []]);

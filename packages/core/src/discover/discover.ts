@@ -192,6 +192,8 @@ class Discoverer {
   private readonly objects = new Map<string, { matcher: ObjectMatcher; reads: number; why: string }>();
   /** The key set of what each project function returns, when a `return` expression is an object of flag values. */
   private readonly returnedShapes = new Map<TS.Node, string | undefined>();
+  /** What a name the checker types `any` holds, by its declaration (see sourceShape). */
+  private readonly sourceShapes = new Map<TS.Node, string | undefined>();
 
   constructor(
     private readonly options: DiscoverOptions,
@@ -721,26 +723,62 @@ class Discoverer {
       const names = part.getProperties().map((property) => property.getName());
       if (names.length < 2) continue;
       const declaration = part.getSymbol()?.declarations?.[0];
+      // The enum or const object that lists the keys (`FLAGS.NEW_NAV`, the `CATALOG` of `keyof
+      // typeof CATALOG`) is read for keys, not values: of its own key set and of every other.
+      if (declaration !== undefined && this.listsKeys(declaration)) continue;
       for (const { keySet } of this.keySets.values()) {
-        // The enum or const object that lists the keys (`FLAGS.NEW_NAV`) is read for keys, not values.
-        if (declaration !== undefined && within(declaration, keySet.declaration)) continue;
         if (keySet.members.length === names.length && names.every((name) => keySet.members.includes(name))) return keySet.name;
       }
     }
     return undefined;
   }
 
+  /** Whether `declaration` is within the declaration of a key set, or of the object one is derived from. */
+  private listsKeys(declaration: TS.Node): boolean {
+    for (const { keySet } of this.keySets.values()) {
+      if (within(declaration, keySet.declaration) || (keySet.source !== undefined && within(declaration, keySet.source))) return true;
+    }
+    return false;
+  }
+
   /**
-   * `const flags = await getTeamFlags()` where the checker types the result `any` (a branch returns
-   * something outside the program) but a `return` expression is an object of flag values.
+   * Where the checker types a name `any` (what it holds comes from outside the program), what the
+   * code itself says it holds:
+   * - `const flags = await getTeamFlags()`: a `return` expression of the function is an object
+   *   of flag values;
+   * - `const { data: flags } = useSWR<Record<FlagKey, boolean>>(…)`, `const flags = fetchJson<…>()`:
+   *   the type argument of a call the checker cannot type names it (`data`, by the convention of
+   *   data-fetching hooks, is what they fetch);
+   * - `const { flags } = useTeamFlags()`: the function returns `{ flags }`, one of the above.
    */
-  private sourceShape(identifier: TS.Identifier): string | undefined {
+  private sourceShape(identifier: TS.Identifier, depth = 0): string | undefined {
     const declaration = declarationOf(this.checker, identifier);
-    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
-    let value = skipWrappers(declaration.initializer);
-    if (ts.isAwaitExpression(value)) value = skipWrappers(value.expression);
-    if (!ts.isCallExpression(value)) return undefined;
-    const called = this.calledFunction(value);
+    return declaration === undefined ? undefined : this.declaredShape(declaration, depth);
+  }
+
+  private declaredShape(declaration: TS.Declaration, depth: number): string | undefined {
+    if (depth > MAX_SOURCE_DEPTH) return undefined;
+    if (this.sourceShapes.has(declaration)) return this.sourceShapes.get(declaration);
+    this.sourceShapes.set(declaration, undefined); // a cycle ends here
+    let shape: string | undefined;
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+      const call = declaration.initializer && calledIn(declaration.initializer);
+      if (call !== undefined) shape = this.typeArgumentShape(call) ?? this.returnedShape(call);
+    } else if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isVariableDeclaration(declaration.parent.parent)) {
+      const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
+      const initializer = declaration.parent.parent.initializer;
+      const call = initializer && calledIn(initializer);
+      if (call !== undefined && property !== undefined) {
+        shape = (property === "data" ? this.typeArgumentShape(call) : undefined) ?? this.returnedPropertyShape(call, property, depth);
+      }
+    }
+    this.sourceShapes.set(declaration, shape);
+    return shape;
+  }
+
+  /** A return expression of the called function is an object of flag values. */
+  private returnedShape(call: TS.CallExpression): string | undefined {
+    const called = this.calledFunction(call);
     if (called === undefined || !isFunctionLike(called)) return undefined;
     if (!this.returnedShapes.has(called)) {
       let shape: string | undefined;
@@ -750,6 +788,55 @@ class Discoverer {
       this.returnedShapes.set(called, shape);
     }
     return this.returnedShapes.get(called);
+  }
+
+  /** `return { flags, … }`: what the returned object's `property` holds. */
+  private returnedPropertyShape(call: TS.CallExpression, property: string, depth: number): string | undefined {
+    const called = this.calledFunction(call);
+    if (called === undefined || !isFunctionLike(called)) return undefined;
+    for (const returned of returnedExpressions(called)) {
+      const object = skipWrappers(returned);
+      if (!ts.isObjectLiteralExpression(object)) continue;
+      for (const member of object.properties) {
+        let value: TS.Expression | undefined;
+        let source: TS.Declaration | undefined;
+        if (ts.isShorthandPropertyAssignment(member) && member.name.text === property) {
+          value = member.name;
+          source = this.checker.getShorthandAssignmentValueSymbol(member)?.declarations?.[0];
+        } else if (ts.isPropertyAssignment(member) && propertyName(member.name) === property) {
+          value = skipWrappers(member.initializer);
+          source = ts.isIdentifier(value) ? declarationOf(this.checker, value) : undefined;
+        }
+        if (value === undefined) continue;
+        const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(value));
+        const shape = (type.flags & ts.TypeFlags.Any) === 0 ? this.keyedShape(type) : source && this.declaredShape(source, depth + 1);
+        if (shape !== undefined) return shape;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `useSWR<Record<FlagKey, boolean>>(…)`, `useSWR<{ newNav: boolean }>(…)`: a call the checker
+   * types `any`, whose type argument is an object of flag values — all of a key set's members, or,
+   * written in place, boolean properties every one of which is a member of one key set.
+   */
+  private typeArgumentShape(call: TS.CallExpression): string | undefined {
+    const argument = call.typeArguments?.[0];
+    if (argument === undefined || (this.checker.getTypeAtLocation(call).flags & ts.TypeFlags.Any) === 0) return undefined;
+    const keyed = this.keyedShape(this.checker.getTypeFromTypeNode(argument));
+    if (keyed !== undefined || !ts.isTypeLiteralNode(argument) || argument.members.length === 0) return keyed;
+    const names: string[] = [];
+    for (const member of argument.members) {
+      if (!ts.isPropertySignature(member) || member.type?.kind !== ts.SyntaxKind.BooleanKeyword) return undefined;
+      const name = propertyName(member.name);
+      if (name === undefined) return undefined;
+      names.push(name);
+    }
+    for (const { keySet } of this.keySets.values()) {
+      if (names.every((name) => keySet.members.includes(name))) return keySet.name;
+    }
+    return undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -940,6 +1027,16 @@ class Discoverer {
 }
 
 /** Whether `node` lies inside `outer` (or is it), in the same file. */
+/** A name's source followed this many steps through returned objects: `{ flags }` of `{ data: flags }` of a call. */
+const MAX_SOURCE_DEPTH = 4;
+
+/** The call an initializer makes: `f()`, `await f()`, `(await f()) as T`. */
+function calledIn(initializer: TS.Expression): TS.CallExpression | undefined {
+  let value = skipWrappers(initializer);
+  if (ts.isAwaitExpression(value)) value = skipWrappers(value.expression);
+  return ts.isCallExpression(value) ? value : undefined;
+}
+
 function within(node: TS.Node, outer: TS.Node): boolean {
   return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }

@@ -19,6 +19,8 @@ export interface KeySet {
   declaration: TS.Node;
   /** For `keyof X`: the type X, whose values are the flags' values (an object of flag values). */
   objectType?: TS.Type;
+  /** For `keyof typeof X`: X's declaration, the object the keys are listed in (read for keys, never for values). */
+  source?: TS.Node | undefined;
 }
 
 /** More members than this is not a list of flags anyone maintains by hand (generated data). */
@@ -42,7 +44,13 @@ export function keySetOfTypeNode(node: TS.TypeNode, checker: TS.TypeChecker): Ke
       if (members === undefined) return undefined;
       const keyof = ts.isTypeOperatorNode(declaration.type) && declaration.type.operator === ts.SyntaxKind.KeyOfKeyword;
       const found = keySet(declaration.name.text, keyof ? "keyof" : "union", declaration, members, false);
-      if (keyof) found.objectType = checker.getTypeFromTypeNode((declaration.type).type);
+      if (keyof) {
+        const target = stripParens(declaration.type.type);
+        // `keyof typeof CATALOG`: the object lists the keys (a schema, a default per flag); its
+        // values are not the flags' values. `keyof UiFlags`: the interface types them.
+        if (ts.isTypeQueryNode(target)) found.source = declarationOf(checker, target.exprName);
+        else found.objectType = checker.getTypeFromTypeNode(target);
+      }
       return found;
     }
     return undefined;
