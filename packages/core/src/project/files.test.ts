@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ignore from "ignore";
 import { afterEach, describe, expect, it } from "vitest";
-import { walkProject } from "./files.js";
+import { literalSearch, walkProject } from "./files.js";
 
 const roots: string[] = [];
 
@@ -94,5 +95,39 @@ describe("walkProject", () => {
   it("takes a file named explicitly even when it is ignored", () => {
     const root = tree({ ".gitignore": "*.gen.ts\n", "api.gen.ts": "" });
     expect(relativeFiles(root, walkProject({ cwd: root, paths: ["api.gen.ts"] }).files)).toEqual(["api.gen.ts"]);
+  });
+});
+
+describe("literalSearch", () => {
+  const texts = [
+    "node_modules\n*.log\n/dist/\n.env*\ncoverage/\n",
+    "**/generated\n[Bb]uild/\na/**/b\nx?y.ts\n!keep.log\n",
+    "# comment\n\n/out\n*.tmp\n!important.tmp\nDocs/*.md\n",
+    "CACHE\n**/*.snap\nsrc/**/fixtures/\n",
+  ];
+  const segments = ["src", "dist", "a", "b", "build", "Build", "generated", "docs", "fixtures", "cache", "out", "x1y.ts", "app.log", "keep.log", "important.tmp", "page.md", "view.snap", "index.ts", ".env.local"];
+  const paths: string[] = [];
+  for (const first of segments) {
+    paths.push(first);
+    for (const second of segments) {
+      paths.push(`${first}/${second}`);
+      for (const third of ["index.ts", "b", "app.log", "page.md"]) paths.push(`${first}/${second}/${third}`);
+    }
+  }
+
+  it.each(texts)("never rules out a path the rules ignore: %j", (text) => {
+    const rules = ignore().add(text);
+    const search = literalSearch(text);
+    expect(search).toBeDefined();
+    const missed = paths.filter((candidate) => (rules.ignores(candidate) || rules.ignores(`${candidate}/`)) && !search!.test(candidate));
+    expect(missed).toEqual([]);
+    // And it rules paths out, or it would save nothing.
+    expect(paths.filter((candidate) => !search!.test(candidate)).length).toBeGreaterThan(0);
+  });
+
+  it("gives up on a rule with no literal part or an escape, and matches nothing when no rule ignores", () => {
+    expect(literalSearch("*\n!src/\n")).toBeUndefined();
+    expect(literalSearch("\\#notes\n")).toBeUndefined();
+    expect(literalSearch("# only a comment\n!keep\n")!.test("anything/at/all.ts")).toBe(false);
   });
 });
