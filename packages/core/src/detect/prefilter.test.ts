@@ -105,6 +105,7 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["every name of the object path", `const { flags } = uiConfig;`],
     ["the property given a value", `{ path: "/x", flag: "newNav" }`],
     ["the property quoted", `{ "flag": "newNav" }`],
+    ["the property quoted as a computed name", `{ ["flag"]: "newNav" }`],
     ["the property as a shorthand", `const routes = [{ path, flag }];`],
     ["the property as a JSX attribute", `<Gate flag="newNav" />`],
     ["the property's module-level const", `export const flag = Flags.newNav;`],
@@ -118,6 +119,7 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["only the path's last name", `const { flags } = plan; plan.flags.map(render);`],
     ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],
     ["the property's name inside longer names", `const featureFlag = flags.find(isFlagged);`],
+    ["the property's name as a string", `const kinds = ["flag", 'segment']; render({ type: 'flag' });`],
   ])("skips a file with %s", (_, text) => {
     expect(mayNeedAnalysis(text, named)).toBe(false);
   });

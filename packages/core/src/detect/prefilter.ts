@@ -53,9 +53,10 @@ function pattern(token: SearchToken): string {
   switch (token.as) {
     case "name":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}`;
-    // `flag: "x"`, `"flag": "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`: a property given a value.
+    // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`:
+    // a property given a value. A quoted name is a key only before a colon (`'flag',` is a string).
     case "property":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}["'\`]?\\]?\\s*[:=,}]`;
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:["'\`]\\]?\\s*:|\\s*[:=,}])`;
     // The start of a package's name in an import or a require: `from "launchdarkly-js-client-sdk"`,
     // `require("@launchdarkly/node-server-sdk")`, `import("@growthbook/growthbook")`; not a
     // folder of a relative path (`"../unleash-config"`), nor any other string (`name: "unleash"`).
