@@ -58,8 +58,11 @@ export interface CompiledDetect {
 
 export interface SearchToken {
   text: string;
-  /** `name`: a whole name; `property`: a property's name where it is given a value; `specifier`: in a module specifier. */
-  as: "name" | "property" | "specifier";
+  /**
+   * `name`: a whole name; `constant`: a constant's name where a member is read or it is aliased;
+   * `property`: a property's name where it is given a value; `specifier`: in a module specifier.
+   */
+  as: "name" | "constant" | "property" | "specifier";
 }
 
 /** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */
@@ -110,7 +113,7 @@ export function compile(detect: DetectConfig): CompiledDetect {
   // A key set's members are used as an enum's or a const object's are: each use is a check.
   for (const [name, label] of firstLabelByName(detect.keySets ?? [], "keySets")) if (!constants.has(name)) constants.set(name, label);
   const properties = firstLabelByName(detect.properties, "properties");
-  for (const name of constants.keys()) token(name);
+  for (const name of constants.keys()) token(name, "constant");
   for (const name of properties.keys()) token(name, "property");
   // Every SDK check goes through a value imported from one of the preset's packages.
   const presets = presetsNamed(detect.sdks);

@@ -22,11 +22,24 @@ describe("mayNeedAnalysis", () => {
     ["a function", `useUiFlag("x")`],
     ["an object path", `const { featureToggles } = config`],
     ["a constant", `FeatureFlagsKeysEnum.X`],
+    ["a constant's member, optional or asserted", `FeatureFlagsKeysEnum?.X; FeatureFlagsKeysEnum!\n  .Y`],
+    ["a constant indexed", `FeatureFlagsKeysEnum["X"]`],
+    ["a constant imported under another name", `import { FeatureFlagsKeysEnum as Keys } from "./keys";`],
+    ["a constant aliased", `const Keys = FeatureFlagsKeysEnum;`],
+    ["a constant of a namespace aliased, at the end", `const Keys = keys.FeatureFlagsKeysEnum`],
+    ["a constant destructured", `const { X } = FeatureFlagsKeysEnum;`],
     ["a property", `{ flagNames: ["a"] }`],
     ["a removal note", `// TODO: remove x toggle by 2026-01-01`],
     ["a flaglint directive", `// eslint-disable-next-line flaglint/no-stale-flag`],
   ])("keeps a file with %s", (_, text) => {
     expect(mayNeedAnalysis(text, detect)).toBe(true);
+  });
+
+  it.each([
+    ["as a type", `function f(key: FeatureFlagsKeysEnum, all: FeatureFlagsKeysEnum[]): void {}`],
+    ["in an import of its type", `import type { FeatureFlagsKeysEnum } from "./keys";`],
+  ])("skips a file that names a constant only %s", (_, text) => {
+    expect(mayNeedAnalysis(text, detect)).toBe(false);
   });
 
   it("skips a file that can hold nothing to report", () => {
@@ -120,6 +133,7 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],
     ["the property's name inside longer names", `const featureFlag = flags.find(isFlagged);`],
     ["the property's name as a string", `const kinds = ["flag", 'segment']; render({ type: 'flag' });`],
+    ["the property's name assigned in code", `function f() {\n  const flag = load();\n  flag = next(flag);\n}`],
   ])("skips a file with %s", (_, text) => {
     expect(mayNeedAnalysis(text, named)).toBe(false);
   });

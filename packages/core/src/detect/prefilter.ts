@@ -53,10 +53,16 @@ function pattern(token: SearchToken): string {
   switch (token.as) {
     case "name":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}`;
-    // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`:
-    // a property given a value. A quoted name is a key only before a colon (`'flag',` is a string).
+    // `Flags.X`, `Flags?.X`, `Flags["X"]`, `import { Flags as F }`, `const F = keys.Flags;`: a member read,
+    // or a name that may stand for the constant (declarationOf follows those). Not the name alone:
+    // a key set that is a type (`flag: FlagKey`, `FlagKey[]`) is everywhere and has no members to read.
+    case "constant":
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:\\s*!?\\s*\\??\\.|\\s*\\[(?!\\s*\\])|\\s+as\\s|(?<=[=.]\\s*${text})\\s*(?:[;,)}\\n]|$))`;
+    // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`
+    // at a module's top level: a property given a value. A quoted name is a key only before a
+    // colon (`'flag',` is a string); `flag = x` inside code is an assignment.
     case "property":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:["'\`]\\]?\\s*:|\\s*[:=,}])`;
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:["'\`]\\]?\\s*:|\\s*[:,}]|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
     // The start of a package's name in an import or a require: `from "launchdarkly-js-client-sdk"`,
     // `require("@launchdarkly/node-server-sdk")`, `import("@growthbook/growthbook")`; not a
     // folder of a relative path (`"../unleash-config"`), nor any other string (`name: "unleash"`).
