@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CallMatcher, DetectConfig, FlagReference } from "../types.js";
 import { analyzeSource, type AnalyzeOptions } from "./analyze.js";
 import { parseSource } from "./parse.js";
+import { mayNeedAnalysis } from "./prefilter.js";
 
 const FLAGS_MODULE = "@acme/feature-flags";
 const clientCheck: CallMatcher = { module: FLAGS_MODULE, import: "client", method: "isEnabled", keyArg: 0, contextArg: 1 };
@@ -16,8 +17,11 @@ function references(
   options: AnalyzeOptions = {},
   fileName = "/repo/src/app.ts",
 ): FlagReference[] {
-  const analysis = analyzeSource(parseSource(source, fileName), detectWith(detect), options);
+  const full = detectWith(detect);
+  const analysis = analyzeSource(parseSource(source, fileName), full, options);
   expect(analysis.parseError).toBeUndefined();
+  // The pre-filter may only skip a file in which detection finds nothing.
+  if (analysis.references.length > 0) expect(mayNeedAnalysis(source, full), "the pre-filter skipped a file with references").toBe(true);
   return analysis.references;
 }
 

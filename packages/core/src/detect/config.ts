@@ -115,9 +115,9 @@ export function compile(detect: DetectConfig): CompiledDetect {
   const properties = firstLabelByName(detect.properties, "properties");
   for (const name of constants.keys()) token(name, "constant");
   for (const name of properties.keys()) token(name, "property");
-  // Every SDK check goes through a value imported from one of the preset's packages.
+  // Every SDK check goes through a value imported from one of the preset's packages: the
+  // pre-filter searches for a preset's packages and its names together (prefilter.ts).
   const presets = presetsNamed(detect.sdks);
-  for (const preset of presets) for (const text of preset.tokens) token(text, "specifier");
   // An empty token (a matcher with nothing specific to look for) makes every file a candidate.
   return {
     calls,

@@ -5,11 +5,14 @@ import { formatProblem, parseRegistry, RegistryError } from "../registry/index.j
 import type { DetectConfig, FlagReference } from "../types.js";
 import { analyzeSource } from "./analyze.js";
 import { parseSource } from "./parse.js";
+import { mayNeedAnalysis } from "./prefilter.js";
 
 function references(source: string, detect: Partial<DetectConfig>, fileName = "/repo/src/app.tsx"): FlagReference[] {
   const full: DetectConfig = { sdks: [], calls: [], objects: [], constants: [], properties: [], ...detect };
   const analysis = analyzeSource(parseSource(source, fileName), full, { registryDir: "/repo" });
   expect(analysis.parseError).toBeUndefined();
+  // The pre-filter may only skip a file in which detection finds nothing.
+  if (analysis.references.length > 0) expect(mayNeedAnalysis(source, full), "the pre-filter skipped a file with references").toBe(true);
   return analysis.references;
 }
 

@@ -69,11 +69,19 @@ describe("mayNeedAnalysis with SDK presets", () => {
   const presets: DetectConfig = { sdks: ["launchdarkly", "split"], calls: [], objects: [], constants: [], properties: [] };
 
   it.each([
-    ["an import of one of their packages", `import { useFlags } from "launchdarkly-react-client-sdk";`],
-    ["a require of a scoped package", `const { SplitFactory } = require("@splitsoftware/splitio");`],
-    ["a type-only import", `import type { LDClient } from "@launchdarkly/node-server-sdk";`],
+    ["an import of a hook that hands out flags", `import { useFlags } from "launchdarkly-react-client-sdk";\nconst { newNav } = useFlags();`],
+    ["a require of a scoped package and a check", `const { SplitFactory } = require("@splitsoftware/splitio");\nclient.getTreatment("u", "x");`],
+    ["a type-only import and a check on a value of that type", `import type { LDClient } from "@launchdarkly/node-server-sdk";\nthis.ld.variation("x", user, false);`],
   ])("keeps a file with %s", (_, text) => {
     expect(mayNeedAnalysis(text, presets)).toBe(true);
+  });
+
+  it.each([
+    ["only makes a client", `import { init } from "@launchdarkly/node-server-sdk";\nexport const client = init(process.env.SDK_KEY!);`],
+    ["only imports a type", `import type { LDFlagSet } from "launchdarkly-js-client-sdk";\nexport type Flags = LDFlagSet;`],
+    ["only loads the package", `import "launchdarkly-js-client-sdk";`],
+  ])("skips a file that imports an SDK but %s", (_, text) => {
+    expect(mayNeedAnalysis(text, presets)).toBe(false);
   });
 
   it("skips a file that calls a method of the same name on its own object", () => {
@@ -89,12 +97,11 @@ describe("mayNeedAnalysis with SDK presets", () => {
   });
 
   it.each([
-    ["a side-effect import", `import "launchdarkly-js-client-sdk";`],
     ["a dynamic import", `const sdk = await import( "launchdarkly-js-client-sdk" );`],
     ["a require over two lines", `const { init } = require(\n  "@launchdarkly/node-server-sdk"\n);`],
     ["a re-export", `export { useFlags } from "launchdarkly-react-client-sdk";`],
-  ])("keeps %s of an SDK package", (_, text) => {
-    expect(mayNeedAnalysis(text, presets)).toBe(true);
+  ])("keeps %s of an SDK package with a check", (_, text) => {
+    expect(mayNeedAnalysis(`${text}\nclient.variation("x", user, false);`, presets)).toBe(true);
   });
 
   it("skips a file that only imports an SDK detect.sdks does not name", () => {
@@ -140,9 +147,21 @@ describe("mayNeedAnalysis spells names whole", () => {
 });
 
 describe("mayNeedAnalysis finds every SDK preset's packages", () => {
-  it.each(SDK_PRESETS.flatMap((preset) => preset.packages.map((pkg) => [preset.name, pkg.module] as const)))("%s: an import of %s", (name, module) => {
+  /** A method of the preset's values that checks a flag: `client.isEnabled`. */
+  const checkMethod = (preset: (typeof SDK_PRESETS)[number]): string =>
+    Object.values(preset.kinds).flatMap((kind) => Object.entries(kind.methods ?? {}).filter(([, value]) => typeof value === "object").map(([method]) => method))[0] ?? "none";
+
+  it.each(SDK_PRESETS.flatMap((preset) => preset.packages.map((pkg) => [preset.name, pkg.module, checkMethod(preset)] as const)))(
+    "%s: an import of %s and a call of %s",
+    (name, module, method) => {
+      const only: DetectConfig = { sdks: [name], calls: [], objects: [], constants: [], properties: [] };
+      expect(mayNeedAnalysis(`import * as sdk from "${module}";\nclient.${method}("x");`, only)).toBe(true);
+      expect(mayNeedAnalysis(`const sdk = require('${module}/client');\nclient.${method}("x");`, only)).toBe(true);
+    },
+  );
+
+  it.each(SDK_PRESETS.map((preset) => [preset.name, preset.packages[0]!.module] as const))("%s: skips an import of %s with no check", (name, module) => {
     const only: DetectConfig = { sdks: [name], calls: [], objects: [], constants: [], properties: [] };
-    expect(mayNeedAnalysis(`import * as sdk from "${module}";`, only)).toBe(true);
-    expect(mayNeedAnalysis(`const sdk = require('${module}/client');`, only)).toBe(true);
+    expect(mayNeedAnalysis(`import * as sdk from "${module}";\nlog.close();`, only)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // It needs no TypeScript: a run whose files all fail it never loads the compiler.
 import type { DetectConfig } from "../types.js";
 import { compile, type CompiledDetect, type SearchToken } from "./config.js";
+import type { SdkPreset } from "./presets/types.js";
 
 /**
  * A removal note says "remove" right after its TODO (comments.ts skips every other TODO the same
@@ -17,6 +18,8 @@ export interface Search {
   anyOf: RegExp | null;
   /** Token groups whose every member must appear. */
   allOf: ReadonlyArray<readonly string[]>;
+  /** Per SDK preset: an import of one of its packages, and a name that can make a check of it. */
+  sdks: ReadonlyArray<{ specifier: RegExp; names: RegExp }>;
 }
 
 /**
@@ -25,9 +28,9 @@ export interface Search {
  */
 export function mayNeedAnalysis(text: string, detect: DetectConfig, context?: { readonly search: Search }): boolean {
   // Without the run's AnalysisContext (context.ts) the search is built for this one call.
-  const { anyOf, allOf } = context?.search ?? buildSearch(compile(detect));
+  const { anyOf, allOf, sdks } = context?.search ?? buildSearch(compile(detect));
   if (anyOf === null || anyOf.test(text)) return true;
-  return allOf.some((group) => group.every((token) => text.includes(token)));
+  return allOf.some((group) => group.every((token) => text.includes(token))) || sdks.some(({ specifier, names }) => specifier.test(text) && names.test(text));
 }
 
 /** The search of `compiled`: an AnalysisContext builds it once per registry. */
@@ -37,7 +40,35 @@ export function buildSearch(compiled: CompiledDetect): Search {
   // `includes` calls scans it once per name.
   const everyFile = tokens.some(({ text }) => text === "") || compiled.candidateTokenGroups.some((group) => group.includes(""));
   const anyOf = everyFile ? null : new RegExp([...tokens.map(pattern), REMOVAL_NOTE.source].join("|"));
-  return { anyOf, allOf: compiled.candidateTokenGroups };
+  const sdks = compiled.presets.map((preset) => ({
+    specifier: new RegExp(preset.tokens.map((text) => pattern({ text, as: "specifier" })).join("|")),
+    names: new RegExp([...checkNames(preset)].map((text) => pattern({ text, as: "name" })).join("|")),
+  }));
+  return { anyOf, allOf: compiled.candidateTokenGroups, sdks };
+}
+
+/**
+ * The names a file must spell to hold a check of `preset`, besides the import: every method of
+ * its values (`client.isEnabled("x")`, `ldClient.allFlags()`), and each export that checks by
+ * itself (`useFlag("x")`), hands out an object of flags (`useFlags().newNav`) or gates by a prop
+ * (`<IfFeatureEnabled feature="x">`), directly or through what calling, constructing or a
+ * property of it gives. An export that only makes a client (`initialize()`) needs a method too.
+ */
+function checkNames(preset: SdkPreset): Set<string> {
+  const names = new Set<string>();
+  for (const kind of Object.values(preset.kinds)) for (const method of Object.keys(kind.methods ?? {})) names.add(method);
+  const checksByItself = (kindName: string, seen: Set<string>): boolean => {
+    const kind = preset.kinds[kindName];
+    if (kind === undefined || seen.has(kindName)) return false;
+    seen.add(kindName);
+    if ((kind.call !== undefined && typeof kind.call !== "string") || kind.flagSet !== undefined || kind.gate !== undefined) return true;
+    const next = [kind.call, kind.construct, ...Object.values(kind.properties ?? {})].filter((name): name is string => typeof name === "string");
+    return next.some((name) => checksByItself(name, seen));
+  };
+  for (const sdkPackage of preset.packages) {
+    for (const [exported, kind] of Object.entries(sdkPackage.exports)) if (checksByItself(kind, new Set())) names.add(exported);
+  }
+  return names;
 }
 
 /**

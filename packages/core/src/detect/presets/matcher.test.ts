@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DetectConfig, FlagReference } from "../../types.js";
 import { analyzeSource } from "../analyze.js";
 import { parseSource } from "../parse.js";
+import { mayNeedAnalysis } from "../prefilter.js";
 
 function detectWith(partial: Partial<DetectConfig>): DetectConfig {
   return { sdks: [], calls: [], objects: [], constants: [], properties: [], ...partial };
@@ -11,10 +12,11 @@ const REGISTRY_KEYS = new Set(["new-checkout", "dark_mode"]);
 
 function references(sdk: string, source: string, extra: Partial<DetectConfig> = {}): FlagReference[] {
   const fileName = "/repo/src/app.tsx";
-  const analysis = analyzeSource(parseSource(source, fileName), detectWith({ sdks: [sdk], ...extra }), {
-    registryKeys: REGISTRY_KEYS,
-  });
+  const detect = detectWith({ sdks: [sdk], ...extra });
+  const analysis = analyzeSource(parseSource(source, fileName), detect, { registryKeys: REGISTRY_KEYS });
   expect(analysis.parseError).toBeUndefined();
+  // The pre-filter may only skip a file in which detection finds nothing.
+  if (analysis.references.length > 0) expect(mayNeedAnalysis(source, detect), "the pre-filter skipped a file with references").toBe(true);
   return analysis.references;
 }
 
