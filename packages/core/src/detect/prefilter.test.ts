@@ -137,6 +137,8 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["a longer function name", `useFlags(); useFlagValue("x");`],
     ["the method on another receiver", `logger.isEnabled("debug")`],
     ["only the path's last name", `const { flags } = plan; plan.flags.map(render);`],
+    ["the path's names inside longer names", `const { featureFlags } = uiConfigStore;`],
+    ["the receiver and its method inside longer names", `this.flagResolverFactory.isEnabledFor("x")`],
     ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],
     ["the property's name inside longer names", `const featureFlag = flags.find(isFlagged);`],
     ["the property's name as a string", `const kinds = ["flag", 'segment']; render({ type: 'flag' });`],

@@ -16,8 +16,8 @@ const DIRECTIVE_TOKEN = "flaglint";
 export interface Search {
   /** One scan for every single token and the comment texts; `null` when an empty token admits every file. */
   anyOf: RegExp | null;
-  /** Token groups whose every member must appear. */
-  allOf: ReadonlyArray<readonly string[]>;
+  /** Token groups whose every member must appear, each as a whole name (`flags`, not `featureFlags`). */
+  allOf: ReadonlyArray<ReadonlyArray<{ text: string; whole: RegExp }>>;
   /** Per SDK preset: an import of one of its packages, and a name that can make a check of it. */
   sdks: ReadonlyArray<{ specifier: RegExp; names: RegExp }>;
 }
@@ -30,7 +30,8 @@ export function mayNeedAnalysis(text: string, detect: DetectConfig, context?: { 
   // Without the run's AnalysisContext (context.ts) the search is built for this one call.
   const { anyOf, allOf, sdks } = context?.search ?? buildSearch(compile(detect));
   if (anyOf === null || anyOf.test(text)) return true;
-  return allOf.some((group) => group.every((token) => text.includes(token))) || sdks.some(({ specifier, names }) => specifier.test(text) && names.test(text));
+  // `includes` first: most files lack a member altogether, and it is the cheaper question.
+  return allOf.some((group) => group.every((token) => text.includes(token.text) && token.whole.test(text))) || sdks.some(({ specifier, names }) => specifier.test(text) && names.test(text));
 }
 
 /** The search of `compiled`: an AnalysisContext builds it once per registry. */
@@ -44,7 +45,8 @@ export function buildSearch(compiled: CompiledDetect): Search {
     specifier: new RegExp(preset.tokens.map((text) => pattern({ text, as: "specifier" })).join("|")),
     names: new RegExp([...checkNames(preset)].map((text) => pattern({ text, as: "name" })).join("|")),
   }));
-  return { anyOf, allOf: compiled.candidateTokenGroups, sdks };
+  const allOf = compiled.candidateTokenGroups.map((group) => group.map((text) => ({ text, whole: new RegExp(pattern({ text, as: "name" })) })));
+  return { anyOf, allOf, sdks };
 }
 
 /**
