@@ -18,8 +18,11 @@ export interface Search {
   anyOf: RegExp | null;
   /** Token groups whose every member must appear, each as a whole name (`flags`, not `featureFlags`). */
   allOf: ReadonlyArray<ReadonlyArray<{ text: string; whole: RegExp }>>;
-  /** Per SDK preset: an import of one of its packages, and a name that can make a check of it. */
-  sdks: ReadonlyArray<{ specifier: RegExp; names: RegExp }>;
+  /**
+   * SDK presets: one scan for an import of any of their packages, then, in a file that has one,
+   * each preset's import and its names that can make a check; `null` without presets.
+   */
+  sdks: { anyImport: RegExp; presets: ReadonlyArray<{ imported: RegExp; names: RegExp }> } | null;
 }
 
 /**
@@ -31,7 +34,12 @@ export function mayNeedAnalysis(text: string, detect: DetectConfig, context?: { 
   const { anyOf, allOf, sdks } = context?.search ?? buildSearch(compile(detect));
   if (anyOf === null || anyOf.test(text)) return true;
   // `includes` first: most files lack a member altogether, and it is the cheaper question.
-  return allOf.some((group) => group.every((token) => text.includes(token.text) && token.whole.test(text))) || sdks.some(({ specifier, names }) => specifier.test(text) && names.test(text));
+  return allOf.some((group) => group.every((token) => text.includes(token.text) && token.whole.test(text))) || (sdks !== null && importsSdkCheck(text, sdks));
+}
+
+function importsSdkCheck(text: string, { anyImport, presets }: NonNullable<Search["sdks"]>): boolean {
+  // Most files import no SDK: one scan says so.
+  return anyImport.test(text) && presets.some(({ imported, names }) => imported.test(text) && names.test(text));
 }
 
 /** The search of `compiled`: an AnalysisContext builds it once per registry. */
@@ -41,10 +49,22 @@ export function buildSearch(compiled: CompiledDetect): Search {
   // `includes` calls scans it once per name.
   const everyFile = tokens.some(({ text }) => text === "") || compiled.candidateTokenGroups.some((group) => group.includes(""));
   const anyOf = everyFile ? null : new RegExp([...tokens.map(pattern), REMOVAL_NOTE.source].join("|"));
-  const sdks = compiled.presets.map((preset) => ({
-    specifier: new RegExp(preset.tokens.map((text) => pattern({ text, as: "specifier" })).join("|")),
-    names: new RegExp([...checkNames(preset)].map((text) => pattern({ text, as: "name" })).join("|")),
-  }));
+  const specifiers = (preset: SdkPreset): string => preset.tokens.map((text) => pattern({ text, as: "specifier" })).join("|");
+  const sdks =
+    compiled.presets.length === 0
+      ? null
+      : {
+          // The import's own words first: a file has a few of them, and every package name is checked at each.
+          anyImport: new RegExp(
+            `(?:from|import|require)\\s*\\(?\\s*["'\`](?:${compiled.presets
+              .flatMap((preset) => preset.tokens.map((text) => `${text.startsWith("@") ? "" : "@?"}${escapeRegExp(text)}`))
+              .join("|")})`,
+          ),
+          presets: compiled.presets.map((preset) => ({
+            imported: new RegExp(specifiers(preset)),
+            names: new RegExp([...checkNames(preset)].map((text) => pattern({ text, as: "name" })).join("|")),
+          })),
+        };
   const allOf = compiled.candidateTokenGroups.map((group) => group.map((text) => ({ text, whole: new RegExp(pattern({ text, as: "name" })) })));
   return { anyOf, allOf, sdks };
 }
