@@ -104,14 +104,16 @@ describe("literalSearch", () => {
     "**/generated\n[Bb]uild/\na/**/b\nx?y.ts\n!keep.log\n",
     "# comment\n\n/out\n*.tmp\n!important.tmp\nDocs/*.md\n",
     "CACHE\n**/*.snap\nsrc/**/fixtures/\n",
+    "frontend/build\nfrontend/src/openapi/apis\ncache/*\n/sql\n",
   ];
-  const segments = ["src", "dist", "a", "b", "build", "Build", "generated", "docs", "fixtures", "cache", "out", "x1y.ts", "app.log", "keep.log", "important.tmp", "page.md", "view.snap", "index.ts", ".env.local"];
+  const segments = ["src", "dist", "a", "b", "build", "Build", "generated", "docs", "fixtures", "cache", "out", "x1y.ts", "app.log", "keep.log", "important.tmp", "page.md", "view.snap", "index.ts", ".env.local", "frontend", "openapi", "apis", "sql"];
   const paths: string[] = [];
   for (const first of segments) {
     paths.push(first);
     for (const second of segments) {
       paths.push(`${first}/${second}`);
       for (const third of ["index.ts", "b", "app.log", "page.md"]) paths.push(`${first}/${second}/${third}`);
+      paths.push(`${first}/${second}/openapi/apis/index.ts`);
     }
   }
 

@@ -164,11 +164,11 @@ export function literalSearch(text: string): RegExp | undefined {
     if (pattern === "" || pattern.startsWith("#") || pattern.startsWith("!")) continue;
     if (pattern.includes("\\")) return undefined;
     // A bracket is a class of characters, a slash may stand for none (`**/x` matches `x`): only
-    // what lies between them must be in the path.
-    const literal = pattern
-      .replace(/\[[^\]]*\]?/g, "*")
-      .split(/[*?/]+/)
-      .reduce((longest, part) => (part.length > longest.length ? part : longest), "");
+    // what lies between them must be in the path. Any of those parts would do; the last segment's
+    // says most (`frontend/build`: `build`, where every path of the front end has `frontend`).
+    const segments = pattern.replace(/\[[^\]]*\]?/g, "*").split("/").filter((segment) => segment !== "");
+    const longest = (parts: readonly string[]): string => parts.reduce((best, part) => (part.length > best.length ? part : best), "");
+    const literal = longest((segments[segments.length - 1] ?? "").split(/[*?]+/)) || longest(segments.flatMap((segment) => segment.split(/[*?]+/)));
     if (literal === "") return undefined;
     parts.push(literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
   }
