@@ -397,8 +397,9 @@ class FileAnalyzer {
    */
   private constantOf(receiver: ts.Expression): { label: string; declaredHere: boolean } | undefined {
     const declaration = declarationOf(receiver, this.scopes);
-    const label = declaration === undefined ? undefined : this.config.constants.get(declaration.name);
-    return label === undefined ? undefined : { label, declaredHere: declaration!.file === this.sourceFile.fileName };
+    if (declaration === undefined) return undefined;
+    const label = this.config.constants.get(declaration.name);
+    return label === undefined ? undefined : { label, declaredHere: declaration.file === this.sourceFile.fileName };
   }
 
   /**
@@ -951,9 +952,11 @@ function isComparedKey(node: ts.Expression): boolean {
 /** An element of an array literal or the value of an object literal's property: `[Flags.X]`, `{ locked: Flags.X }`. */
 function isListedAsData(node: ts.Expression): boolean {
   let outer: ts.Node = node;
-  while (outer.parent !== undefined && (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isSatisfiesExpression(outer.parent))) outer = outer.parent;
+  const wraps = (parent: ts.Node): boolean => ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent);
+  while (outer.parent !== undefined && wraps(outer.parent)) outer = outer.parent;
   const parent = outer.parent;
-  return parent !== undefined && (ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === outer));
+  if (parent === undefined) return false;
+  return ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === outer);
 }
 
 /** Whether code inside a function (or a class member's initializer, run per instance) holds `node`. */
