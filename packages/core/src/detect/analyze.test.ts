@@ -261,6 +261,29 @@ describe("references", () => {
 describe("detect.objects", () => {
   const featureToggles = { path: "config.featureToggles", keyCase: "exact" as const };
 
+  it("reads what a call returns where the path names the call: getFlags()", () => {
+    const source = [
+      `import { getFlags, getLimits } from "./flags";`,
+      `export async function run(team: string) {`,
+      `  if (getFlags(team).newNav) a();`,
+      `  if ((await api.getFlags(team))?.darkMode) b();`,
+      `  const { betaBanner, exportCsv: csv } = await getFlags(team);`,
+      `  const flags = await getFlags(team);`,
+      `  if (flags.search) c(betaBanner, csv);`,
+      `  if (getLimits(team).newNav) d();`,
+      `  const { seats } = getLimits(team);`,
+      `}`,
+    ].join("\n");
+    const found = references(source, { objects: [{ path: "getFlags()", keyCase: "exact" }] });
+    expect(found.map(({ flag, line, kind }) => [flag, line, kind])).toEqual([
+      ["newNav", 3, "member"],
+      ["darkMode", 4, "member"],
+      ["betaBanner", 5, "member"],
+      ["exportCsv", 5, "member"],
+      ["search", 7, "member"],
+    ]);
+  });
+
   it("matches member reads under the path by trailing names", () => {
     const source = [
       `if (config.featureToggles.newNav) a();`,

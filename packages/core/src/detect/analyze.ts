@@ -41,12 +41,14 @@ import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
 import type { Evaluation } from "./presets/types.js";
 import { Scopes } from "./scope.js";
 import {
+  CALL_SEGMENT_SUFFIX,
   isWriteTarget,
   memberName,
   moduleLoadSpecifier,
   propertyNameText,
   rangeOf,
   skipWrappers,
+  writtenNames,
 } from "./syntax.js";
 
 
@@ -114,6 +116,8 @@ class FileAnalyzer {
   private readonly aliases: Set<string>;
   /** Local names that may stand for a `detect.constants` declaration: the names and their aliases. */
   private readonly constantNames: Set<string>;
+  /** The calls object paths name (`getFlags()`): what they return holds flag values. */
+  private readonly objectCalls: ReadonlySet<string>;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -133,6 +137,7 @@ class FileAnalyzer {
     );
     this.aliases = new Set(config.aliasHints);
     this.constantNames = new Set(config.constants.keys());
+    this.objectCalls = new Set(config.objects.flatMap(({ segments }) => segments.filter((segment) => segment.endsWith(CALL_SEGMENT_SUFFIX))));
   }
 
   findReferences(): FlagReference[] {
@@ -294,7 +299,9 @@ class FileAnalyzer {
         return this.aliases.has(current.text);
       } else {
         const specifier = moduleLoadSpecifier(current);
-        return specifier !== undefined && this.isConfiguredModule(specifier);
+        if (specifier !== undefined) return this.isConfiguredModule(specifier);
+        // `await getFlags(team)`, where an object path names `getFlags()`.
+        return isCallExpression(current) && this.objectCalls.has(writtenName(current) ?? "");
       }
     }
     return false;
@@ -776,25 +783,13 @@ function reverseTail(stack: ts.Node[], from: number): void {
   }
 }
 
-/** The names of a member chain as written: `this.flagResolver?.isEnabled` -> flagResolver, isEnabled. */
-function writtenNames(expression: ts.Expression): string[] {
-  const names: string[] = [];
-  let current = skipWrappers(expression);
-  while (isPropertyAccessExpression(current) || isElementAccessExpression(current)) {
-    const name = memberName(current);
-    if (name === undefined) return names.reverse();
-    names.push(name);
-    current = skipWrappers(current.expression);
-  }
-  if (isIdentifier(current)) names.push(current.text);
-  return names.reverse();
-}
-
-/** The last name of `a.b["c"]` or `a`, as written. */
+/** The last name of `a.b["c"]` or `a`, as written; `getFlags()` for a call (see writtenNames). */
 function writtenName(expression: ts.Expression): string | undefined {
   if (isIdentifier(expression)) return expression.text;
   if (isPropertyAccessExpression(expression) || isElementAccessExpression(expression)) return memberName(expression);
-  return undefined;
+  const names = writtenNames(expression);
+  const last = names[names.length - 1];
+  return last?.endsWith(CALL_SEGMENT_SUFFIX) ? last : undefined;
 }
 
 function addBoundNames(name: ts.BindingName, names: Set<string>): void {

@@ -9,12 +9,12 @@ import ts, {
   isPropertyAccessExpression,
 } from "../typescript.js";
 import { loadsModule, type Binding, type Scopes } from "./scope.js";
-import { memberName, moduleLoadSpecifier, skipWrappers } from "./syntax.js";
+import { CALL_SEGMENT_SUFFIX, memberName, moduleLoadSpecifier, skipWrappers } from "./syntax.js";
 
 export type ChainRoot =
   /** `whole`: the module namespace itself (`import * as`, `require()`); `commonJs`: reached through `require`. */
   | { kind: "module"; specifier: string; whole: boolean; commonJs: boolean }
-  /** A name we do not see through: a parameter, a `let`, a global. */
+  /** A name we do not see through: a parameter, a `let`, a global; `getFlags()` for what a call returns. */
   | { kind: "name"; name: string }
   | { kind: "this" }
   /** A call result, a computed member, a literal… */
@@ -51,6 +51,12 @@ export class ChainResolver {
     if (specifier !== undefined) {
       const commonJs = isCallExpression(current) && current.expression.kind !== SyntaxKind.ImportKeyword;
       return { root: { kind: "module", specifier, whole: true, commonJs }, names: [] };
+    }
+    // What a call returns is not seen through; an object path can still name it (`getFlags()`).
+    if (isCallExpression(current)) {
+      const callee = skipWrappers(current.expression);
+      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== undefined) return { root: { kind: "name", name: `${name}${CALL_SEGMENT_SUFFIX}` }, names: [] };
     }
     return UNKNOWN;
   }

@@ -2,6 +2,7 @@
 import type { CallMatcher, DetectConfig, FileScope, JsxMatcher, KeyCase } from "../types.js";
 import { globToRegExp } from "./globs.js";
 import { presetsNamed, type SdkPreset } from "./presets/index.js";
+import { CALL_SEGMENT_SUFFIX } from "./syntax.js";
 
 export interface CompiledCall {
   label: string;
@@ -94,9 +95,11 @@ export function compile(detect: DetectConfig): CompiledDetect {
     group(callTokens(matcher));
   }
   // A chain ending in `uiConfig.flags` spells every one of its names (`flags` alone is in most files).
+  // A segment `getFlags()` is written `getFlags(…)`: its name is what a file spells.
   for (const { segments } of objects) {
-    for (const segment of segments) aliasHints.add(segment);
-    if (segments.length > 0) group([...new Set(segments)]);
+    const names = segments.map((segment) => (segment.endsWith(CALL_SEGMENT_SUFFIX) ? segment.slice(0, -CALL_SEGMENT_SUFFIX.length) : segment));
+    for (const name of names) aliasHints.add(name);
+    if (names.length > 0) group([...new Set(names)]);
   }
   const jsx = (detect.jsx ?? []).map((matcher, index) => ({
     label: `jsx[${index}]`,

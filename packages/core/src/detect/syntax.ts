@@ -59,6 +59,40 @@ export function memberName(access: ts.PropertyAccessExpression | ts.ElementAcces
   return literalText(skipWrappers(access.argumentExpression));
 }
 
+/** `getFlags()`, a segment of an object path: the value a call of `getFlags` returns. */
+export const CALL_SEGMENT_SUFFIX = "()";
+
+/**
+ * The names of a member chain as written, first to last: `this.flagResolver?.isEnabled` ->
+ * flagResolver, isEnabled; a call in the chain is its callee's name and `()`
+ * (`(await api.getFlags()).newNav` -> api, getFlags(), newNav). Stops at anything else.
+ */
+export function writtenNames(expression: ts.Expression): string[] {
+  const names: string[] = [];
+  let current = skipWrappers(expression);
+  for (;;) {
+    if (isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+      const name = memberName(current);
+      if (name === undefined) break;
+      names.push(name);
+      current = skipWrappers(current.expression);
+    } else if (ts.isAwaitExpression(current)) {
+      current = skipWrappers(current.expression);
+    } else if (isCallExpression(current) && moduleLoadSpecifier(current) === undefined) {
+      const callee = skipWrappers(current.expression);
+      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name === undefined) break;
+      names.push(`${name}${CALL_SEGMENT_SUFFIX}`);
+      if (isIdentifier(callee)) break;
+      current = skipWrappers((callee as ts.PropertyAccessExpression).expression);
+    } else {
+      if (isIdentifier(current)) names.push(current.text);
+      break;
+    }
+  }
+  return names.reverse();
+}
+
 /** The specifier of `require("m")` or `import("m")`, when the expression is one of them. */
 export function moduleLoadSpecifier(expression: ts.Expression): string | undefined {
   if (!isCallExpression(expression) || expression.arguments.length < 1) return undefined;

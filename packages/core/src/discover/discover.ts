@@ -11,7 +11,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { isWriteTarget, skipWrappers } from "../detect/syntax.js";
+import { isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -52,7 +52,6 @@ import {
   stripParens,
   sum,
   typeDeclaration,
-  writtenNames,
   type Callable,
   type FunctionLike,
 } from "./syntax.js";

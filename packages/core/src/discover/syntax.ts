@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type * as TS from "typescript";
 import type { Evaluation } from "../detect/presets/types.js";
-import { memberName, skipWrappers } from "../detect/syntax.js";
+import { memberName, writtenNames } from "../detect/syntax.js";
 import ts from "../typescript.js";
 
 export type FunctionLike = TS.FunctionDeclaration | TS.MethodDeclaration | TS.ArrowFunction | TS.FunctionExpression;
@@ -105,20 +105,6 @@ export function lastName(expression: TS.Expression): string | undefined {
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return memberName(expression);
   return undefined;
-}
-
-/** `this.props.uiConfig.flags` -> props, uiConfig, flags: the names a path matcher can name. */
-export function writtenNames(expression: TS.Expression): string[] {
-  const names: string[] = [];
-  let current = skipWrappers(expression);
-  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
-    const name = memberName(current);
-    if (name === undefined) return names.reverse();
-    names.push(name);
-    current = skipWrappers(current.expression);
-  }
-  if (ts.isIdentifier(current)) names.push(current.text);
-  return names.reverse();
 }
 
 /** The names that lead to a destructuring pattern: `const { flags: { a } } = config.ui` -> config, ui, flags. */
