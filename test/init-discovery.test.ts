@@ -53,6 +53,8 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "discover-record-values": [
     "src/api/export.ts:6 bulkExport objects[0]",
+    "src/api/import.ts:4 bulkExport objects[1]",
+    "src/api/import.ts:6 aiSummary objects[1]",
     "src/api/summary.ts:5 aiSummary objects[0]",
     "src/api/summary.ts:5 aiSummary calls[0]",
   ],

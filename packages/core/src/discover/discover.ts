@@ -707,8 +707,12 @@ class Discoverer {
     const named = declaration === undefined ? undefined : shapes.get(declaration);
     if (named !== undefined || inCheck) return named;
     const keyed = this.keyedShape(type);
-    if (keyed !== undefined) return keyed;
-    return (type.flags & ts.TypeFlags.Any) !== 0 && ts.isIdentifier(node) ? this.sourceShape(node) : undefined;
+    if (keyed !== undefined || (type.flags & ts.TypeFlags.Any) === 0) return keyed;
+    if (ts.isIdentifier(node)) return this.sourceShape(node);
+    // `(await getFlags(team)).x`, `const { x } = await getFlags(team)`: what the call returns.
+    const value = ts.isObjectBindingPattern(node) && ts.isVariableDeclaration(node.parent) ? node.parent.initializer : ts.isExpression(node) ? node : undefined;
+    const call = value && calledIn(value);
+    return call && (this.typeArgumentShape(call) ?? this.returnedShape(call));
   }
 
   /**
