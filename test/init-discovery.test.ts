@@ -51,6 +51,12 @@ const EXPECTED: Record<string, string[]> = {
     "src/pages/theme.ts:7 darkMode calls[0]",
     "src/pages/webhooks.ts:6 webhooks objects[0]",
   ],
+  "discover-flag-record": [
+    "src/routes/workspace.ts:5 siteVisits objects[0]",
+    "src/routes/workspace.ts:6 postbacks objects[2]",
+    "src/routes/workspace.ts:12 noProration objects[1]",
+    "src/routes/workspace.ts:14 postbacks properties[0]",
+  ],
   "discover-record-values": [
     "src/api/export.ts:6 bulkExport objects[0]",
     "src/api/import.ts:4 bulkExport objects[1]",

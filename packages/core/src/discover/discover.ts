@@ -11,7 +11,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { CALL_SEGMENT_SUFFIX, isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -257,6 +257,10 @@ class Discoverer {
     const name = functionName(node);
     if (name === undefined) return;
     this.declaredNames.set(name, (this.declaredNames.get(name) ?? 0) + 1);
+    if (FLAG_VALUES_FUNCTION.test(name) && isFunctionLike(node)) {
+      const keySet = this.returnedRecordKeySet(node);
+      if (keySet !== undefined) this.addKeySet(keySet, `the keys of the flag values ${name} returns (${this.where(node.getSourceFile(), node)})`);
+    }
     const returned = !ts.isPropertySignature(node) && node.type !== undefined ? stripParens(node.type) : undefined;
     if (returned !== undefined && ts.isFunctionTypeNode(returned)) {
       returned.parameters.forEach((parameter, index) => {
@@ -270,6 +274,28 @@ class Discoverer {
       const keySet = keySetOfTypeNode(parameter.type, this.checker);
       if (keySet !== undefined) this.typedParameters.push({ node, index, keySet });
     });
+  }
+
+  /**
+   * `getFeatureFlags(): Promise<Record<BetaFeatures, boolean>>`, or a `return` of a variable
+   * declared so: the union that keys the booleans a function named for flags returns.
+   */
+  private returnedRecordKeySet(node: FunctionLike): KeySet | undefined {
+    const typeNodes: TS.TypeNode[] = [];
+    if (node.type !== undefined) typeNodes.push(node.type);
+    else {
+      for (const returned of returnedExpressions(node)) {
+        const value = skipWrappers(returned);
+        const declaration = ts.isIdentifier(value) ? declarationOf(this.checker, value) : undefined;
+        if (declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.type !== undefined) typeNodes.push(declaration.type);
+      }
+    }
+    for (const typeNode of typeNodes) {
+      const keys = booleanRecordKeys(typeNode);
+      const keySet = keys && keySetOfTypeNode(keys, this.checker);
+      if (keySet !== undefined && !keySet.membersAreRead) return keySet;
+    }
+    return undefined;
   }
 
   private indexCall(call: TS.CallExpression): void {
@@ -663,10 +689,18 @@ class Discoverer {
         if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !isWriteTarget(node) && !isCallee(node)) {
           const receiver = skipWrappers(node.expression);
           const names = writtenNames(receiver);
-          if (names.length > 0) read(names, receiver, inCheck, mayReadKey(node, members, this.checker));
+          const mayBeFlag = mayReadKey(node, members, this.checker);
+          if (names.length > 0) read(names, receiver, inCheck, mayBeFlag);
+          // `const flags = await getFlags(); flags.x` is also a read of what `getFlags()` returns.
+          const call = ts.isIdentifier(receiver) ? this.boundCall(receiver) : undefined;
+          if (call !== undefined) read([call], receiver, inCheck, mayBeFlag);
         } else if (ts.isObjectBindingPattern(node)) {
           const names = patternPath(node);
-          if (names !== undefined && names.length > 0) read(names, node, inCheck, mayBindKey(node, members));
+          const mayBeFlag = mayBindKey(node, members);
+          if (names !== undefined && names.length > 0) read(names, node, inCheck, mayBeFlag);
+          const source = ts.isVariableDeclaration(node.parent) && node.parent.initializer !== undefined ? skipWrappers(node.parent.initializer) : undefined;
+          const call = source !== undefined && ts.isIdentifier(source) ? this.boundCall(source) : undefined;
+          if (call !== undefined) read([call], node, inCheck, mayBeFlag);
         }
         const inside = inCheck || (isCallable(node) && this.checks.has(node));
         if (!ts.isTypeNode(node)) ts.forEachChild(node, (child) => visit(child, inside));
@@ -702,7 +736,9 @@ class Discoverer {
    * wrapper's own body, `features?.[feature]`) only a declared flag interface counts.
    */
   private shapeOf(node: TS.Node, shapes: ReadonlyMap<TS.Node, string>, inCheck: boolean): string | undefined {
-    const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+    // A pattern's own type lists only what it takes apart: the value it takes apart says what that is.
+    const typed = ts.isObjectBindingPattern(node) && ts.isVariableDeclaration(node.parent) && node.parent.initializer !== undefined ? node.parent.initializer : node;
+    const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(typed));
     const declaration = typeDeclaration(type);
     const named = declaration === undefined ? undefined : shapes.get(declaration);
     if (named !== undefined || inCheck) return named;
@@ -723,6 +759,13 @@ class Discoverer {
     const parts = type.isUnion() ? type.types : [type];
     for (const part of parts) {
       if ((part.flags & ts.TypeFlags.Object) === 0) continue;
+      // `Record<PartnerFlag, boolean>`: booleans keyed by exactly a key set's members, however few.
+      const [recordKeys, recordValues] = part.aliasSymbol?.getName() === "Record" ? (part.aliasTypeArguments ?? []) : [];
+      if (recordKeys !== undefined && recordValues !== undefined && (recordValues.flags & ts.TypeFlags.BooleanLike) !== 0) {
+        for (const { keySet } of this.keySets.values()) {
+          if (keySet.members.length > 0 && sameLiterals(recordKeys, keySet.members)) return keySet.name;
+        }
+      }
       const names = part.getProperties().map((property) => property.getName());
       if (names.length < 2) continue;
       const declaration = part.getSymbol()?.declarations?.[0];
@@ -734,6 +777,17 @@ class Discoverer {
       }
     }
     return undefined;
+  }
+
+  /** `getFlags()` where `name` is a const that holds what a call returns: `const name = await getFlags(team)`. */
+  private boundCall(name: TS.Identifier): string | undefined {
+    const declaration = declarationOf(this.checker, name);
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return undefined;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+    const call = calledIn(declaration.initializer);
+    const last = call === undefined ? undefined : writtenNames(call).at(-1);
+    return last?.endsWith(CALL_SEGMENT_SUFFIX) ? last : undefined;
   }
 
   /** Whether `declaration` is within the declaration of a key set, or of the object one is derived from. */
@@ -1030,6 +1084,30 @@ class Discoverer {
 }
 
 /** Whether `node` lies inside `outer` (or is it), in the same file. */
+/** A function whose name says it hands out flags' values: `getFeatureFlags`, `useToggles`. */
+const FLAG_VALUES_FUNCTION = /flag|toggle/i;
+
+/**
+ * The key type of an object of booleans: `Record<K, boolean>`, `{ [key in K]?: boolean }`, through
+ * `Promise<…>`, `Partial<…>` and `Readonly<…>`.
+ */
+function booleanRecordKeys(node: TS.TypeNode): TS.TypeNode | undefined {
+  const type = stripParens(node);
+  if (ts.isMappedTypeNode(type)) return type.type?.kind === ts.SyntaxKind.BooleanKeyword ? type.typeParameter.constraint : undefined;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const [first, second] = type.typeArguments ?? [];
+  switch (type.typeName.text) {
+    case "Promise":
+    case "Partial":
+    case "Readonly":
+      return first === undefined ? undefined : booleanRecordKeys(first);
+    case "Record":
+      return second?.kind === ts.SyntaxKind.BooleanKeyword ? first : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** A name's source followed this many steps through returned objects: `{ flags }` of `{ data: flags }` of a call. */
 const MAX_SOURCE_DEPTH = 4;
 
