@@ -46,10 +46,11 @@ const EXPECTED: Record<string, string[]> = {
     "src/components/Toolbar.tsx:7 bulkExport calls[0]",
   ],
   "discover-fetched-values": [
-    "src/pages/settings.ts:6 auditLog objects[0]",
-    "src/pages/settings.ts:7 webhooks objects[0]",
+    "src/pages/settings.ts:6 auditLog objects[1]",
+    "src/pages/settings.ts:7 webhooks objects[1]",
+    "src/pages/team.ts:6 darkMode objects[0]",
     "src/pages/theme.ts:7 darkMode calls[0]",
-    "src/pages/webhooks.ts:6 webhooks objects[0]",
+    "src/pages/webhooks.ts:6 webhooks objects[1]",
   ],
   "discover-flag-record": [
     "src/routes/workspace.ts:5 siteVisits objects[0]",

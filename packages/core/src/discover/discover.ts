@@ -744,11 +744,81 @@ class Discoverer {
     if (named !== undefined || inCheck) return named;
     const keyed = this.keyedShape(type);
     if (keyed !== undefined || (type.flags & ts.TypeFlags.Any) === 0) return keyed;
-    if (ts.isIdentifier(node)) return this.sourceShape(node);
+    if (ts.isIdentifier(node)) return this.sourceShape(node) ?? this.writtenShape(node);
     // `(await getFlags(team)).x`, `const { x } = await getFlags(team)`: what the call returns.
     const value = ts.isObjectBindingPattern(node) && ts.isVariableDeclaration(node.parent) ? node.parent.initializer : ts.isExpression(node) ? node : undefined;
     const call = value && calledIn(value);
-    return call && (this.typeArgumentShape(call) ?? this.returnedShape(call));
+    return (call && (this.typeArgumentShape(call) ?? this.returnedShape(call))) ?? (value && this.writtenShape(value));
+  }
+
+  /** The key set of the flag values an expression holds by the type the code writes for it (see writtenType). */
+  private writtenShape(expression: TS.Expression): string | undefined {
+    const type = this.writtenType(expression, 0);
+    return type === undefined ? undefined : this.keyedShape(this.checker.getNonNullableType(type));
+  }
+
+  /**
+   * The type the code writes for an expression the checker types `any` (its value comes from
+   * outside the program): `const { data: workspace } = useSWR<Workspace>(…)` makes `workspace` a
+   * Workspace and `workspace.flags` its `flags`; a hook that returns `{ ...workspace }` or
+   * `{ workspace }` hands those on to `const { flags } = useWorkspace()`.
+   */
+  private writtenType(expression: TS.Expression, depth: number): TS.Type | undefined {
+    if (depth > MAX_SOURCE_DEPTH) return undefined;
+    const node = skipWrappers(expression);
+    const checked = this.checker.getTypeAtLocation(node);
+    if ((checked.flags & ts.TypeFlags.Any) === 0) return checked;
+    if (ts.isPropertyAccessExpression(node)) {
+      const owner = this.writtenType(node.expression, depth + 1);
+      return owner === undefined ? undefined : this.propertyType(owner, node.name.text, node);
+    }
+    if (!ts.isIdentifier(node)) return undefined;
+    // `return { workspace }`: the name stands for the variable, not for the property it makes.
+    const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? node.parent : undefined;
+    const declaration = shorthand !== undefined ? this.checker.getShorthandAssignmentValueSymbol(shorthand)?.declarations?.[0] : declarationOf(this.checker, node);
+    if (declaration === undefined) return undefined;
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+      const call = declaration.initializer && calledIn(declaration.initializer);
+      return call && this.typeArgumentType(call);
+    }
+    if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || !ts.isVariableDeclaration(declaration.parent.parent)) return undefined;
+    const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
+    const initializer = declaration.parent.parent.initializer;
+    const call = initializer && calledIn(initializer);
+    if (call === undefined || property === undefined) return undefined;
+    if (property === "data") {
+      const fetched = this.typeArgumentType(call);
+      if (fetched !== undefined) return fetched;
+    }
+    const called = this.calledFunction(call);
+    if (called === undefined || !isFunctionLike(called)) return undefined;
+    for (const returned of returnedExpressions(called)) {
+      const object = skipWrappers(returned);
+      if (!ts.isObjectLiteralExpression(object)) continue;
+      // The last member of that name wins, as at run time: walk from the end.
+      for (const member of [...object.properties].reverse()) {
+        if (ts.isShorthandPropertyAssignment(member) && member.name.text === property) return this.writtenType(member.name, depth + 1);
+        if (ts.isPropertyAssignment(member) && propertyName(member.name) === property) return this.writtenType(member.initializer, depth + 1);
+        if (ts.isSpreadAssignment(member)) {
+          const spread = this.writtenType(member.expression, depth + 1);
+          const type = spread === undefined ? undefined : this.propertyType(spread, property, member);
+          if (type !== undefined) return type;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** `useSWR<Workspace>(…)`: the type argument of a call the checker types `any`. */
+  private typeArgumentType(call: TS.CallExpression): TS.Type | undefined {
+    const argument = call.typeArguments?.[0];
+    if (argument === undefined || (this.checker.getTypeAtLocation(call).flags & ts.TypeFlags.Any) === 0) return undefined;
+    return this.checker.getTypeFromTypeNode(argument);
+  }
+
+  private propertyType(owner: TS.Type, name: string, at: TS.Node): TS.Type | undefined {
+    const symbol = this.checker.getNonNullableType(owner).getProperty(name);
+    return symbol === undefined ? undefined : this.checker.getTypeOfSymbolAtLocation(symbol, at);
   }
 
   /**
