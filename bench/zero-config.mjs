@@ -87,6 +87,19 @@ const APPLICATIONS = [
       { file: "apps/webapp/app/v3/featureFlags.ts", pattern: String.raw`^\s*FEATURE_FLAG\.\w+,\s*$` },
     ],
   },
+  // Tried after the first six: `init` found none of its 13 check sites until the rules it taught
+  // (fixtures discover-flag-record and discover-fetched-values).
+  {
+    name: "dub",
+    url: "https://github.com/dubinc/dub.git",
+    commit: "1de955f782a72e1eff7b201ae54a909d5ceb5722",
+    sites: [
+      String.raw`featureFlag:\s*"`,
+      String.raw`\bflags\??\.(analyticsSettingsSiteVisitTracking|noProrationUpgrade)\b`,
+      String.raw`featureFlags\?\.postbacks\b`,
+    ],
+    key: String.raw`featureFlag:\s*"(\w+)"|flags\??\.(\w+)|featureFlags\?\.(\w+)`,
+  },
 ];
 
 /** Tests, mocks and fixtures: not product code, left out of both sides. */
