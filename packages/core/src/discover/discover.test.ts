@@ -76,6 +76,37 @@ describe("discoverProject", () => {
     expect(found.objects.map(({ matcher }) => matcher.path)).toEqual([]);
   });
 
+  it("follows a wrapper that passes its parameter to a client another module exports", () => {
+    const found = discover({
+      "src/server.ts": 'import { PostHog } from "posthog-node";\nexport const serverClient = new PostHog("key");\n',
+      "src/flags.ts": [
+        'import { serverClient } from "./server";',
+        "export async function getFlag(userId: string, flagKey: string) {",
+        "  return serverClient.getFeatureFlag(flagKey, userId);",
+        "}",
+      ].join("\n"),
+      "src/page.ts": 'import { getFlag } from "./flags";\nexport const page = async () => ((await getFlag("u1", "new-nav")) ? "new" : "old");\n',
+    });
+    expect(found.calls.map(({ matcher }) => matcher)).toEqual([
+      { function: "getFlag", keyArg: 1, contextArg: 0 },
+      { object: "serverClient", method: "getFeatureFlag", keyArg: 0, contextArg: 1 },
+    ]);
+    expect(found.calls[0]!.why).toBe("getFlag: passes its parameter flagKey to serverClient.getFeatureFlag (src/flags.ts:3)");
+  });
+
+  it("takes no key set from the standard library or a generic's instance (keyof Pick<…>)", () => {
+    const found = discover({
+      "src/license.ts": [
+        "export interface LicenseFeatures { sso: boolean; whitelabel: boolean; quotas: boolean }",
+        'export function isFeatureEnabled(features: LicenseFeatures, feature: keyof Pick<LicenseFeatures, "sso" | "whitelabel">) {',
+        "  return features[feature];",
+        "}",
+        'export const sso = (features: LicenseFeatures) => isFeatureEnabled(features, "sso");',
+      ].join("\n"),
+    });
+    expect(found.keySets.map(({ name }) => name)).toEqual([]);
+  });
+
   it("leaves a union-typed parameter alone when nothing says it names a flag", () => {
     const found = discover({ "src/button.ts": 'export function size(value: "sm" | "md" | "lg"): number { return value.length; }\nsize("sm");\n' });
     expect([found.calls, found.keySets]).toEqual([[], []]);

@@ -235,7 +235,9 @@ class Discoverer {
     for (const facts of this.files) this.guard(facts.sourceFile, () => this.readUses(facts.sourceFile));
     this.findFlagObjects();
     const properties = this.findKeyProperties();
-    this.findSharedClients();
+    // A function that passes its parameter to a shared client's check is a check too, and so are its wrappers.
+    const throughClients = this.findSharedClients();
+    if (throughClients.length > 0) this.matchersOfChecks([...throughClients, ...this.followWrappers(throughClients)]);
     return this.result(properties);
   }
 
@@ -460,8 +462,10 @@ class Discoverer {
   }
 
   /** Wrappers of wrappers: a function that passes its parameter on as the key of a check is one too. */
-  private followWrappers(): void {
-    let pending = [...this.checks.values()];
+  /** Wrappers of `from` (every check by default), and of those, and so on: the checks it added. */
+  private followWrappers(from: readonly CheckFunction[] = [...this.checks.values()]): CheckFunction[] {
+    const added: CheckFunction[] = [];
+    let pending = [...from];
     while (pending.length > 0) {
       const next: CheckFunction[] = [];
       for (const check of pending) {
@@ -476,12 +480,14 @@ class Discoverer {
           const parameter = ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
           if (parameter === undefined || this.checks.has(parameter.node)) continue;
           const contextArg = check.contextArg === undefined ? undefined : this.contextParameter(call, parameter.node, key);
-          const added = this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to ${check.name} (${this.where(call.getSourceFile(), key)})`);
-          if (added !== undefined) next.push(added);
+          const wrapper = this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to ${check.name} (${this.where(call.getSourceFile(), key)})`);
+          if (wrapper !== undefined) next.push(wrapper);
         }
       }
+      added.push(...next);
       pending = next;
     }
+    return added;
   }
 
   private addCheck(node: Callable, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
@@ -520,8 +526,8 @@ class Discoverer {
   }
 
   /** How each check function is matched at its call sites: by name, or by receiver for methods. */
-  private matchersOfChecks(): void {
-    for (const check of this.checks.values()) {
+  private matchersOfChecks(checks: Iterable<CheckFunction> = this.checks.values()): void {
+    for (const check of checks) {
       const fields = { keyArg: check.keyArg, ...(check.contextArg === undefined ? {} : { contextArg: check.contextArg }) };
       const why = `${check.name}: ${check.why}`;
       if (!check.method) {
@@ -1036,7 +1042,8 @@ class Discoverer {
   // -------------------------------------------------------------------------------------------
   // SDK clients the presets do not follow: returned by a function, exported, kept on an object
 
-  private findSharedClients(): void {
+  private findSharedClients(): CheckFunction[] {
+    const checks: CheckFunction[] = [];
     const factories = new Map<string, Map<string, Evaluation>>();
     const holders = new Map<string, Map<string, Evaluation>>();
     for (const { sourceFile } of this.files) {
@@ -1067,22 +1074,31 @@ class Discoverer {
       };
       this.guard(sourceFile, () => visit(sourceFile));
     }
-    if (factories.size === 0 && holders.size === 0) return;
+    if (factories.size === 0 && holders.size === 0) return checks;
     const names = [...factories.keys(), ...holders.keys()];
     for (const { sourceFile, sdkReferences } of this.files) {
       if (!names.some((name) => sourceFile.text.includes(name))) continue;
       const found = new Set(sdkReferences.map((reference) => reference.siteStart));
       const visit = (node: TS.Node): void => {
-        if (ts.isCallExpression(node) && !found.has(node.getStart(sourceFile))) this.sharedClientCall(node, factories, holders);
+        if (ts.isCallExpression(node) && !found.has(node.getStart(sourceFile))) {
+          const check = this.sharedClientCall(node, factories, holders);
+          if (check !== undefined) checks.push(check);
+        }
         ts.forEachChild(node, visit);
       };
       this.guard(sourceFile, () => visit(sourceFile));
     }
+    return checks;
   }
 
-  private sharedClientCall(call: TS.CallExpression, factories: ReadonlyMap<string, Map<string, Evaluation>>, holders: ReadonlyMap<string, Map<string, Evaluation>>): void {
+  /** Matches a call of a shared client's check; returns the function that passes its parameter to it as the key, if one does. */
+  private sharedClientCall(
+    call: TS.CallExpression,
+    factories: ReadonlyMap<string, Map<string, Evaluation>>,
+    holders: ReadonlyMap<string, Map<string, Evaluation>>,
+  ): CheckFunction | undefined {
     const callee = skipWrappers(call.expression);
-    if (!ts.isPropertyAccessExpression(callee)) return;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const method = callee.name.text;
     let receiver = skipWrappers(callee.expression);
     if (ts.isAwaitExpression(receiver)) receiver = skipWrappers(receiver.expression);
@@ -1090,12 +1106,25 @@ class Discoverer {
     if (ts.isCallExpression(receiver)) {
       const factory = lastName(skipWrappers(receiver.expression));
       const evaluation = factory === undefined ? undefined : factories.get(factory)?.get(method);
-      if (evaluation !== undefined) this.addCall({ call: factory!, method, ...fieldsOf(evaluation) }, `${factory}() returns an SDK client (first check at ${where})`);
-      return;
+      if (evaluation === undefined) return undefined;
+      this.addCall({ call: factory!, method, ...fieldsOf(evaluation) }, `${factory}() returns an SDK client (first check at ${where})`);
+      return this.keyParameterCheck(call, evaluation, `${factory}().${method}`);
     }
     const holder = lastName(receiver);
     const evaluation = holder === undefined ? undefined : holders.get(holder)?.get(method);
-    if (evaluation !== undefined) this.addCall({ object: holder!, method, ...fieldsOf(evaluation) }, `${holder} holds an SDK client (first check at ${where})`);
+    if (evaluation === undefined) return undefined;
+    this.addCall({ object: holder!, method, ...fieldsOf(evaluation) }, `${holder} holds an SDK client (first check at ${where})`);
+    return this.keyParameterCheck(call, evaluation, `${holder}.${method}`);
+  }
+
+  /** `posthogServer.getFeatureFlag(flagKey, …)` in `getFlag(user, flagKey)`: the function whose parameter is the key. */
+  private keyParameterCheck(call: TS.CallExpression, evaluation: Evaluation, calledAs: string): CheckFunction | undefined {
+    const argument = call.arguments[evaluation.key];
+    const key = argument === undefined ? undefined : skipWrappers(argument);
+    const parameter = key !== undefined && ts.isIdentifier(key) ? this.parameterOf(key) : undefined;
+    if (parameter === undefined) return undefined;
+    const contextArg = typeof evaluation.context === "number" ? this.contextParameter(call, parameter.node, key!) : undefined;
+    return this.addCheck(parameter.node, parameter.index, contextArg, `passes its parameter ${(key as TS.Identifier).text} to ${calledAs} (${this.where(call.getSourceFile(), key!)})`);
   }
 
   // -------------------------------------------------------------------------------------------

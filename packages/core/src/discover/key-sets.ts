@@ -34,8 +34,10 @@ export function keySetOfTypeNode(node: TS.TypeNode, checker: TS.TypeChecker): Ke
   }
   if (ts.isParenthesizedTypeNode(node)) return keySetOfTypeNode(node.type, checker);
   if (ts.isTypeReferenceNode(node)) {
+    // `Pick<Features, "a" | "b">`: a generic's instance is no declaration of keys of its own.
+    if (node.typeArguments !== undefined) return undefined;
     const declaration = declarationOf(checker, node.typeName);
-    if (declaration === undefined) return undefined;
+    if (declaration === undefined || isLibraryDeclaration(declaration)) return undefined;
     if (ts.isEnumDeclaration(declaration)) return enumKeySet(declaration, checker);
     // `<K extends FlagKey>(flag: K)`: the constraint is the key set.
     if (ts.isTypeParameterDeclaration(declaration)) return declaration.constraint && keySetOfTypeNode(declaration.constraint, checker);
@@ -58,9 +60,10 @@ export function keySetOfTypeNode(node: TS.TypeNode, checker: TS.TypeChecker): Ke
   if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.KeyOfKeyword) {
     // `keyof UiFlags`: the interface (or type literal alias) lists the flags.
     const target = node.type;
-    if (!ts.isTypeReferenceNode(target)) return undefined;
+    if (!ts.isTypeReferenceNode(target) || target.typeArguments !== undefined) return undefined;
     const declaration = declarationOf(checker, target.typeName);
-    if (declaration === undefined || !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) return undefined;
+    if (declaration === undefined || isLibraryDeclaration(declaration)) return undefined;
+    if (!(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) return undefined;
     const members = stringLiterals(checker.getTypeFromTypeNode(node));
     return members && { ...keySet(declaration.name.text, "keyof", declaration, members, false), objectType: checker.getTypeFromTypeNode(target) };
   }
@@ -121,6 +124,11 @@ function constObjectKeySet(checker: TS.TypeChecker, name: TS.EntityName | TS.Bin
     members.push(value.text);
   }
   return members.length === 0 ? undefined : keySet(declaration.name.text, "object", declaration, members, true);
+}
+
+/** A declaration of TypeScript's standard library (`Pick`, `Record`): never the project's list of flags. */
+function isLibraryDeclaration(declaration: TS.Node): boolean {
+  return declaration.getSourceFile().hasNoDefaultLib;
 }
 
 function keySet(name: string, kind: KeySetKind, declaration: TS.Node, members: string[], membersAreRead: boolean): KeySet {
