@@ -100,6 +100,14 @@ const APPLICATIONS = [
     ],
     key: String.raw`featureFlag:\s*"(\w+)"|flags\??\.(\w+)|featureFlags\?\.(\w+)`,
   },
+  // Tried after dub: `init` found none of its 6 check sites until wrappers of a shared client
+  // counted (the discovery test "follows a wrapper that passes its parameter to a client…").
+  {
+    name: "formbricks",
+    url: "https://github.com/formbricks/formbricks.git",
+    commit: "b66c1dd978af618a0e402bd3343b456bed68594c",
+    sites: [String.raw`getPostHogFeatureFlag\([^,]+,\s*"`],
+  },
 ];
 
 /** Tests, mocks and fixtures: not product code, left out of both sides. */
