@@ -42,6 +42,9 @@ import type { Evaluation } from "./presets/types.js";
 import { Scopes } from "./scope.js";
 import {
   CALL_SEGMENT_SUFFIX,
+  calledIn,
+  callSegment,
+  enclosedBy,
   isWriteTarget,
   memberName,
   moduleLoadSpecifier,
@@ -437,8 +440,7 @@ class FileAnalyzer {
 
   /** `Catalog[Flags.X]`, where this file declares `const Catalog = { [Flags.X]: … }` with the same constant. */
   private indexesTableOf(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
-    let outer: ts.Node = access;
-    while (outer.parent !== undefined && ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const outer = enclosedBy(access, ts.isParenthesizedExpression);
     const indexed = outer.parent;
     if (indexed === undefined || !ts.isElementAccessExpression(indexed) || indexed.argumentExpression !== outer) return false;
     const table = skipWrappers(indexed.expression);
@@ -787,9 +789,8 @@ function reverseTail(stack: ts.Node[], from: number): void {
 function writtenName(expression: ts.Expression): string | undefined {
   if (isIdentifier(expression)) return expression.text;
   if (isPropertyAccessExpression(expression) || isElementAccessExpression(expression)) return memberName(expression);
-  const names = writtenNames(expression);
-  const last = names[names.length - 1];
-  return last?.endsWith(CALL_SEGMENT_SUFFIX) ? last : undefined;
+  const call = calledIn(expression);
+  return call === undefined ? undefined : callSegment(call);
 }
 
 function addBoundNames(name: ts.BindingName, names: Set<string>): void {
@@ -927,8 +928,7 @@ function optionValue(argument: ts.Expression, property: string): ts.Expression {
 
 /** `key === Flags.X`, `Flags.X !== key`, `case Flags.X:`: a key compared with another, no flag's value read. */
 function isComparedKey(node: ts.Expression): boolean {
-  let outer: ts.Node = node;
-  while (outer.parent !== undefined && ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const outer = enclosedBy(node, ts.isParenthesizedExpression);
   const parent = outer.parent;
   if (parent === undefined) return false;
   if (ts.isCaseClause(parent)) return parent.expression === outer;
@@ -946,9 +946,7 @@ function isComparedKey(node: ts.Expression): boolean {
 
 /** An element of an array literal or the value of an object literal's property: `[Flags.X]`, `{ locked: Flags.X }`. */
 function isListedAsData(node: ts.Expression): boolean {
-  let outer: ts.Node = node;
-  const wraps = (parent: ts.Node): boolean => ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent);
-  while (outer.parent !== undefined && wraps(outer.parent)) outer = outer.parent;
+  const outer = enclosedBy(node, (parent) => ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent));
   const parent = outer.parent;
   if (parent === undefined) return false;
   return ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === outer);

@@ -9,7 +9,7 @@ import ts, {
   isPropertyAccessExpression,
 } from "../typescript.js";
 import { loadsModule, type Binding, type Scopes } from "./scope.js";
-import { CALL_SEGMENT_SUFFIX, memberName, moduleLoadSpecifier, skipWrappers } from "./syntax.js";
+import { callSegment, memberName, moduleLoadSpecifier, skipWrappers } from "./syntax.js";
 
 export type ChainRoot =
   /** `whole`: the module namespace itself (`import * as`, `require()`); `commonJs`: reached through `require`. */
@@ -53,12 +53,8 @@ export class ChainResolver {
       return { root: { kind: "module", specifier, whole: true, commonJs }, names: [] };
     }
     // What a call returns is not seen through; an object path can still name it (`getFlags()`).
-    if (isCallExpression(current)) {
-      const callee = skipWrappers(current.expression);
-      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name !== undefined) return { root: { kind: "name", name: `${name}${CALL_SEGMENT_SUFFIX}` }, names: [] };
-    }
-    return UNKNOWN;
+    const segment = isCallExpression(current) ? callSegment(current) : undefined;
+    return segment === undefined ? UNKNOWN : { root: { kind: "name", name: segment }, names: [] };
   }
 
   private ofIdentifier(identifier: ts.Identifier, depth: number): Chain {

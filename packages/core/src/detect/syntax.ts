@@ -16,6 +16,13 @@ import ts, {
 import type { Range } from "../types.js";
 import { positionOf } from "./parse.js";
 
+/** The outermost node that holds `node` through parents `through` accepts: `((Flags.X))` for `Flags.X`. */
+export function enclosedBy(node: ts.Node, through: (parent: ts.Node) => boolean): ts.Node {
+  let outer = node;
+  while (outer.parent !== undefined && through(outer.parent)) outer = outer.parent;
+  return outer;
+}
+
 /** Strips parentheses, `as`, `satisfies`, `!` and `<T>` casts: they do not change which value is read. */
 export function skipWrappers(expression: ts.Expression): ts.Expression {
   let current = expression;
@@ -67,6 +74,21 @@ export const CALL_SEGMENT_SUFFIX = "()";
  * flagResolver, isEnabled; a call in the chain is its callee's name and `()`
  * (`(await api.getFlags()).newNav` -> api, getFlags(), newNav). Stops at anything else.
  */
+/** The call an expression makes: `f()`, `await f()`, `(await f()) as T`. */
+export function calledIn(expression: ts.Expression): ts.CallExpression | undefined {
+  let value = skipWrappers(expression);
+  if (ts.isAwaitExpression(value)) value = skipWrappers(value.expression);
+  return isCallExpression(value) ? value : undefined;
+}
+
+/** `getFlags()` for a call of `getFlags` or `api.getFlags`: the call as a segment of an object path. */
+export function callSegment(call: ts.CallExpression): string | undefined {
+  if (moduleLoadSpecifier(call) !== undefined) return undefined;
+  const callee = skipWrappers(call.expression);
+  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name === undefined ? undefined : `${name}${CALL_SEGMENT_SUFFIX}`;
+}
+
 export function writtenNames(expression: ts.Expression): string[] {
   const names: string[] = [];
   let current = skipWrappers(expression);
@@ -78,13 +100,13 @@ export function writtenNames(expression: ts.Expression): string[] {
       current = skipWrappers(current.expression);
     } else if (ts.isAwaitExpression(current)) {
       current = skipWrappers(current.expression);
-    } else if (isCallExpression(current) && moduleLoadSpecifier(current) === undefined) {
+    } else if (isCallExpression(current)) {
+      const segment = callSegment(current);
+      if (segment === undefined) break;
+      names.push(segment);
       const callee = skipWrappers(current.expression);
-      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name === undefined) break;
-      names.push(`${name}${CALL_SEGMENT_SUFFIX}`);
-      if (isIdentifier(callee)) break;
-      current = skipWrappers((callee as ts.PropertyAccessExpression).expression);
+      if (!isPropertyAccessExpression(callee)) break;
+      current = skipWrappers(callee.expression);
     } else {
       if (isIdentifier(current)) names.push(current.text);
       break;

@@ -11,7 +11,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { CALL_SEGMENT_SUFFIX, isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { calledIn, callSegment, isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -862,8 +862,7 @@ class Discoverer {
     const list = declaration.parent;
     if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
     const call = calledIn(declaration.initializer);
-    const last = call === undefined ? undefined : writtenNames(call).at(-1);
-    return last?.endsWith(CALL_SEGMENT_SUFFIX) ? last : undefined;
+    return call === undefined ? undefined : callSegment(call);
   }
 
   /** Whether `declaration` is within the declaration of a key set, or of the object one is derived from. */
@@ -1209,13 +1208,6 @@ function booleanRecordKeys(node: TS.TypeNode): TS.TypeNode | undefined {
 
 /** A name's source followed this many steps through returned objects: `{ flags }` of `{ data: flags }` of a call. */
 const MAX_SOURCE_DEPTH = 4;
-
-/** The call an initializer makes: `f()`, `await f()`, `(await f()) as T`. */
-function calledIn(initializer: TS.Expression): TS.CallExpression | undefined {
-  let value = skipWrappers(initializer);
-  if (ts.isAwaitExpression(value)) value = skipWrappers(value.expression);
-  return ts.isCallExpression(value) ? value : undefined;
-}
 
 function within(node: TS.Node, outer: TS.Node): boolean {
   return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
