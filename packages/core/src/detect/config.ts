@@ -61,9 +61,10 @@ export interface SearchToken {
   text: string;
   /**
    * `name`: a whole name; `constant`: a constant's name where a member is read or it is aliased;
-   * `property`: a property's name where it is given a value; `specifier`: in a module specifier.
+   * `property`: a property's name where it is given a value. (An SDK's packages are searched
+   * apart, with the names of its checks: prefilter.ts.)
    */
-  as: "name" | "constant" | "property" | "specifier";
+  as: "name" | "constant" | "property";
 }
 
 /** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */

@@ -49,24 +49,30 @@ export function buildSearch(compiled: CompiledDetect): Search {
   // `includes` calls scans it once per name.
   const everyFile = tokens.some(({ text }) => text === "") || compiled.candidateTokenGroups.some((group) => group.includes(""));
   const anyOf = everyFile ? null : new RegExp([...tokens.map(pattern), REMOVAL_NOTE.source].join("|"));
-  const specifiers = (preset: SdkPreset): string => preset.tokens.map((text) => pattern({ text, as: "specifier" })).join("|");
   const sdks =
     compiled.presets.length === 0
       ? null
       : {
-          // The import's own words first: a file has a few of them, and every package name is checked at each.
-          anyImport: new RegExp(
-            `(?:from|import|require)\\s*\\(?\\s*["'\`](?:${compiled.presets
-              .flatMap((preset) => preset.tokens.map((text) => `${text.startsWith("@") ? "" : "@?"}${escapeRegExp(text)}`))
-              .join("|")})`,
-          ),
+          anyImport: importOf(compiled.presets.flatMap((preset) => preset.tokens)),
           presets: compiled.presets.map((preset) => ({
-            imported: new RegExp(specifiers(preset)),
+            imported: importOf(preset.tokens),
             names: new RegExp([...checkNames(preset)].map((text) => pattern({ text, as: "name" })).join("|")),
           })),
         };
   const allOf = compiled.candidateTokenGroups.map((group) => group.map((text) => ({ text, whole: new RegExp(pattern({ text, as: "name" })) })));
   return { anyOf, allOf, sdks };
+}
+
+/**
+ * An import or a require of a package whose name starts with one of `tokens`:
+ * `from "launchdarkly-js-client-sdk"`, `require("@launchdarkly/node-server-sdk")`,
+ * `import("@growthbook/growthbook")`; not a folder of a relative path (`"../unleash-config"`), nor
+ * any other string (`name: "unleash"`). The import's own words lead: a file has a few of them,
+ * and every package name is tried at each.
+ */
+function importOf(tokens: readonly string[]): RegExp {
+  const names = tokens.map((text) => `${text.startsWith("@") ? "" : "@?"}${escapeRegExp(text)}`);
+  return new RegExp(`(?:from|import|require)\\s*\\(?\\s*["'\`](?:${names.join("|")})`);
 }
 
 /**
@@ -116,11 +122,6 @@ function pattern(token: SearchToken): string {
     // colon (`'flag',` is a string); `flag = x` inside code is an assignment.
     case "property":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:["'\`]\\]?\\s*:|\\s*[:,}]|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
-    // The start of a package's name in an import or a require: `from "launchdarkly-js-client-sdk"`,
-    // `require("@launchdarkly/node-server-sdk")`, `import("@growthbook/growthbook")`; not a
-    // folder of a relative path (`"../unleash-config"`), nor any other string (`name: "unleash"`).
-    case "specifier":
-      return `${text}(?<=(?:from|import|require)\\s*\\(?\\s*["'\`]${token.text.startsWith("@") ? "" : "@?"}${text})`;
   }
 }
 
