@@ -796,11 +796,7 @@ class Discoverer {
       const fetched = this.typeArgumentType(call);
       if (fetched !== undefined) return fetched;
     }
-    const called = this.calledFunction(call);
-    if (called === undefined || !isFunctionLike(called)) return undefined;
-    for (const returned of returnedExpressions(called)) {
-      const object = skipWrappers(returned);
-      if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const object of this.returnedObjects(call)) {
       // The last member of that name wins, as at run time: walk from the end.
       for (const member of [...object.properties].reverse()) {
         if (ts.isShorthandPropertyAssignment(member) && member.name.text === property) return this.writtenType(member.name, depth + 1);
@@ -813,6 +809,15 @@ class Discoverer {
       }
     }
     return undefined;
+  }
+
+  /** The object literals the project function a call calls returns: `return { flags, … }`. */
+  private returnedObjects(call: TS.CallExpression): TS.ObjectLiteralExpression[] {
+    const called = this.calledFunction(call);
+    if (called === undefined || !isFunctionLike(called)) return [];
+    return returnedExpressions(called)
+      .map((returned) => skipWrappers(returned))
+      .filter((returned): returned is TS.ObjectLiteralExpression => ts.isObjectLiteralExpression(returned));
   }
 
   /** `useSWR<Workspace>(…)`: the type argument of a call the checker types `any`. */
@@ -924,11 +929,7 @@ class Discoverer {
 
   /** `return { flags, … }`: what the returned object's `property` holds. */
   private returnedPropertyShape(call: TS.CallExpression, property: string, depth: number): string | undefined {
-    const called = this.calledFunction(call);
-    if (called === undefined || !isFunctionLike(called)) return undefined;
-    for (const returned of returnedExpressions(called)) {
-      const object = skipWrappers(returned);
-      if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const object of this.returnedObjects(call)) {
       for (const member of object.properties) {
         let value: TS.Expression | undefined;
         let source: TS.Declaration | undefined;
