@@ -67,9 +67,50 @@ describe("FileCache", () => {
     two.set(path.join(dir, "a.ts"), "two", target, { analysis: null, mayExport: true });
     one.save();
     two.save();
-    const document = JSON.parse(fs.readFileSync(path.join(dir, "cache.json"), "utf8")) as { entries: Record<string, { key: string }> };
-    expect(document.entries["a.ts"]!.key).toBe("two");
+    const document = JSON.parse(fs.readFileSync(path.join(dir, "cache.json"), "utf8")) as { entries: Record<string, unknown> };
+    expect(document.entries["a.ts"]).toEqual(["two", 0, 1]);
     expect(fs.readdirSync(dir)).toEqual(["cache.json"]);
+  });
+
+  it("writes a file that yielded nothing as [key, configuration, may export], and reads it back whole", () => {
+    const dir = tempDir();
+    const first = new FileCache(cacheIn(dir), dir);
+    const other = { ...(target as object), registryKeys: ["a", "b"] } as never;
+    first.set(path.join(dir, "empty.ts"), "k1", target, { analysis: null, mayExport: false });
+    first.set(path.join(dir, "exports.ts"), "k2", other, { analysis: null, mayExport: true });
+    first.set(path.join(dir, "checks.ts"), "k3", target, { analysis, mayExport: false });
+    first.save();
+    const document = JSON.parse(fs.readFileSync(path.join(dir, "cache.json"), "utf8")) as { configs: string[]; entries: Record<string, unknown> };
+    expect(document.configs).toHaveLength(2);
+    expect(document.entries).toEqual({
+      "empty.ts": ["k1", 0],
+      "exports.ts": ["k2", 1, 1],
+      "checks.ts": { key: "k3", config: 0, analysis, mayExport: false },
+    });
+    const second = new FileCache(cacheIn(dir), dir);
+    expect(second.get(path.join(dir, "empty.ts"), "k1", target)).toMatchObject({ analysis: null, mayExport: false });
+    expect(second.get(path.join(dir, "exports.ts"), "k2", other)).toMatchObject({ analysis: null, mayExport: true });
+    expect(second.get(path.join(dir, "exports.ts"), "k2", target)).toBeUndefined();
+    expect(second.get(path.join(dir, "checks.ts"), "k3", target)).toMatchObject({ analysis, mayExport: false });
+  });
+
+  it("drops entries that name no configuration or are shaped otherwise, and ignores a cache of another layout, silently", () => {
+    const dir = tempDir();
+    const first = new FileCache(cacheIn(dir), dir);
+    first.set(path.join(dir, "a.ts"), "k1", target, { analysis: null, mayExport: false });
+    first.save();
+    const file = path.join(dir, "cache.json");
+    const document = JSON.parse(fs.readFileSync(file, "utf8")) as { layout?: number; entries: Record<string, unknown> };
+    document.entries = { "a.ts": ["k1", 0], "b.ts": ["k1", 7], "c.ts": ["k1", 0, "yes"], "d.ts": { key: "k1", config: "0", analysis: null, mayExport: false } };
+    fs.writeFileSync(file, JSON.stringify(document));
+    const notes: string[] = [];
+    const read = new FileCache(cacheIn(dir, notes), dir);
+    expect(read.get(path.join(dir, "a.ts"), "k1", target)).toBeDefined();
+    for (const name of ["b.ts", "c.ts", "d.ts"]) expect(read.get(path.join(dir, name), "k1", target)).toBeUndefined();
+    delete document.layout;
+    fs.writeFileSync(file, JSON.stringify(document));
+    expect(new FileCache(cacheIn(dir, notes), dir).get(path.join(dir, "a.ts"), "k1", target)).toBeUndefined();
+    expect(notes).toEqual([]);
   });
 
   it("names a file inside a folder location, and the file itself otherwise", () => {

@@ -35,6 +35,11 @@ export interface CacheOptions {
 
 export const CACHE_FILE_NAME = "flaglint-cache.json";
 const FORMAT = "flaglint-cache";
+/**
+ * How entries are written: a cache of another layout (an earlier build of the same version) is
+ * out of date, as one of another version is.
+ */
+const LAYOUT = 2;
 
 /** What a file yielded: `analysis` is null when the pre-filter showed there was nothing to find. */
 export interface CachedYield {
@@ -86,11 +91,21 @@ interface Entry extends CachedYield {
   config: string;
 }
 
+/**
+ * An entry as the file holds it. Most files of a tree hold nothing the pre-filter lets through:
+ * those are `[key, config, 1 if it may export a key]`, a fifth of the object's size; the others
+ * are objects. `config` is an index into the document's `configs`.
+ */
+type StoredEntry = [key: string, config: number, mayExport?: 1] | (Omit<Entry, "config"> & { config: number });
+
 interface CacheDocument {
   format: typeof FORMAT;
+  layout: typeof LAYOUT;
   flaglint: string;
   strategy: CacheStrategy;
-  entries: Record<string, Entry>;
+  /** The hashes of the detect configurations the entries were analysed with. */
+  configs: string[];
+  entries: Record<string, StoredEntry>;
   /** By file name, as entries: what each module exports, for the cross-file index. */
   modules?: Record<string, ModuleEntry>;
   /** By a hash of each registry's path and text: the registry parsed from them. */
@@ -256,9 +271,29 @@ export class FileCache {
     if (Object.keys(this.registryEntries).some((key) => !Object.hasOwn(this.nextRegistries, key))) this.changed = true;
     // Nothing new: the file on disk already says all this (a warm run with nothing changed writes nothing).
     if (!this.changed) return;
-    const entries = Object.fromEntries([...kept, ...this.next]);
+    const configs: string[] = [];
+    const indexes = new Map<string, number>();
+    const indexOf = (config: string): number => {
+      let index = indexes.get(config);
+      if (index === undefined) {
+        index = configs.push(config) - 1;
+        indexes.set(config, index);
+      }
+      return index;
+    };
+    const entries: Record<string, StoredEntry> = {};
+    for (const [name, entry] of [...kept, ...this.next]) entries[name] = stored(entry, indexOf(entry.config));
     const modules = { ...Object.fromEntries(keptModules), ...this.nextModules };
-    const document: CacheDocument = { format: FORMAT, flaglint: this.options.version, strategy: this.options.strategy, entries, modules, registries: this.nextRegistries };
+    const document: CacheDocument = {
+      format: FORMAT,
+      layout: LAYOUT,
+      flaglint: this.options.version,
+      strategy: this.options.strategy,
+      configs,
+      entries,
+      modules,
+      registries: this.nextRegistries,
+    };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -299,10 +334,11 @@ export class FileCache {
       this.options.onNote?.(`${this.label} is not a flaglint cache: running without it, it will be overwritten`);
       return none();
     }
-    // Another version or strategy: a cache of its own kind, silently out of date (as ESLint's).
-    if (document.flaglint !== this.options.version || document.strategy !== this.options.strategy) return none();
+    // Another version, layout or strategy: a cache of its own kind, silently out of date (as ESLint's).
+    if (document.flaglint !== this.options.version || document.layout !== LAYOUT || document.strategy !== this.options.strategy) return none();
+    const configs = Array.isArray(document.configs) ? document.configs : [];
     return {
-      entries: Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries)),
+      entries: Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries, configs)),
       modules: Object.assign(Object.create(null) as Record<string, ModuleEntry>, isRecord(document.modules) ? validModules(document.modules) : {}),
       registries: Object.assign(Object.create(null) as Record<string, StoredRegistry>, isRecord(document.registries) ? validRegistries(document.registries) : {}),
     };
@@ -337,19 +373,37 @@ function isDirectory(file: string): boolean {
   }
 }
 
+/** An entry as the cache file holds it (see StoredEntry). */
+function stored(entry: Entry, config: number): StoredEntry {
+  if (entry.analysis === null && entry.lookups === undefined) return entry.mayExport ? [entry.key, config, 1] : [entry.key, config];
+  return { ...entry, config };
+}
+
 /** Entries shaped as this version writes them; a hand-edited or half-written one is dropped, not trusted. */
-function validEntries(entries: Record<string, unknown>): Record<string, Entry> {
+function validEntries(entries: Record<string, unknown>, configs: readonly unknown[]): Record<string, Entry> {
   const valid: Record<string, Entry> = {};
+  const configAt = (index: unknown): string | undefined => {
+    const config = typeof index === "number" ? configs[index] : undefined;
+    return typeof config === "string" ? config : undefined;
+  };
   for (const [name, entry] of Object.entries(entries)) {
-    const candidate = entry as Partial<Entry> | null;
-    if (candidate === null || typeof candidate !== "object" || typeof candidate.key !== "string" || typeof candidate.config !== "string") continue;
-    if (typeof candidate.mayExport !== "boolean") continue;
+    if (Array.isArray(entry)) {
+      const [key, index, mayExport] = entry as unknown[];
+      const config = configAt(index);
+      if (typeof key !== "string" || config === undefined || (mayExport !== undefined && mayExport !== 1) || entry.length > 3) continue;
+      valid[name] = { key, config, analysis: null, mayExport: mayExport === 1 };
+      continue;
+    }
+    const candidate = entry as (Omit<Partial<Entry>, "config"> & { config?: unknown }) | null;
+    if (candidate === null || typeof candidate !== "object" || typeof candidate.key !== "string") continue;
+    const config = configAt(candidate.config);
+    if (config === undefined || typeof candidate.mayExport !== "boolean") continue;
     const analysis = candidate.analysis;
     if (analysis !== null && (typeof analysis !== "object" || !Array.isArray(analysis?.references) || !Array.isArray(analysis.notes) || !Array.isArray(analysis.directives))) {
       continue;
     }
     if (candidate.lookups !== undefined && !(Array.isArray(candidate.lookups) && candidate.lookups.every(isLookup))) continue;
-    valid[name] = candidate as Entry;
+    valid[name] = { ...(candidate as Entry), config };
   }
   return valid;
 }
