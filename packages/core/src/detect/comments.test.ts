@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseDirective, parseRemovalNotes, readComments } from "./comments.js";
 import { parseSource } from "./parse.js";
+import { NOTE_IN_TEXT } from "./removal-note.js";
 
+/** The notes and directives of `source`; a file with a note must pass the pre-filter's note search. */
 function read(source: string, fileName = "/repo/a.ts") {
-  return readComments(parseSource(source, fileName));
+  const comments = readComments(parseSource(source, fileName));
+  if (comments.notes.length > 0) expect(NOTE_IN_TEXT.test(source), "the pre-filter would skip a file with a removal note").toBe(true);
+  return comments;
 }
 
 describe("removal notes", () => {

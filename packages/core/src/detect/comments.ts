@@ -3,6 +3,7 @@
 // so a file without such text costs one regex scan and no comment walk.
 import ts, { SyntaxKind } from "../typescript.js";
 import type { DisableDirective, RemovalNote } from "../types.js";
+import { NOTE } from "./removal-note.js";
 import { rangeOf } from "./syntax.js";
 
 interface Comment {
@@ -42,19 +43,6 @@ export function readComments(sourceFile: ts.SourceFile): { notes: RemovalNote[];
 // ---------------------------------------------------------------------------------------------
 // Removal notes
 
-const NOTE = new RegExp(
-  [
-    String.raw`\b(?:TODO|FIXME|Todo|Fixme|todo|fixme)\b`,
-    // an optional ticket or owner right after the marker: TODO(PAY-123), TODO[PAY-123], TODO PAY-123
-    String.raw`(?:\s*\(\s*([^)]*?)\s*\)|\s*\[\s*([^\]]*?)\s*\]|\s+([A-Z][A-Z0-9_]*-\d+))?`,
-    String.raw`\s*[:\-\u2013\u2014]?\s*`,
-    String.raw`[Rr]emove\s+(?:the\s+)?(?:(?:feature\s+)?(?:[Ff]lag|[Tt]oggle)\s+)?`,
-    String.raw`(?<quote>[\x60'"]?)(?<flag>[\w$][\w$.:/-]*?)\k<quote>`,
-    String.raw`(?:\s+(?:feature\s+)?(?:[Ff]lag|[Tt]oggle)s?)?(?:\s+(?:check|checks|code))?`,
-    String.raw`\s+(?:by|before|on|until|due)\s+(?<date>\d{4}-\d{2}-\d{2})\b`,
-  ].join(""),
-  "g",
-);
 const TICKET = /^(?:[A-Z][A-Z0-9_]*-\d+|#\d+|https?:\/\/\S+)$/;
 const TICKET_IN_TEXT = /\b[A-Z][A-Z0-9_]*-\d+\b|https?:\/\/[^\s)]+|#\d+\b/;
 

@@ -52,7 +52,7 @@ export interface CompiledDetect {
    */
   candidateTokens: readonly SearchToken[];
   /** A method of a configured package is a check only where the package is imported: both are written. */
-  candidateTokenGroups: ReadonlyArray<readonly string[]>;
+  candidateTokenGroups: ReadonlyArray<readonly SearchToken[]>;
   /** Labels of the matchers scoped with `files:` -> their globs (see file-scope.ts). */
   scoped: ReadonlyMap<string, readonly RegExp[]>;
 }
@@ -61,10 +61,11 @@ export interface SearchToken {
   text: string;
   /**
    * `name`: a whole name; `constant`: a constant's name where a member is read or it is aliased;
-   * `property`: a property's name where it is given a value. (An SDK's packages are searched
-   * apart, with the names of its checks: prefilter.ts.)
+   * `property`: a property's name where it is given a value; `member`: a method's or an object
+   * path's name where it is read, called or destructured, not where an object literal gives it a
+   * function. (An SDK's packages are searched apart, with the names of its checks: prefilter.ts.)
    */
-  as: "name" | "constant" | "property";
+  as: "name" | "constant" | "property" | "member";
 }
 
 /** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */
@@ -84,10 +85,10 @@ export function compile(detect: DetectConfig): CompiledDetect {
   const token = (text: string, as: SearchToken["as"] = "name"): void => {
     tokens.set(`${as}\0${text}`, { text, as });
   };
-  const groups = new Map<string, readonly string[]>();
-  const group = (members: readonly string[]): void => {
-    if (members.length === 1) token(members[0]!);
-    else groups.set(members.join("\0"), members);
+  const groups = new Map<string, readonly SearchToken[]>();
+  const group = (members: readonly SearchToken[]): void => {
+    if (members.length === 1) token(members[0]!.text, members[0]!.as);
+    else groups.set(members.map(({ text, as }) => `${as}\0${text}`).join("\0"), members);
   };
   for (const { matcher } of calls) {
     for (const name of [matcher.method, matcher.function, matcher.object, matcher.call, namedImport(matcher)]) {
@@ -100,7 +101,9 @@ export function compile(detect: DetectConfig): CompiledDetect {
   for (const { segments } of objects) {
     const names = segments.map((segment) => (segment.endsWith(CALL_SEGMENT_SUFFIX) ? segment.slice(0, -CALL_SEGMENT_SUFFIX.length) : segment));
     for (const name of names) aliasHints.add(name);
-    if (names.length > 0) group([...new Set(names)]);
+    // The first name may stand alone (`uiConfig`); the others are members of it (`.flags`, `{ flags }`).
+    const members = names.map((text, index): SearchToken => ({ text, as: index === 0 ? "name" : "member" }));
+    if (members.length > 0) group(members.filter((member, index) => members.findIndex(({ text }) => text === member.text) === index));
   }
   const jsx = (detect.jsx ?? []).map((matcher, index) => ({
     label: `jsx[${index}]`,
@@ -110,7 +113,7 @@ export function compile(detect: DetectConfig): CompiledDetect {
   for (const { matcher, imported } of jsx) {
     // A default import may be named anything: its module is what the file spells.
     const spelt = callTokens({ module: matcher.module, import: imported, keyArg: 0 });
-    if (imported === "default" && spelt.length > 0) token(spelt[spelt.length - 1]!);
+    if (imported === "default" && spelt.length > 0) token(spelt[spelt.length - 1]!.text);
     else token(matcher.component);
   }
   const constants = firstLabelByName(detect.constants, "constants");
@@ -172,14 +175,19 @@ function calleeNameOf(matcher: CallMatcher): string | undefined {
  * An import from a package spells the package's name; a `./path` module may be imported as `..`,
  * so only its name counts there.
  */
-function callTokens(matcher: CallMatcher): readonly string[] {
-  if (matcher.call !== undefined) return matcher.method === undefined ? [matcher.call] : [matcher.call, matcher.method];
+function callTokens(matcher: CallMatcher): readonly SearchToken[] {
+  const named = (text: string): SearchToken => ({ text, as: "name" });
+  const method = matcher.method === undefined ? undefined : ({ text: matcher.method, as: "member" } as const);
+  if (matcher.call !== undefined) return method === undefined ? [named(matcher.call)] : [named(matcher.call), method];
   // A receiver known by name is written where its method is called (`flagResolver.isEnabled`).
-  if (matcher.object !== undefined && matcher.method !== undefined) return [...new Set([lastName(matcher.object), matcher.method])];
-  const name = matcher.method ?? matcher.function ?? namedImport(matcher) ?? matcher.object;
+  if (matcher.object !== undefined && method !== undefined) {
+    const receiver = lastName(matcher.object);
+    return receiver === method.text ? [named(receiver)] : [named(receiver), method];
+  }
+  const name = method ?? [matcher.function ?? namedImport(matcher) ?? matcher.object].filter((text) => text !== undefined).map(named)[0];
   const module = matcher.module;
-  if (module === undefined || module.startsWith(".")) return [name ?? moduleToken(module ?? "")];
-  return name === undefined ? [packageToken(module)] : [packageToken(module), name];
+  if (module === undefined || module.startsWith(".")) return [name ?? named(moduleToken(module ?? ""))];
+  return name === undefined ? [named(packageToken(module))] : [named(packageToken(module)), name];
 }
 
 /** What every specifier that names the package contains: `@acme/flags/index.js` may be imported as `@acme/flags`. */

@@ -3,12 +3,8 @@
 import type { DetectConfig } from "../types.js";
 import { compile, type CompiledDetect, type SearchToken } from "./config.js";
 import type { SdkPreset } from "./presets/types.js";
+import { NOTE_IN_TEXT } from "./removal-note.js";
 
-/**
- * A removal note says "remove" right after its TODO (comments.ts skips every other TODO the same
- * way, within 120 characters); a generous window keeps this a superset of what it reads.
- */
-const REMOVAL_NOTE = /(?:TODO|FIXME|Todo|Fixme|todo|fixme)[\s\S]{0,128}?[Rr][Ee][Mm][Oo][Vv][Ee]/;
 
 /** A flaglint directive names flaglint. */
 const DIRECTIVE_TOKEN = "flaglint";
@@ -47,8 +43,9 @@ export function buildSearch(compiled: CompiledDetect): Search {
   const tokens: SearchToken[] = [...compiled.candidateTokens, { text: DIRECTIVE_TOKEN, as: "name" }];
   // One regular expression scans a file once however many names there are; a run of
   // `includes` calls scans it once per name.
-  const everyFile = tokens.some(({ text }) => text === "") || compiled.candidateTokenGroups.some((group) => group.includes(""));
-  const anyOf = everyFile ? null : new RegExp([...tokens.map(pattern), REMOVAL_NOTE.source].join("|"));
+  const everyFile = tokens.some(({ text }) => text === "") || compiled.candidateTokenGroups.some((group) => group.some(({ text }) => text === ""));
+  // A removal note as the comment reader reads it: a TODO that says "remove" and no date is none.
+  const anyOf = everyFile ? null : new RegExp([...tokens.map(pattern), NOTE_IN_TEXT.source].join("|"));
   const sdks =
     compiled.presets.length === 0
       ? null
@@ -59,7 +56,7 @@ export function buildSearch(compiled: CompiledDetect): Search {
             names: new RegExp([...checkNames(preset)].map((text) => pattern({ text, as: "name" })).join("|")),
           })),
         };
-  const allOf = compiled.candidateTokenGroups.map((group) => group.map((text) => ({ text, whole: new RegExp(pattern({ text, as: "name" })) })));
+  const allOf = compiled.candidateTokenGroups.map((group) => group.map((token) => ({ text: token.text, whole: new RegExp(pattern(token)) })));
   return { anyOf, allOf, sdks };
 }
 
@@ -117,6 +114,12 @@ function pattern(token: SearchToken): string {
     // a key set that is a type (`flag: FlagKey`, `FlagKey[]`) is everywhere and has no members to read.
     case "constant":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:\\s*!?\\s*\\??\\.|\\s*\\[(?!\\s*\\])|\\s+as\\s|(?<=[=.]\\s*${text})\\s*(?:[;,)}\\n]|$))`;
+    // `client.isEnabled(`, `client?.isEnabled`, `client["isEnabled"]`, `isEnabled("x")`, and
+    // `{ isEnabled }`, `{ isEnabled: check }`, `{ flags: { X } }` (destructured): a method or an
+    // object path's name read, called or destructured. Not `{ isEnabled: () => false }` or
+    // `isEnabled: jest.fn()`, a test's stand-in for the receiver, nor "feature flags are" in prose.
+    case "member":
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=\\.\\s*${text})|(?<=["'\`]${text})(?=["'\`])|(?=\\s*!?\\s*(?:\\?\\.\\s*)?[(<])|(?=\\s*[,}=])|(?=\\s*:\\s*(?:[\\w$]+\\s*[,}=]|[{[])))`;
     // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`
     // at a module's top level: a property given a value. A quoted name is a key only before a
     // colon (`'flag',` is a string); `flag = x` inside code is an assignment.
