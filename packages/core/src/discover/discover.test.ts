@@ -9,15 +9,30 @@ afterEach(() => {
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
 });
 
-function discover(files: Record<string, string>) {
+function discover(files: Record<string, string>, options: { heapBudget?: number } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-discover-"));
   roots.push(root);
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     fs.writeFileSync(path.join(root, name), text);
   }
-  return discoverProject({ cwd: root, paths: [], dir: root });
+  return discoverProject({ cwd: root, paths: [], dir: root, ...options });
 }
+
+describe("discoverProject on a project too large for one program", () => {
+  const files = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`src/m${index}.ts`, `export const value${index} = ${index};\n`]));
+
+  it("stops with what to do instead, where V8 would end the process out of memory", () => {
+    // A budget any heap exceeds: the first measure, after 16 files, stops the parse.
+    expect(() => discover(files, { heapBudget: 1 })).toThrow(
+      /^discovery does not fit in memory: 40 files \(0 MB of source\) make one type-checked program, and 16 of them filled 0 MB, half of Node's heap \(hint: run init in each package folder, `flaglint init <folder>` writes <folder>\/feature-flags\.yaml; or give Node more memory: NODE_OPTIONS=--max-old-space-size=1024\)$/,
+    );
+  });
+
+  it("runs as before within the budget", () => {
+    expect(discover(files, { heapBudget: Number.MAX_SAFE_INTEGER }).calls).toEqual([]);
+  });
+});
 
 describe("discoverProject", () => {
   it("follows wrappers of wrappers of an SDK call, with their context argument", () => {

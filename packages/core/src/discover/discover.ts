@@ -26,7 +26,7 @@ import {
   MAX_KEY_SET_MEMBERS,
   type KeySet,
 } from "./key-sets.js";
-import { createProjectProgram } from "./program.js";
+import { createProjectProgram, ProgramTooLarge } from "./program.js";
 import {
   candidatePaths,
   compare,
@@ -70,6 +70,8 @@ export interface DiscoverOptions {
    * that follows discovery need not parse them again.
    */
   onTrees?: (trees: ReadonlyMap<string, TS.SourceFile>) => void;
+  /** See ProgramOptions.heapBudget. */
+  heapBudget?: number;
 }
 
 /** A key set discovery chose, with why. */
@@ -162,11 +164,27 @@ export function discoverProject(options: DiscoverOptions): Discovery {
   try {
     return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
   } catch (error) {
+    if (error instanceof ProgramTooLarge) throw tooLarge(error);
     // The compiler gave up on the project as a whole (a stack overflow binding generated code):
     // init goes on with what the SDK presets find.
     const note = `discovery stopped (${(error as Error).message}): only the built-in SDK presets are used`;
     return { detect: DEFAULT_DETECT, keySets: [], calls: [], objects: [], properties: [], notes: [note], files: walk.files.length, parseErrors, skipped };
   }
+}
+
+/**
+ * What to do when discovery cannot hold the project's files at once: run it per package, where
+ * each registry lives, or give Node the memory the whole would take (what filled the budget,
+ * scaled to every file, with what binding and discovery add, in whole gigabytes).
+ */
+function tooLarge(error: ProgramTooLarge): UsageError {
+  const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  const needed = Math.ceil((error.heapBudget * (error.total / Math.max(1, error.parsed)) * 1.6) / 1024 ** 3) * 1024;
+  return new UsageError(
+    `discovery does not fit in memory: ${error.total} files (${megabytes(error.sourceBytes)} MB of source) make one type-checked program, and ` +
+      `${error.parsed} of them filled ${megabytes(error.heapBudget)} MB, half of Node's heap (hint: run init in each package folder, ` +
+      `\`flaglint init <folder>\` writes <folder>/feature-flags.yaml; or give Node more memory: NODE_OPTIONS=--max-old-space-size=${needed})`,
+  );
 }
 
 class Discoverer {
@@ -201,7 +219,7 @@ class Discoverer {
     private readonly parseErrors: Discovery["parseErrors"],
     private readonly skipped: Discovery["skipped"],
   ) {
-    const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts);
+    const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts, options.heapBudget === undefined ? {} : { heapBudget: options.heapBudget });
     this.checker = checker;
     if (options.onTrees !== undefined) {
       const trees = new Map<string, TS.SourceFile>();

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import v8 from "node:v8";
 import type * as TS from "typescript";
 import ts from "../typescript.js";
 import { parseJsonc, readText } from "../project/module-resolution.js";
@@ -40,16 +41,51 @@ const ES5_LIB = path.join(LIB_DIR, "lib.es5.d.ts");
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs"];
 
+export interface ProgramOptions {
+  /**
+   * Bytes of V8 heap the parsed files may fill (default: half the heap's limit). Binding them and
+   * discovery's questions to the checker add about half as much again: past this, the program
+   * would exhaust the heap, and V8 would end the process with no word of what to do.
+   */
+  heapBudget?: number;
+}
+
+/** The project's files do not fit in one program within the heap budget. */
+export class ProgramTooLarge extends Error {
+  constructor(
+    /** Files parsed when the budget ran out, and how many the program would hold. */
+    readonly parsed: number,
+    readonly total: number,
+    /** Bytes of source the program would hold, and the budget. */
+    readonly sourceBytes: number,
+    readonly heapBudget: number,
+  ) {
+    super(`the program outgrew its heap budget after ${parsed} of ${total} files`);
+  }
+}
+
+/** How often, in parsed files, the heap is measured: the measure costs about a microsecond. */
+const HEAP_CHECK_EVERY = 16;
+
 /** `texts` maps each absolute file to its text: the files the program holds. */
-export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>): ProjectProgram {
+export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>, programOptions: ProgramOptions = {}): ProjectProgram {
   const resolver = new ProjectResolver(root, texts);
   const failures = new Map<string, string>();
+  const heapBudget = programOptions.heapBudget ?? v8.getHeapStatistics().heap_size_limit / 2;
+  const withinBudget = (parsed: number): void => {
+    if (v8.getHeapStatistics().used_heap_size <= heapBudget) return;
+    let sourceBytes = 0;
+    for (const text of texts.values()) sourceBytes += text.length;
+    throw new ProgramTooLarge(parsed, texts.size, sourceBytes, heapBudget);
+  };
+  let parsed = 0;
   const host: TS.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
       const text = path.resolve(fileName) === ES5_LIB ? readLib() : texts.get(path.resolve(fileName));
       // Discovery never reads JSDoc; skipping it makes parsing measurably faster.
       const options = { languageVersion: typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
       if (text === undefined) return undefined;
+      if (++parsed % HEAP_CHECK_EVERY === 0) withinBudget(parsed);
       try {
         return ts.createSourceFile(fileName, text, options, true);
       } catch (error) {
@@ -81,6 +117,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
   const sourceFiles = [...texts.keys()]
     .map((file) => program.getSourceFile(file))
     .filter((file): file is TS.SourceFile => file !== undefined);
+  withinBudget(parsed);
   return { program, checker: program.getTypeChecker(), sourceFiles, failures };
 }
 
