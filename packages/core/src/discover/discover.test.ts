@@ -3,13 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { discoverProject } from "./discover.js";
+import type { HeapBudget } from "./program.js";
 
 const roots: string[] = [];
 afterEach(() => {
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
 });
 
-function discover(files: Record<string, string>, options: { heapBudget?: number } = {}) {
+function discover(files: Record<string, string>, options: { heap?: HeapBudget } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-discover-"));
   roots.push(root);
   for (const [name, text] of Object.entries(files)) {
@@ -24,13 +25,34 @@ describe("discoverProject on a project too large for one program", () => {
 
   it("stops with what to do instead, where V8 would end the process out of memory", () => {
     // A budget any heap exceeds: the first measure, after 16 files, stops the parse.
-    expect(() => discover(files, { heapBudget: 1 })).toThrow(
+    expect(() => discover(files, { heap: { budget: 1, used: () => 2 } })).toThrow(
       /^discovery does not fit in memory: 40 files \(0 MB of source\) make one type-checked program, and 16 of them filled 0 MB, half of Node's heap \(hint: run init in each package folder, `flaglint init <folder>` writes <folder>\/feature-flags\.yaml; or give Node more memory: NODE_OPTIONS=--max-old-space-size=1024\)$/,
     );
   });
 
+  it("in a monorepo, runs one package at a time, each matcher held where it was found", () => {
+    const monorepo = {
+      "package.json": '{ "private": true, "workspaces": ["packages/*"] }\n',
+      "packages/a/package.json": '{ "name": "a" }\n',
+      "packages/a/src/flags.ts": 'export type FlagKey = "new-nav" | "dark-mode";\nexport function isOn(flag: FlagKey): boolean {\n  return flag.length > 0;\n}\n',
+      "packages/a/src/app.ts": 'import { isOn } from "./flags";\nexport const nav = isOn("new-nav");\n',
+      "packages/b/package.json": '{ "name": "b" }\n',
+      "packages/b/src/bits.ts": "export function isOn(bit: number): boolean {\n  return bit > 0;\n}\n",
+      "packages/b/src/use.ts": 'import { isOn } from "./bits";\nexport const third = isOn(3);\n',
+    };
+    // The heap as the count of parsed files (the standard library is one): the whole program
+    // parses 5, each package 3.
+    const found = discover(monorepo, { heap: { budget: 4, used: (parsed) => parsed } });
+    expect(found.calls.map(({ matcher }) => matcher)).toEqual([{ function: "isOn", keyArg: 0, files: ["packages/a/**"] }]);
+    expect(found.detect.calls).toEqual([{ function: "isOn", keyArg: 0, files: ["packages/a/**"] }]);
+    expect(found.keySets.map(({ name, members }) => [name, members])).toEqual([["FlagKey", ["new-nav", "dark-mode"]]]);
+    expect(found.notes[0]).toBe(
+      "discovery ran one package at a time (2 packages), as the 4 files do not fit in one program: each matcher holds in the packages it was found in (`files:`), where a name may mean something else elsewhere",
+    );
+  });
+
   it("runs as before within the budget", () => {
-    expect(discover(files, { heapBudget: Number.MAX_SAFE_INTEGER }).calls).toEqual([]);
+    expect(discover(files, { heap: { budget: 2, used: () => 1 } }).calls).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
 // the declarations that list the flags, its own check functions, the objects of flag values it
 // reads by property, the SDK clients it shares — each with the evidence that chose it. Only
 // generic rules: what a declaration is and how the code uses it, names only as a second signal.
+import fs from "node:fs";
 import path from "node:path";
 import type * as TS from "typescript";
 import { analyzeSource } from "../detect/analyze.js";
@@ -26,7 +27,7 @@ import {
   MAX_KEY_SET_MEMBERS,
   type KeySet,
 } from "./key-sets.js";
-import { createProjectProgram, ProgramTooLarge } from "./program.js";
+import { collectGarbage, createProjectProgram, ProgramTooLarge, type HeapBudget } from "./program.js";
 import {
   candidatePaths,
   compare,
@@ -70,12 +71,12 @@ export interface DiscoverOptions {
    * that follows discovery need not parse them again.
    */
   onTrees?: (trees: ReadonlyMap<string, TS.SourceFile>) => void;
-  /** See ProgramOptions.heapBudget. */
-  heapBudget?: number;
+  /** How much memory one program may take (see HeapBudget; default: half of V8's heap). */
+  heap?: HeapBudget;
 }
 
-/** A key set discovery chose, with why. */
-export interface DiscoveredKeySet extends Omit<KeySet, "declaration"> {
+/** A key set discovery chose, with why: plain data, holding nothing of the program. */
+export interface DiscoveredKeySet extends Omit<KeySet, "declaration" | "objectType" | "source"> {
   why: string;
   /**
    * Whether `detect.keySets` names it: a `keyof typeof OBJECT` declared inline has no name of its
@@ -164,12 +165,175 @@ export function discoverProject(options: DiscoverOptions): Discovery {
   try {
     return new Discoverer(options, texts, walk.files.length, parseErrors, skipped).run();
   } catch (error) {
-    if (error instanceof ProgramTooLarge) throw tooLarge(error);
+    if (error instanceof ProgramTooLarge) return discoverByPackage(options, texts, error, walk.files.length, parseErrors, skipped);
     // The compiler gave up on the project as a whole (a stack overflow binding generated code):
     // init goes on with what the SDK presets find.
     const note = `discovery stopped (${(error as Error).message}): only the built-in SDK presets are used`;
     return { detect: DEFAULT_DETECT, keySets: [], calls: [], objects: [], properties: [], notes: [note], files: walk.files.length, parseErrors, skipped };
   }
+}
+
+/**
+ * Discovery one package at a time, for a monorepo whose files do not fit in one program: each
+ * package's program holds its own files and what they import (a shared package of keys too), and
+ * the packages' findings are merged. Each program is dropped before the next is made, so the
+ * peak is the largest package's, not the sum. A package too large on its own stops init as the
+ * whole would have.
+ */
+function discoverByPackage(
+  options: DiscoverOptions,
+  texts: ReadonlyMap<string, string>,
+  whole: ProgramTooLarge,
+  fileCount: number,
+  parseErrors: Discovery["parseErrors"],
+  skipped: Discovery["skipped"],
+): Discovery {
+  const packages = packageFiles(texts, options.dir);
+  if (packages.length < 2) throw tooLarge(whole);
+  // The scan after discovery parses each file again: trees of several programs would be the sum.
+  const perPackage: DiscoverOptions = { ...options, onTrees: undefined };
+  // In a function of its own, so that no slot of this loop's frame holds a package's Discoverer
+  // (and its program) while the next one is made.
+  const names = declaredNames(texts);
+  const discoverPackage = (files: readonly string[]): Discovery => {
+    const discoverer = new Discoverer(perPackage, texts, fileCount, parseErrors, skipped, files, names);
+    try {
+      return discoverer.run();
+    } finally {
+      discoverer.release();
+    }
+  };
+  const found: Array<{ folder: string; discovery: Discovery }> = [];
+  for (const { folder, files } of packages) {
+    // What the whole program, or the package before, left behind would count against the budget.
+    collectGarbage();
+    try {
+      found.push({ folder, discovery: discoverPackage(files) });
+    } catch (error) {
+      if (error instanceof ProgramTooLarge) throw tooLarge(error);
+      throw error;
+    }
+  }
+  const note =
+    `discovery ran one package at a time (${packages.length} packages), as the ${texts.size} files do not fit in one program: ` +
+    "each matcher holds in the packages it was found in (`files:`), where a name may mean something else elsewhere";
+  return mergeDiscoveries(found, options.dir, note);
+}
+
+/** How many functions and methods of the files declare each name: a parse of one file at a time. */
+function declaredNames(texts: ReadonlyMap<string, string>): Map<string, number> {
+  const names = new Map<string, number>();
+  const visit = (node: TS.Node): void => {
+    if (isCallable(node)) {
+      const name = functionName(node);
+      if (name !== undefined) names.set(name, (names.get(name) ?? 0) + 1);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const [file, text] of texts) {
+    try {
+      visit(ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true));
+    } catch {
+      // Nested too deeply to walk: the packages' own programs leave it out too.
+    }
+  }
+  return names;
+}
+
+/**
+ * The files of each package (the nearest folder with a package.json, at or under `dir`), with the
+ * declaration files, which declare globals for all, in each.
+ */
+function packageFiles(texts: ReadonlyMap<string, string>, dir: string): Array<{ folder: string; files: string[] }> {
+  const declarations = [...texts.keys()].filter((file) => file.endsWith(".d.ts"));
+  const byPackage = new Map<string, string[]>();
+  const packageOf = new Map<string, string>();
+  const findPackage = (folder: string): string => {
+    let known = packageOf.get(folder);
+    if (known === undefined) {
+      const parent = path.dirname(folder);
+      const inside = folder !== dir && folder !== parent && !path.relative(dir, folder).startsWith("..");
+      known = !inside || fs.existsSync(path.join(folder, "package.json")) ? (inside ? folder : dir) : findPackage(parent);
+      packageOf.set(folder, known);
+    }
+    return known;
+  };
+  for (const file of texts.keys()) {
+    if (file.endsWith(".d.ts")) continue;
+    const folder = findPackage(path.dirname(file));
+    const files = byPackage.get(folder);
+    if (files === undefined) byPackage.set(folder, [file]);
+    else files.push(file);
+  }
+  return [...byPackage.keys()].sort(compare).map((folder) => ({ folder, files: [...byPackage.get(folder)!, ...declarations] }));
+}
+
+/**
+ * One discovery of the packages': each finding once, with the first package's evidence. A
+ * matcher found by name (a call, an object path, a property) holds in the packages it was found
+ * in: another package may declare the same name for something else, which one program would have
+ * seen. One found in the root package holds everywhere, as it would have.
+ */
+function mergeDiscoveries(parts: ReadonlyArray<{ folder: string; discovery: Discovery }>, dir: string, note: string): Discovery {
+  const scoped = <M extends { files?: string[] }>(found: ReadonlyArray<{ folder: string; item: Discovered<M> }>, key: (matcher: M) => string): Array<Discovered<M>> => {
+    const byKey = new Map<string, { first: Discovered<M>; globs: Set<string>; everywhere: boolean }>();
+    for (const { folder, item } of found) {
+      const { files: own, ...matcher } = item.matcher;
+      let known = byKey.get(key(matcher as M));
+      if (known === undefined) byKey.set(key(matcher as M), (known = { first: item, globs: new Set(), everywhere: false }));
+      // Discovery's own scope (the folders a name is read as flags in) is narrower than a package.
+      if (own !== undefined) for (const glob of own) known.globs.add(glob);
+      else if (folder === dir) known.everywhere = true;
+      else known.globs.add(`${path.relative(dir, folder).split(path.sep).join("/")}/**`);
+    }
+    return [...byKey.values()].map(({ first, globs, everywhere }) => {
+      const { files: _files, ...matcher } = first.matcher;
+      return everywhere ? { ...first, matcher: matcher as M } : { ...first, matcher: { ...matcher, files: [...globs].sort(compare) } as M };
+    });
+  };
+  const each = <T>(pick: (discovery: Discovery) => readonly T[]) => parts.flatMap(({ folder, discovery }) => pick(discovery).map((item) => ({ folder, item })));
+  const keySets = new Map<string, DiscoveredKeySet>();
+  for (const { item } of each((discovery) => discovery.keySets)) {
+    const key = `${item.file}:${item.line}:${item.name}`;
+    if (!keySets.has(key)) keySets.set(key, item);
+  }
+  const first = parts[0]!.discovery;
+  return {
+    ...discoveryOf(
+      [...keySets.values()],
+      scoped(each((discovery) => discovery.calls), (matcher) => JSON.stringify(matcher)),
+      scoped(each((discovery) => discovery.objects), (matcher) => matcher.path),
+      scoped(each((discovery) => discovery.properties), (matcher) => matcher.name),
+      dir,
+    ),
+    notes: [note, ...new Set(parts.flatMap(({ discovery }) => discovery.notes))],
+    files: first.files,
+    parseErrors: first.parseErrors,
+    skipped: first.skipped,
+  };
+}
+
+/** The findings in result order, and the `detect:` section that says them. */
+function discoveryOf(
+  keySets: readonly DiscoveredKeySet[],
+  calls: ReadonlyArray<Discovered<CallMatcher>>,
+  objects: ReadonlyArray<Discovered<ObjectMatcher>>,
+  properties: ReadonlyArray<Discovered<PropertyMatcher>>,
+  dir: string,
+): Pick<Discovery, "detect" | "keySets" | "calls" | "objects" | "properties"> {
+  const sortedKeySets = [...keySets].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const sortedCalls = [...calls].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
+  const sortedObjects = [...objects].sort((a, b) => compare(a.matcher.path, b.matcher.path));
+  const relativeFile = (file: string) => path.relative(dir, file).split(path.sep).join("/");
+  const detect: DetectConfig = {
+    sdks: [...DEFAULT_DETECT.sdks],
+    calls: sortedCalls.map(({ matcher }) => matcher),
+    objects: sortedObjects.map(({ matcher }) => matcher),
+    constants: [],
+    properties: properties.map(({ matcher }) => matcher),
+    keySets: sortedKeySets.filter((keySet) => keySet.named && keySet.members.length > 0).map((keySet) => ({ name: keySet.name, file: relativeFile(keySet.file) })),
+  };
+  return { detect, keySets: sortedKeySets, calls: sortedCalls, objects: sortedObjects, properties: [...properties] };
 }
 
 /**
@@ -218,8 +382,18 @@ class Discoverer {
     private readonly fileCount: number,
     private readonly parseErrors: Discovery["parseErrors"],
     private readonly skipped: Discovery["skipped"],
+    /** The files discovery is of (default: all of `texts`); it reads the others they import. */
+    roots?: readonly string[],
+    /**
+     * How many functions of the whole project declare each name, when discovery is of a part of
+     * it: a name unique in one package may not be in the project (default: counted from the roots).
+     */
+    private readonly projectNames?: ReadonlyMap<string, number>,
   ) {
-    const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts, options.heapBudget === undefined ? {} : { heapBudget: options.heapBudget });
+    const { checker, sourceFiles, failures } = createProjectProgram(options.dir, texts, {
+      ...(options.heap === undefined ? {} : { heap: options.heap }),
+      ...(roots === undefined ? {} : { roots }),
+    });
     this.checker = checker;
     if (options.onTrees !== undefined) {
       const trees = new Map<string, TS.SourceFile>();
@@ -241,6 +415,19 @@ class Discoverer {
       const sdkReferences = analyzeSource(sourceFile, PRESETS_ONLY, { context: presets }).references;
       this.files.push({ sourceFile, sdkReferences });
     });
+  }
+
+  /**
+   * Lets go of the program: what run() returned holds none of it, but V8 may keep this object
+   * itself reachable for a while (a closure's context in a handle of native code), and with it
+   * every tree and type, while discovery of the next package builds its own program.
+   */
+  release(): void {
+    (this as unknown as { checker?: TS.TypeChecker }).checker = undefined;
+    this.files.length = 0;
+    this.typedParameters.length = 0;
+    this.checkFactories.length = 0;
+    for (const map of [this.checks, this.callsOfCheck, this.callsByName, this.keySets, this.returnedShapes, this.sourceShapes]) map.clear();
   }
 
   run(): Discovery {
@@ -332,7 +519,7 @@ class Discoverer {
     if (calls === undefined) {
       // A call the checker cannot follow (on a global typed any) is the check's when nothing else
       // in the project declares the name.
-      const only = this.declaredNames.get(check.name) === 1;
+      const only = (this.projectNames ?? this.declaredNames).get(check.name) === 1;
       calls = (this.callsByName.get(check.name) ?? []).filter((call) => {
         const called = this.calledFunction(call);
         return called === check.node || (only && called === undefined && this.isUnresolved(call));
@@ -1148,31 +1335,14 @@ class Discoverer {
   // -------------------------------------------------------------------------------------------
 
   private result(properties: Array<Discovered<PropertyMatcher>>): Discovery {
-    const keySets: DiscoveredKeySet[] = [...this.keySets.values()]
-      .map(({ keySet, why, named }) => {
-        const { declaration: _declaration, ...rest } = keySet;
-        return { ...rest, why, named };
-      })
-      .sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-    const calls = [...this.calls.values()].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
-    const objects = [...this.objects.values()]
-      .sort((a, b) => compare(a.matcher.path, b.matcher.path))
-      .map(({ matcher, why }) => ({ matcher, why }));
-    const relativeFile = (file: string) => path.relative(this.options.dir, file).split(path.sep).join("/");
-    const detect: DetectConfig = {
-      sdks: [...DEFAULT_DETECT.sdks],
-      calls: calls.map(({ matcher }) => matcher),
-      objects: objects.map(({ matcher }) => matcher),
-      constants: [],
-      properties: properties.map(({ matcher }) => matcher),
-      keySets: keySets.filter((keySet) => keySet.named && keySet.members.length > 0).map((keySet) => ({ name: keySet.name, file: relativeFile(keySet.file) })),
-    };
+    // Nodes and types would keep the whole program alive as long as the result is.
+    const keySets: DiscoveredKeySet[] = [...this.keySets.values()].map(({ keySet, why, named }) => {
+      const { declaration: _declaration, objectType: _objectType, source: _source, ...rest } = keySet;
+      return { ...rest, why, named };
+    });
+    const objects = [...this.objects.values()].map(({ matcher, why }) => ({ matcher, why }));
     return {
-      detect,
-      keySets,
-      calls,
-      objects,
-      properties,
+      ...discoveryOf(keySets, [...this.calls.values()], objects, properties, this.options.dir),
       notes: this.notes,
       files: this.fileCount,
       parseErrors: this.parseErrors,

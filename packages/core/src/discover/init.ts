@@ -179,7 +179,7 @@ function detectEntries(detect: DetectConfig, discovery: Discovery | undefined, r
     return `${use.sites} ${noun}${use.sites === 1 ? "" : "s"} in ${use.files.size} file${use.files.size === 1 ? "" : "s"}`;
   };
   const why = new Map<string, string>();
-  for (const { matcher, why: reason } of discovery?.calls ?? []) why.set(`calls:${JSON.stringify(matcher)}`, reason);
+  for (const { matcher: { files: _files, ...matcher }, why: reason } of discovery?.calls ?? []) why.set(`calls:${JSON.stringify(matcher)}`, reason);
   for (const { matcher, why: reason } of discovery?.objects ?? []) why.set(`objects:${matcher.path}`, reason);
   for (const { matcher, why: reason } of discovery?.properties ?? []) why.set(`properties:${matcher.name}`, reason);
   const joined = (...parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).join("; ");

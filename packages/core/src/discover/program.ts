@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
+import vm from "node:vm";
 import type * as TS from "typescript";
 import ts from "../typescript.js";
 import { parseJsonc, readText } from "../project/module-resolution.js";
@@ -14,7 +15,7 @@ import { parseJsonc, readText } from "../project/module-resolution.js";
 export interface ProjectProgram {
   program: TS.Program;
   checker: TS.TypeChecker;
-  /** The project's source files in the program, in the order given. */
+  /** The program's roots (the project's files), in the order given. */
   sourceFiles: TS.SourceFile[];
   /** Files the parser gave up on (it recurses: deep nesting overflows the stack), with why. */
   failures: ReadonlyMap<string, string>;
@@ -42,12 +43,26 @@ const ES5_LIB = path.join(LIB_DIR, "lib.es5.d.ts");
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs"];
 
 export interface ProgramOptions {
-  /**
-   * Bytes of V8 heap the parsed files may fill (default: half the heap's limit). Binding them and
-   * discovery's questions to the checker add about half as much again: past this, the program
-   * would exhaust the heap, and V8 would end the process with no word of what to do.
-   */
-  heapBudget?: number;
+  /** How much memory the parse may fill, and how it is measured (default: the V8 heap, half its limit). */
+  heap?: HeapBudget;
+  /** The files the program is of (default: every file of `texts`); it reads the others they import. */
+  roots?: readonly string[];
+}
+
+/**
+ * Bytes the parsed files may fill. Binding them and discovery's questions to the checker add about
+ * half as much again: past this, the program would exhaust the heap, and V8 would end the process
+ * with no word of what to do.
+ */
+export interface HeapBudget {
+  budget: number;
+  /** Bytes in use now, with this many files parsed. */
+  used(parsedFiles: number): number;
+}
+
+/** Half of V8's heap limit, measured as V8 counts what is in use. */
+export function defaultHeapBudget(): HeapBudget {
+  return { budget: v8.getHeapStatistics().heap_size_limit / 2, used: () => v8.getHeapStatistics().used_heap_size };
 }
 
 /** The project's files do not fit in one program within the heap budget. */
@@ -61,6 +76,23 @@ export class ProgramTooLarge extends Error {
     readonly heapBudget: number,
   ) {
     super(`the program outgrew its heap budget after ${parsed} of ${total} files`);
+    // Until it is formatted, V8's trace holds the frames it was thrown through, and with them the
+    // whole program: formatted now, the program can be collected while the error is handled.
+    void this.stack;
+  }
+}
+
+/**
+ * A full garbage collection, so that the heap measure that follows counts what lives, not what an
+ * earlier program left to collect. V8 gives `gc` only to a process started with `--expose-gc`; the
+ * flag set now makes it for a fresh context. Where that fails, V8 collects in its own time.
+ */
+export function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    (vm.runInNewContext("gc") as () => void)();
+  } catch {
+    // The measure may count garbage: the budget is then reached sooner, never overshot.
   }
 }
 
@@ -71,12 +103,13 @@ const HEAP_CHECK_EVERY = 16;
 export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>, programOptions: ProgramOptions = {}): ProjectProgram {
   const resolver = new ProjectResolver(root, texts);
   const failures = new Map<string, string>();
-  const heapBudget = programOptions.heapBudget ?? v8.getHeapStatistics().heap_size_limit / 2;
+  const heap = programOptions.heap ?? defaultHeapBudget();
+  const roots = programOptions.roots ?? [...texts.keys()];
   const withinBudget = (parsed: number): void => {
-    if (v8.getHeapStatistics().used_heap_size <= heapBudget) return;
+    if (heap.used(parsed) <= heap.budget) return;
     let sourceBytes = 0;
-    for (const text of texts.values()) sourceBytes += text.length;
-    throw new ProgramTooLarge(parsed, texts.size, sourceBytes, heapBudget);
+    for (const file of roots) sourceBytes += texts.get(file)?.length ?? 0;
+    throw new ProgramTooLarge(parsed, roots.length, sourceBytes, heap.budget);
   };
   let parsed = 0;
   const host: TS.CompilerHost = {
@@ -113,8 +146,8 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
         };
       }),
   };
-  const program = ts.createProgram({ rootNames: [...texts.keys()], options: compilerOptions(), host });
-  const sourceFiles = [...texts.keys()]
+  const program = ts.createProgram({ rootNames: roots, options: compilerOptions(), host });
+  const sourceFiles = roots
     .map((file) => program.getSourceFile(file))
     .filter((file): file is TS.SourceFile => file !== undefined);
   withinBudget(parsed);
