@@ -26,7 +26,7 @@ describe("discoverProject on a project too large for one program", () => {
   it("stops with what to do instead, where V8 would end the process out of memory", () => {
     // A budget any heap exceeds: the first measure, after 16 files, stops the parse.
     expect(() => discover(files, { heap: { budget: 1, used: () => 2 } })).toThrow(
-      /^discovery does not fit in memory: 40 files \(0 MB of source\) make one type-checked program, and 16 of them filled 0 MB, half of Node's heap \(hint: run init in each package folder, `flaglint init <folder>` writes <folder>\/feature-flags\.yaml; or give Node more memory: NODE_OPTIONS=--max-old-space-size=1024\)$/,
+      /^discovery does not fit in memory: 40 files \(0 MB of source\) make one type-checked program, and 16 of them filled 0 MB, half of Node's heap \(hint: give Node more memory, NODE_OPTIONS=--max-old-space-size=1024, or run init on a part of the tree: `flaglint init <folder>` writes <folder>\/feature-flags\.yaml\)$/,
     );
   });
 
@@ -49,6 +49,17 @@ describe("discoverProject on a project too large for one program", () => {
     expect(found.notes[0]).toBe(
       "discovery ran one package at a time (2 packages), as the 4 files do not fit in one program: each matcher holds in the packages it was found in (`files:`), where a name may mean something else elsewhere",
     );
+  });
+
+  it("names the package that does not fit on its own", () => {
+    const monorepo = {
+      "packages/a/package.json": '{ "name": "a" }\n',
+      "packages/a/src/one.ts": "export const one = 1;\n",
+      "packages/b/package.json": '{ "name": "b" }\n',
+      ...Object.fromEntries(Array.from({ length: 4 }, (_, index) => [`packages/b/src/m${index}.ts`, `export const m${index} = ${index};\n`])),
+    };
+    // Package a parses 2 files (the standard library is one), package b 5.
+    expect(() => discover(monorepo, { heap: { budget: 4, used: (parsed) => parsed } })).toThrow(/^discovery does not fit in memory: 4 files of the package packages\/b \(/);
   });
 
   it("runs as before within the budget", () => {

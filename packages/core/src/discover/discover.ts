@@ -210,7 +210,7 @@ function discoverByPackage(
     try {
       found.push({ folder, discovery: discoverPackage(files) });
     } catch (error) {
-      if (error instanceof ProgramTooLarge) throw tooLarge(error);
+      if (error instanceof ProgramTooLarge) throw tooLarge(error, path.relative(options.cwd, folder) || ".");
       throw error;
     }
   }
@@ -337,17 +337,17 @@ function discoveryOf(
 }
 
 /**
- * What to do when discovery cannot hold the project's files at once: run it per package, where
- * each registry lives, or give Node the memory the whole would take (what filled the budget,
- * scaled to every file, with what binding and discovery add, in whole gigabytes).
+ * What to do when discovery cannot hold a program's files at once (the project's, where it has no
+ * packages, or one package's): give Node the memory it takes (what filled the budget, scaled to
+ * every file, with what binding and discovery add, in whole gigabytes), or discover a part.
  */
-function tooLarge(error: ProgramTooLarge): UsageError {
+function tooLarge(error: ProgramTooLarge, inPackage?: string): UsageError {
   const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
   const needed = Math.ceil((error.heapBudget * (error.total / Math.max(1, error.parsed)) * 1.6) / 1024 ** 3) * 1024;
   return new UsageError(
-    `discovery does not fit in memory: ${error.total} files (${megabytes(error.sourceBytes)} MB of source) make one type-checked program, and ` +
-      `${error.parsed} of them filled ${megabytes(error.heapBudget)} MB, half of Node's heap (hint: run init in each package folder, ` +
-      `\`flaglint init <folder>\` writes <folder>/feature-flags.yaml; or give Node more memory: NODE_OPTIONS=--max-old-space-size=${needed})`,
+    `discovery does not fit in memory: ${error.total} files${inPackage === undefined ? "" : ` of the package ${inPackage}`} (${megabytes(error.sourceBytes)} MB of source) make one type-checked program, and ` +
+      `${error.parsed} of them filled ${megabytes(error.heapBudget)} MB, half of Node's heap (hint: give Node more memory, NODE_OPTIONS=--max-old-space-size=${needed}, ` +
+      "or run init on a part of the tree: `flaglint init <folder>` writes <folder>/feature-flags.yaml)",
   );
 }
 
