@@ -149,6 +149,10 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["the property as a shorthand", `const routes = [{ path, flag }];`],
     ["the property as a JSX attribute", `<Gate flag="newNav" />`],
     ["the property's module-level const", `export const flag = Flags.newNav;`],
+    ["the property after a comment", `const route = {\n  // the gate\n  flag: "newNav",\n};`],
+    ["the property after a block comment", `const route = { /* gate */ flag: "newNav" };`],
+    ["the property in a list of objects", `const routes = [{ flag: "a" }, { path, flag }];`],
+    ["the property quoted on its own line", `const route = {\n  'flag': 'newNav'\n};`],
   ])("keeps a file with %s", (_, text) => {
     expect(mayNeedAnalysis(text, named)).toBe(true);
   });
@@ -165,6 +169,11 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],
     ["the property's name inside longer names", `const featureFlag = flags.find(isFlagged);`],
     ["the property's name as a string", `const kinds = ["flag", 'segment']; render({ type: 'flag' });`],
+    ["the property's name as a switch case", `switch (kind) {\n  case 'flag':\n    return 1;\n}`],
+    ["the property's name in a conditional", `const noun = count === 1 ? 'flag' : 'flags';`],
+    ["the property's name as a parameter", `const set = (flag: boolean) => {}; list.map((flag, index) => index);`],
+    ["the property's name in prose", `const help = <p>Before you delete a feature flag, make sure it is off</p>;`],
+    ["the property's name in a template", "const key = `${storageKey}-flag:${name}`;"],
     ["the property's name assigned in code", `function f() {\n  const flag = load();\n  flag = next(flag);\n}`],
   ])("skips a file with %s", (_, text) => {
     expect(mayNeedAnalysis(text, named)).toBe(false);

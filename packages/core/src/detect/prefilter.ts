@@ -121,12 +121,17 @@ function pattern(token: SearchToken): string {
     case "member":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=\\.\\s*${text})|(?<=["'\`]${text})(?=["'\`])|(?=\\s*!?\\s*(?:\\?\\.\\s*)?[(<])|(?=\\s*[,}=])|(?=\\s*:\\s*(?:[\\w$]+\\s*[,}=]|[{[])))`;
     // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`
-    // at a module's top level: a property given a value. A quoted name is a key only before a
-    // colon (`'flag',` is a string); `flag = x` inside code is an assignment.
+    // at a module's top level: a property given a value. A key starts an object's entry: after
+    // `{`, a comma, or at the start of a line (after a comment). Not `case 'flag':`, `? 'flag' :`,
+    // `(flag: boolean)`, `(flag, index)` or "a feature flag, your…" in prose; `flag = x` inside
+    // code is an assignment.
     case "property":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:["'\`]\\]?\\s*:|\\s*[:,}]|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=${ENTRY_START}\\[?\\s*["'\`]${text})["'\`]\\]?\\s*:|(?<=${ENTRY_START}${text})\\s*[:,}]|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
   }
 }
+
+/** What stands before an object literal's entry: `{`, a comma, the end of a block comment, or a line's start. */
+const ENTRY_START = String.raw`(?:[{,]\s*|\*\/\s*|(?:^|\n)[ \t]*)`;
 
 const IDENTIFIER_CHAR = /[\w$]/;
 
