@@ -114,12 +114,13 @@ function pattern(token: SearchToken): string {
     // a key set that is a type (`flag: FlagKey`, `FlagKey[]`) is everywhere and has no members to read.
     case "constant":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:\\s*!?\\s*\\??\\.|\\s*\\[(?!\\s*\\])|\\s+as\\s|(?<=[=.]\\s*${text})\\s*(?:[;,)}\\n]|$))`;
-    // `client.isEnabled(`, `client?.isEnabled`, `client["isEnabled"]`, `isEnabled("x")`, and
-    // `{ isEnabled }`, `{ isEnabled: check }`, `{ flags: { X } }` (destructured): a method or an
-    // object path's name read, called or destructured. Not `{ isEnabled: () => false }` or
-    // `isEnabled: jest.fn()`, a test's stand-in for the receiver, nor "feature flags are" in prose.
+    // `client.isEnabled(`, `client?.isEnabled`, `client["isEnabled"]`, and `{ isEnabled }`,
+    // `{ isEnabled: check }`, `{ flags: { X } }`, `const isEnabled =` (destructured or bound): a
+    // method or an object path's name read or bound. A bare call `isEnabled("x")` needs one of
+    // those in the same file to be a check. Not `{ isEnabled: () => false }`, `isEnabled: jest.fn()`
+    // or `isEnabled() { … }`, a test's stand-in for the receiver, nor "feature flags are" in prose.
     case "member":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=\\.\\s*${text})|(?<=["'\`]${text})(?=["'\`])|(?=\\s*!?\\s*(?:\\?\\.\\s*)?[(<])|(?=\\s*[,}=])|(?=\\s*:\\s*(?:[\\w$]+\\s*[,}=]|[{[])))`;
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=\\.\\s*${text})|(?<=["'\`]${text})(?=["'\`])|(?=\\s*[,}=])|(?=\\s*:\\s*(?:[\\w$]+\\s*[,}=]|[{[])))`;
     // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`
     // at a module's top level: a property given a value. A key starts an object's entry: after
     // `{`, a comma, or at the start of a line (after a comment). Not `case 'flag':`, `? 'flag' :`,
