@@ -170,6 +170,7 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],
     ["the property's name inside longer names", `const featureFlag = flags.find(isFlagged);`],
     ["the property's name as a string", `const kinds = ["flag", 'segment']; render({ type: 'flag' });`],
+    ["the property given no key", `const done = { tour: false, flag: true, sdk: null };\nconst actions = {\n  flag: { atPage: false },\n};`],
     ["the property's name as a switch case", `switch (kind) {\n  case 'flag':\n    return 1;\n}`],
     ["the property's name in a conditional", `const noun = count === 1 ? 'flag' : 'flags';`],
     ["the property's name as a parameter", `const set = (flag: boolean) => {}; list.map((flag, index) => index);`],

@@ -125,9 +125,9 @@ function pattern(token: SearchToken): string {
     // at a module's top level: a property given a value. A key starts an object's entry: after
     // `{`, a comma, or at the start of a line (after a comment). Not `case 'flag':`, `? 'flag' :`,
     // `(flag: boolean)`, `(flag, index)` or "a feature flag, your…" in prose; `flag = x` inside
-    // code is an assignment.
+    // code is an assignment; no key is an object, `true`, `false`, `null` or `undefined`.
     case "property":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=${ENTRY_START}\\[?\\s*["'\`]${text})["'\`]\\]?\\s*:|(?<=${ENTRY_START}${text})\\s*[:,}]|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=${ENTRY_START}\\[?\\s*["'\`]${text})["'\`]\\]?\\s*:|(?<=${ENTRY_START}${text})\\s*(?:[,}]|:(?!\\s*(?:\\{|(?:true|false|null|undefined)(?![\\w$]))))|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
   }
 }
 
