@@ -192,9 +192,9 @@ function discoverByPackage(
   if (packages.length < 2) throw tooLarge(whole);
   // The scan after discovery parses each file again: trees of several programs would be the sum.
   const perPackage: DiscoverOptions = { ...options, onTrees: undefined };
-  // In a function of its own, so that no slot of this loop's frame holds a package's Discoverer
-  // (and its program) while the next one is made.
   const names = declaredNames(texts);
+  // In a function of its own, and released after, so that neither a slot of this loop's frame nor
+  // anything V8 keeps of a finished Discoverer holds its program while the next one is made.
   const discoverPackage = (files: readonly string[]): Discovery => {
     const discoverer = new Discoverer(perPackage, texts, fileCount, parseErrors, skipped, files, names);
     try {
