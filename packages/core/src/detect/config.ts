@@ -63,9 +63,11 @@ export interface SearchToken {
    * `name`: a whole name; `constant`: a constant's name where a member is read or it is aliased;
    * `property`: a property's name where it is given a value; `member`: a method's or an object
    * path's name where it is read, called or destructured, not where an object literal gives it a
-   * function. (An SDK's packages are searched apart, with the names of its checks: prefilter.ts.)
+   * function; `function`: a function's name where it is called or bound, not as a module path
+   * or a stand-in's key (`vi.mock("./flags", () => ({ useFlag: vi.fn() }))`). (An SDK's packages
+   * are searched apart, with the names of its checks: prefilter.ts.)
    */
-  as: "name" | "constant" | "property" | "member";
+  as: "name" | "constant" | "property" | "member" | "function";
 }
 
 /** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */
@@ -184,7 +186,8 @@ function callTokens(matcher: CallMatcher): readonly SearchToken[] {
     const receiver = lastName(matcher.object);
     return receiver === method.text ? [named(receiver)] : [named(receiver), method];
   }
-  const name = method ?? [matcher.function ?? namedImport(matcher) ?? matcher.object].filter((text) => text !== undefined).map(named)[0];
+  const called = matcher.function === undefined ? undefined : ({ text: matcher.function, as: "function" } as const);
+  const name = method ?? called ?? [namedImport(matcher) ?? matcher.object].filter((text) => text !== undefined).map(named)[0];
   const module = matcher.module;
   if (module === undefined || module.startsWith(".")) return [name ?? named(moduleToken(module ?? ""))];
   return name === undefined ? [named(packageToken(module))] : [named(packageToken(module)), name];

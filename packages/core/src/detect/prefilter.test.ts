@@ -133,6 +133,9 @@ describe("mayNeedAnalysis spells names whole", () => {
   it.each([
     ["the function", `useFlag("x")`],
     ["the function through an alias", `import { useFlag as check } from "./flags";`],
+    ["the function bound to another name", `const check = useFlag;\ncheck("x");`],
+    ["the function called with type arguments", `const on = useFlag<Key>("x");`],
+    ["the function as a member of a namespace", `import * as hooks from "./hooks";\nhooks.useFlag("x");`],
     ["the receiver and its method", `this.flagResolver?.isEnabled("x", ctx)`],
     ["the method on the next line", `this.flagResolver\n  .isEnabled("x")`],
     ["the method indexed", `flagResolver["isEnabled"]("x")`],
@@ -165,6 +168,8 @@ describe("mayNeedAnalysis spells names whole", () => {
     ["the receiver and its method inside longer names", `this.flagResolverFactory.isEnabledFor("x")`],
     ["a stand-in receiver whose method is a function", `const config = { flagResolver: { isEnabled: (_name: string) => false } };`],
     ["the object path's names apart, its last in prose", `const { uiConfig } = useUiConfig();\nconst help = <p>All feature flags are listed</p>;`],
+    ["the function's module mocked with a stand-in", `vi.mock("hooks/useFlag", () => ({\n  useFlag: () => true,\n}));`],
+    ["the function's name in prose", `// renders once useFlag resolves`],
     ["a stand-in receiver that defines the method", `const flagResolver = new (class {\n  isEnabled(name: string): boolean {\n    return name === "x";\n  }\n})();`],
     ["a stand-in receiver whose method is a mock", `const flagResolver = {\n  isEnabled: vi.fn().mockReturnValue(true),\n};`],
     ["the property's name as a plain variable", `if (flag) toggle(flag.name);`],

@@ -120,7 +120,12 @@ function pattern(token: SearchToken): string {
     // those in the same file to be a check. Not `{ isEnabled: () => false }`, `isEnabled: jest.fn()`
     // or `isEnabled() { … }`, a test's stand-in for the receiver, nor "feature flags are" in prose.
     case "member":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=\\.\\s*${text})|(?<=["'\`]${text})(?=["'\`])|(?=\\s*[,}=])|(?=\\s*:\\s*(?:[\\w$]+\\s*[,}=]|[{[])))`;
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:${memberForms(text)})`;
+    // `useFlag("x")`, `useFlag<Key>("x")`, `import { useFlag as check }`, `const check = useFlag`, and
+    // every form of a member (`flags.useFlag(`, `{ useFlag }`). Not `vi.mock("./useFlag")` or
+    // `{ useFlag: () => true }`, a test's stand-in, nor "once useFlag resolves" in prose.
+    case "function":
+      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:${memberForms(text)}|(?=\\s*!?\\s*(?:\\?\\.\\s*)?[(<])|(?=\\s+as\\s)|(?<=[=:?|&]\\s*${text}))`;
     // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`
     // at a module's top level: a property given a value. A key starts an object's entry: after
     // `{`, a comma, or at the start of a line (after a comment). Not `case 'flag':`, `? 'flag' :`,
@@ -129,6 +134,11 @@ function pattern(token: SearchToken): string {
     case "property":
       return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=${ENTRY_START}\\[?\\s*["'\`]${text})["'\`]\\]?\\s*:|(?<=${ENTRY_START}${text})\\s*(?:[,}]|:(?!\\s*(?:\\{|(?:true|false|null|undefined)(?![\\w$]))))|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
   }
+}
+
+/** Where a member's name (`text`, escaped) is read, destructured or bound: see pattern's "member". */
+function memberForms(text: string): string {
+  return `(?<=\\.\\s*${text})|(?<=["'\`]${text})(?=["'\`])|(?=\\s*[,}=])|(?=\\s*:\\s*(?:[\\w$]+\\s*[,}=]|[{[]))`;
 }
 
 /** What stands before an object literal's entry: `{`, a comma, the end of a block comment, or a line's start. */
