@@ -187,7 +187,8 @@ function callTokens(matcher: CallMatcher): readonly SearchToken[] {
     return receiver === method.text ? [named(receiver)] : [named(receiver), method];
   }
   const called = matcher.function === undefined ? undefined : ({ text: matcher.function, as: "function" } as const);
-  const name = method ?? called ?? [namedImport(matcher) ?? matcher.object].filter((text) => text !== undefined).map(named)[0];
+  const other = namedImport(matcher) ?? matcher.object;
+  const name = method ?? called ?? (other === undefined ? undefined : named(other));
   const module = matcher.module;
   if (module === undefined || module.startsWith(".")) return [name ?? named(moduleToken(module ?? ""))];
   return name === undefined ? [named(packageToken(module))] : [named(packageToken(module)), name];

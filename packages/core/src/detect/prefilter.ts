@@ -5,7 +5,6 @@ import { compile, type CompiledDetect, type SearchToken } from "./config.js";
 import type { SdkPreset } from "./presets/types.js";
 import { NOTE_IN_TEXT } from "./removal-note.js";
 
-
 /** A flaglint directive names flaglint. */
 const DIRECTIVE_TOKEN = "flaglint";
 
@@ -106,33 +105,35 @@ function checkNames(preset: SdkPreset): Set<string> {
  */
 function pattern(token: SearchToken): string {
   const text = escapeRegExp(token.text);
+  // Each alternative starts with the name written whole; what may stand around it follows.
+  const whole = `${text}${startsWhole(token.text)}${endsWhole(token.text)}`;
   switch (token.as) {
     case "name":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}`;
+      return whole;
     // `Flags.X`, `Flags?.X`, `Flags["X"]`, `import { Flags as F }`, `const F = keys.Flags;`: a member read,
     // or a name that may stand for the constant (declarationOf follows those). Not the name alone:
     // a key set that is a type (`flag: FlagKey`, `FlagKey[]`) is everywhere and has no members to read.
     case "constant":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:\\s*!?\\s*\\??\\.|\\s*\\[(?!\\s*\\])|\\s+as\\s|(?<=[=.]\\s*${text})\\s*(?:[;,)}\\n]|$))`;
+      return `${whole}(?:\\s*!?\\s*\\??\\.|\\s*\\[(?!\\s*\\])|\\s+as\\s|(?<=[=.]\\s*${text})\\s*(?:[;,)}\\n]|$))`;
     // `client.isEnabled(`, `client?.isEnabled`, `client["isEnabled"]`, and `{ isEnabled }`,
     // `{ isEnabled: check }`, `{ flags: { X } }`, `const isEnabled =` (destructured or bound): a
     // method or an object path's name read or bound. A bare call `isEnabled("x")` needs one of
     // those in the same file to be a check. Not `{ isEnabled: () => false }`, `isEnabled: jest.fn()`
     // or `isEnabled() { … }`, a test's stand-in for the receiver, nor "feature flags are" in prose.
     case "member":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:${memberForms(text)})`;
+      return `${whole}(?:${memberForms(text)})`;
     // `useFlag("x")`, `useFlag<Key>("x")`, `import { useFlag as check }`, `const check = useFlag`, and
     // every form of a member (`flags.useFlag(`, `{ useFlag }`). Not `vi.mock("./useFlag")` or
     // `{ useFlag: () => true }`, a test's stand-in, nor "once useFlag resolves" in prose.
     case "function":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:${memberForms(text)}|(?=\\s*!?\\s*(?:\\?\\.\\s*)?[(<])|(?=\\s+as\\s)|(?<=[=:?|&]\\s*${text}))`;
+      return `${whole}(?:${memberForms(text)}|(?=\\s*!?\\s*(?:\\?\\.\\s*)?[(<])|(?=\\s+as\\s)|(?<=[=:?|&]\\s*${text}))`;
     // `flag: "x"`, `"flag": "x"`, `["flag"]: "x"`, `{ flag }`, `<Gate flag="x">`, `const flag = …`
     // at a module's top level: a property given a value. A key starts an object's entry: after
     // `{`, a comma, or at the start of a line (after a comment). Not `case 'flag':`, `? 'flag' :`,
     // `(flag: boolean)`, `(flag, index)` or "a feature flag, your…" in prose; `flag = x` inside
     // code is an assignment; no key is an object, `true`, `false`, `null` or `undefined`.
     case "property":
-      return `${text}${startsWhole(token.text)}${endsWhole(token.text)}(?:(?<=${ENTRY_START}\\[?\\s*["'\`]${text})["'\`]\\]?\\s*:|(?<=${ENTRY_START}${text})\\s*(?:[,}]|:(?!\\s*(?:\\{|(?:true|false|null|undefined)(?![\\w$]))))|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
+      return `${whole}(?:(?<=${ENTRY_START}\\[?\\s*["'\`]${text})["'\`]\\]?\\s*:|(?<=${ENTRY_START}${text})\\s*(?:[,}]|:(?!\\s*(?:\\{|(?:true|false|null|undefined)(?![\\w$]))))|=|(?<=(?:^|\\n)(?:export[ \\t]+)?const[ \\t]+${text})\\s*=)`;
   }
 }
 

@@ -69,11 +69,6 @@ export function memberName(access: ts.PropertyAccessExpression | ts.ElementAcces
 /** `getFlags()`, a segment of an object path: the value a call of `getFlags` returns. */
 export const CALL_SEGMENT_SUFFIX = "()";
 
-/**
- * The names of a member chain as written, first to last: `this.flagResolver?.isEnabled` ->
- * flagResolver, isEnabled; a call in the chain is its callee's name and `()`
- * (`(await api.getFlags()).newNav` -> api, getFlags(), newNav). Stops at anything else.
- */
 /** The call an expression makes: `f()`, `await f()`, `(await f()) as T`. */
 export function calledIn(expression: ts.Expression): ts.CallExpression | undefined {
   let value = skipWrappers(expression);
@@ -89,6 +84,11 @@ export function callSegment(call: ts.CallExpression): string | undefined {
   return name === undefined ? undefined : `${name}${CALL_SEGMENT_SUFFIX}`;
 }
 
+/**
+ * The names of a member chain as written, first to last: `this.flagResolver?.isEnabled` ->
+ * flagResolver, isEnabled; a call in the chain is its callee's name and `()`
+ * (`(await api.getFlags()).newNav` -> api, getFlags(), newNav). Stops at anything else.
+ */
 export function writtenNames(expression: ts.Expression): string[] {
   const names: string[] = [];
   let current = skipWrappers(expression);
