@@ -101,7 +101,7 @@ const HEAP_CHECK_EVERY = 16;
 
 /** `texts` maps each absolute file to its text: the files the program holds. */
 export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>, programOptions: ProgramOptions = {}): ProjectProgram {
-  const resolver = new ProjectResolver(root, texts);
+  const resolver = resolverOf(root, texts);
   const failures = new Map<string, string>();
   const heap = programOptions.heap ?? defaultHeapBudget();
   const roots = programOptions.roots ?? [...texts.keys()];
@@ -152,6 +152,20 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
     .filter((file): file is TS.SourceFile => file !== undefined);
   withinBudget(parsed);
   return { program, checker: program.getTypeChecker(), sourceFiles, failures };
+}
+
+/**
+ * One resolver per project: discovery one package at a time makes a program per package over the
+ * same files, and the resolver reads every folder's package.json and tsconfig when it is made.
+ */
+const resolvers = new WeakMap<ReadonlyMap<string, string>, { root: string; resolver: ProjectResolver }>();
+
+function resolverOf(root: string, texts: ReadonlyMap<string, string>): ProjectResolver {
+  const known = resolvers.get(texts);
+  if (known !== undefined && known.root === root) return known.resolver;
+  const resolver = new ProjectResolver(root, texts);
+  resolvers.set(texts, { root, resolver });
+  return resolver;
 }
 
 let libText: string | undefined;
