@@ -988,14 +988,9 @@ class Discoverer {
     const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? node.parent : undefined;
     const declaration = shorthand !== undefined ? this.checker.getShorthandAssignmentValueSymbol(shorthand)?.declarations?.[0] : declarationOf(this.checker, node);
     if (declaration === undefined) return undefined;
-    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
-      const call = declaration.initializer && calledIn(declaration.initializer);
-      return call && this.typeArgumentType(call);
-    }
-    if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || !ts.isVariableDeclaration(declaration.parent.parent)) return undefined;
-    const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
-    const initializer = declaration.parent.parent.initializer;
-    const call = initializer && calledIn(initializer);
+    const assigned = assignedCall(declaration);
+    if (assigned !== undefined) return this.typeArgumentType(assigned);
+    const { property, call } = destructuredCall(declaration) ?? {};
     if (call === undefined || property === undefined) return undefined;
     if (property === "data") {
       const fetched = this.typeArgumentType(call);
@@ -1068,11 +1063,10 @@ class Discoverer {
   /** `getFlags()` where `name` is a const that holds what a call returns: `const name = await getFlags(team)`. */
   private boundCall(name: TS.Identifier): string | undefined {
     const declaration = declarationOf(this.checker, name);
-    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return undefined;
-    const list = declaration.parent;
-    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
-    const call = calledIn(declaration.initializer);
-    return call === undefined ? undefined : callSegment(call);
+    const call = declaration && assignedCall(declaration);
+    const list = declaration?.parent;
+    if (call === undefined || list === undefined || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+    return callSegment(call);
   }
 
   /** Whether `declaration` is within the declaration of a key set, or of the object one is derived from. */
@@ -1103,16 +1097,12 @@ class Discoverer {
     if (this.sourceShapes.has(declaration)) return this.sourceShapes.get(declaration);
     this.sourceShapes.set(declaration, undefined); // a cycle ends here
     let shape: string | undefined;
-    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
-      const call = declaration.initializer && calledIn(declaration.initializer);
-      if (call !== undefined) shape = this.typeArgumentShape(call) ?? this.returnedShape(call);
-    } else if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isVariableDeclaration(declaration.parent.parent)) {
-      const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
-      const initializer = declaration.parent.parent.initializer;
-      const call = initializer && calledIn(initializer);
-      if (call !== undefined && property !== undefined) {
-        shape = (property === "data" ? this.typeArgumentShape(call) : undefined) ?? this.returnedPropertyShape(call, property, depth);
-      }
+    const assigned = assignedCall(declaration);
+    const destructured = assigned === undefined ? destructuredCall(declaration) : undefined;
+    if (assigned !== undefined) shape = this.typeArgumentShape(assigned) ?? this.returnedShape(assigned);
+    else if (destructured !== undefined) {
+      const { property, call } = destructured;
+      shape = (property === "data" ? this.typeArgumentShape(call) : undefined) ?? this.returnedPropertyShape(call, property, depth);
     }
     this.sourceShapes.set(declaration, shape);
     return shape;
@@ -1160,9 +1150,10 @@ class Discoverer {
    * written in place, boolean properties every one of which is a member of one key set.
    */
   private typeArgumentShape(call: TS.CallExpression): string | undefined {
-    const argument = call.typeArguments?.[0];
-    if (argument === undefined || (this.checker.getTypeAtLocation(call).flags & ts.TypeFlags.Any) === 0) return undefined;
-    const keyed = this.keyedShape(this.checker.getTypeFromTypeNode(argument));
+    const type = this.typeArgumentType(call);
+    if (type === undefined) return undefined;
+    const keyed = this.keyedShape(type);
+    const argument = call.typeArguments![0]!;
     if (keyed !== undefined || !ts.isTypeLiteralNode(argument) || argument.members.length === 0) return keyed;
     const names: string[] = [];
     for (const member of argument.members) {
@@ -1378,6 +1369,21 @@ const FLAG_VALUES_FUNCTION = /flag|toggle/i;
  * The key type of an object of booleans: `Record<K, boolean>`, `{ [key in K]?: boolean }`, through
  * `Promise<…>`, `Partial<…>` and `Readonly<…>`.
  */
+/** `const flags = await getFlags()`: the call a variable's initializer makes. */
+function assignedCall(declaration: TS.Node): TS.CallExpression | undefined {
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return undefined;
+  return calledIn(declaration.initializer);
+}
+
+/** `const { data: flags } = useSWR<T>(…)`: the property a binding element takes, and the call it takes it from. */
+function destructuredCall(declaration: TS.Node): { property: string; call: TS.CallExpression } | undefined {
+  if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || !ts.isVariableDeclaration(declaration.parent.parent)) return undefined;
+  const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
+  const initializer = declaration.parent.parent.initializer;
+  const call = initializer && calledIn(initializer);
+  return call === undefined || property === undefined ? undefined : { property, call };
+}
+
 function booleanRecordKeys(node: TS.TypeNode): TS.TypeNode | undefined {
   const type = stripParens(node);
   if (ts.isMappedTypeNode(type)) return type.type?.kind === ts.SyntaxKind.BooleanKeyword ? type.typeParameter.constraint : undefined;
