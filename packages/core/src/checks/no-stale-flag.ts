@@ -1,6 +1,6 @@
 // no-stale-flag: a temporary flag past its deadline, or a retired or archived flag, still checked,
 // with an editor suggestion that removes the check as `flaglint cleanup <flag> --value on` would.
-import { cleanupOneCheck, isBooleanCheck } from "../cleanup/single-check.js";
+import { cleanupOneCheck, isBooleanCheck, isKeyAsData } from "../cleanup/single-check.js";
 import type { Finding, FlagReference } from "../types.js";
 import { createFinding, flagData, relativeDays, siteIn } from "./finding.js";
 import { dateStanding } from "./flag-state.js";
@@ -62,8 +62,7 @@ export function removeCheckSuggestion(
 ): Suggestion | undefined {
   if (finding.flag === null) return undefined;
   const reference = references.find((candidate) => candidate.flag === finding.flag && sameRange(candidate, finding));
-  // A key used as data (an enum member, a `{ flag: "x" }` property) is not the flag's value.
-  if (reference === undefined || reference.kind === "constant" || reference.kind === "property" || reference.kind === "mention") return undefined;
+  if (reference === undefined || isKeyAsData(reference.kind)) return undefined;
   try {
     if (!isBooleanCheck(file.text, file.fileName, reference, file.sourceFile)) return undefined;
     const edit = cleanupOneCheck(file.text, file.fileName, reference, true, file.sourceFile);

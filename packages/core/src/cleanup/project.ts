@@ -11,6 +11,7 @@ import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type ManualSpot } from "./engine.js";
 import { removeGates } from "./gates.js";
 import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
+import { isKeyAsData } from "./single-check.js";
 import type { FlagValue } from "./value.js";
 
 /** What cleanup reads and writes; tests pass one that fails on purpose. */
@@ -110,7 +111,7 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
       references++;
       if (reference.matcher.startsWith("jsx[")) {
         gatesByFile.set(reference.file, [...(gatesByFile.get(reference.file) ?? []), reference]);
-      } else if (reference.kind === "constant" || reference.kind === "property" || reference.kind === "mention") {
+      } else if (isKeyAsData(reference.kind)) {
         leftInCode = true;
         manual.push(spot(reference, `the flag's key is used as data here (\`${reference.keyText}\`), not its value: remove it by hand`));
       } else {

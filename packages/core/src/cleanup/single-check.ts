@@ -1,6 +1,7 @@
 // One check at a time, for an editor suggestion: the cleanup of a single site as one text edit,
 // and whether the check tests the flag as a boolean (so "treat it as on" means `true`).
 import ts from "../typescript.js";
+import type { ReferenceKind } from "../types.js";
 import type { TextEdit } from "./edits.js";
 import { cleanupSource, type FlagSite } from "./engine.js";
 import { nodeAt, parseReusing, skipParens } from "./syntax.js";
@@ -16,6 +17,14 @@ export type { TextEdit } from "./edits.js";
  * rewrite does not parse, or when nothing changes. `parsed`: `text` already parsed, when the caller
  * has it (an ESLint rule: the parser's tree), to spare parsing it again.
  */
+/**
+ * A key used as data (an enum member anywhere, a `{ flag: "x" }` property, a key compared or
+ * listed), not the flag's value: there is no check to fold, only a key for a person to remove.
+ */
+export function isKeyAsData(kind: ReferenceKind): boolean {
+  return kind === "constant" || kind === "property" || kind === "mention";
+}
+
 export function cleanupOneCheck(
   text: string,
   fileName: string,

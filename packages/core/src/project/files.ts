@@ -150,6 +150,10 @@ function readIgnoreScope(dir: string): IgnoreScope | undefined {
   return { base: dir, rules: ignore().add(text), mayIgnore: literalSearch(text) };
 }
 
+function longest(parts: readonly string[]): string {
+  return parts.reduce((best, part) => (part.length > best.length ? part : best), "");
+}
+
 /**
  * One case-insensitive search for the longest literal part of each ignoring rule of a .gitignore
  * text (`*.log` -> `.log`, `/dist/` -> `dist`, `**​/cache/*.tmp` -> `cache/`): a rule can only
@@ -167,7 +171,6 @@ export function literalSearch(text: string): RegExp | undefined {
     // what lies between them must be in the path. Any of those parts would do; the last segment's
     // says most (`frontend/build`: `build`, where every path of the front end has `frontend`).
     const segments = pattern.replace(/\[[^\]]*\]?/g, "*").split("/").filter((segment) => segment !== "");
-    const longest = (parts: readonly string[]): string => parts.reduce((best, part) => (part.length > best.length ? part : best), "");
     const literal = longest((segments[segments.length - 1] ?? "").split(/[*?]+/)) || longest(segments.flatMap((segment) => segment.split(/[*?]+/)));
     if (literal === "") return undefined;
     parts.push(literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
