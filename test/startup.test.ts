@@ -55,9 +55,8 @@ describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
       return path.join(root, file);
     };
     const bin = write("cli/bin/flaglint.js", fs.readFileSync(path.join(REPO_ROOT, "cli/bin/flaglint.js"), "utf8"));
-    const says = (which: string) => `export async function run(args, io) { io.stdout.write("${which}\\n"); return 0; }\n`;
-    const bundle = write("cli/dist/flaglint.mjs", says("bundle"));
-    write("cli/dist/cli.js", says("modules"));
+    const bundle = write("cli/dist/flaglint.cjs", 'exports.run = async (args, io) => { io.stdout.write("bundle\\n"); return 0; };\n');
+    write("cli/dist/cli.js", 'export async function run(args, io) { io.stdout.write("modules\\n"); return 0; }\n');
     const cliBuild = write("cli/dist/.tsbuildinfo", "{}");
     const coreBuild = write("packages/core/dist/.tsbuildinfo", "{}");
     const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
@@ -74,6 +73,26 @@ describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
     fs.rmSync(cliBuild);
     fs.rmSync(coreBuild);
     expect(ran()).toBe("bundle");
+  });
+
+  it.runIf(process.getuid !== undefined)("is loaded through V8's code cache, written as the first run exits and used by the next", () => {
+    const tmp = project({});
+    const env = { ...process.env, TMPDIR: tmp };
+    const cacheDir = path.join(tmp, `flaglint-code-cache-${process.getuid!()}`);
+    const bundleCaches = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => /^flaglint-[0-9a-f]{20}\.v8cache$/.test(name)) : []);
+    const version = () => spawnSync(process.execPath, [path.join(REPO_ROOT, "cli/bin/flaglint.js"), "--version"], { encoding: "utf8", env });
+
+    const first = version();
+    expect(first.status).toBe(0);
+    const [written] = bundleCaches();
+    expect(written).toBeDefined();
+    const past = new Date("2026-01-01T00:00:00Z");
+    fs.utimesSync(path.join(cacheDir, written!), past, past);
+    const second = version();
+    expect(second.stdout).toBe(first.stdout);
+    // Accepted by V8, so not written again.
+    expect(bundleCaches()).toEqual([written]);
+    expect(fs.statSync(path.join(cacheDir, written!)).mtime).toEqual(past);
   });
 
   it("has a worker thread of its own that analyses files", async () => {

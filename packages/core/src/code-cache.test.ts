@@ -53,7 +53,8 @@ describe("requireWithCodeCache", () => {
     const first = requireWithCodeCache("lib", from, { dir: cache }) as { twice: (n: number) => number; base: string };
     expect(first.twice(21)).toBe(42);
     expect(first.base).toBe("index.js");
-    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{20}\.v8cache$/)]);
+    // The cache is written as the process exits, with what the run compiled.
+    expect(fs.readdirSync(cache)).toEqual([]);
     expect(createRequire(from)("lib")).toBe(first);
     forget(file);
   });
@@ -62,6 +63,7 @@ describe("requireWithCodeCache", () => {
     const { from, cache } = library();
     expect(loadInChild(from, cache)).toBe(42);
     const [written] = fs.readdirSync(cache);
+    expect(written).toMatch(/^index-[0-9a-f]{20}\.v8cache$/);
     const cacheFile = path.join(cache, written!);
     const past = new Date("2026-01-01T00:00:00Z");
     fs.utimesSync(cacheFile, past, past);

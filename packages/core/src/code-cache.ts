@@ -1,6 +1,9 @@
-// Loads a large CommonJS module (the TypeScript compiler, 9 MB) with V8's code cache, as Node 22's
-// module.enableCompileCache() does for every module: V8 compiles the file once and keeps the result
-// on disk, so a later run skips compiling it (about 0.2 s down to under 0.1 s for the compiler).
+// Loads a large CommonJS module (the TypeScript compiler, 9 MB; the CLI's own bundle, 1.4 MB) with
+// V8's code cache, as Node 22's module.enableCompileCache() does for every module: V8 compiles the
+// file once and keeps the result on disk, so a later run skips compiling it (about 0.2 s down to
+// under 0.1 s for the compiler). The cache is written when the process exits, so it holds the
+// functions the run compiled as it went (V8 compiles most of a file's functions only when first
+// called), not only the file's top level: the next run compiles none of them again.
 // The cache lives in a folder of the temporary directory that belongs to this user alone (mode
 // 0700, checked before every use: code read from there runs); anything unexpected, and the module
 // is simply required. Node 20 has no compile cache of its own.
@@ -18,33 +21,48 @@ export function requireWithCodeCache(specifier: string, from: string, options: {
   // Loaded already (an ESLint process: the parser loaded it): the same module, not a second copy.
   const known = require.cache[file];
   if (known !== undefined) return known.exports;
+  return loadWithCodeCache(file, options);
+}
+
+/**
+ * The CommonJS module at `file` (an absolute path), through the code cache where it can be used;
+ * required the plain way otherwise. For a file Node has not loaded yet.
+ */
+export function loadWithCodeCache(file: string, options: { dir?: string } = {}): unknown {
   const dir = options.dir ?? privateCacheDir();
-  if (dir === undefined) return require(file);
+  if (dir === undefined) return createRequire(file)(file);
   try {
     return loadCached(file, dir);
   } catch {
     // A cache that cannot be read or written is no reason to fail: the plain way gives the same module.
-    return require(file);
+    return createRequire(file)(file);
   }
 }
+
+/** Part of every cache's key: 2 since caches are written at exit (those of 1, written at load, held the top level only). */
+const CACHE_FORMAT = 2;
 
 function loadCached(file: string, dir: string): unknown {
   const source = fs.readFileSync(file, "utf8");
   const stat = fs.statSync(file);
-  const key = createHash("sha1").update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 20);
+  const key = createHash("sha1").update(`${CACHE_FORMAT}\0${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 20);
   const cacheFile = path.join(dir, `${path.basename(file).replace(/\.[cm]?js$/, "")}-${key}.v8cache`);
   const cachedData = readIfPresent(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file);
   module.filename = file;
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   // Whoever requires it next gets this module.
   createRequire(file).cache[file] = module;
   if (cachedData === undefined || script.cachedDataRejected === true) {
-    writeAtomically(cacheFile, script.createCachedData());
-    removeOlderCaches(cacheFile);
+    // At exit, with what the run compiled; a process that dies before leaves the next run to write it.
+    process.once("exit", () => {
+      writeAtomically(cacheFile, script.createCachedData());
+      removeOlderCaches(cacheFile);
+    });
   }
   return module.exports as unknown;
 }
