@@ -55,6 +55,9 @@ describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
       return path.join(root, file);
     };
     const bin = write("cli/bin/flaglint.js", fs.readFileSync(path.join(REPO_ROOT, "cli/bin/flaglint.js"), "utf8"));
+    // Core, which says which of the two is current, where an installed CLI finds it.
+    fs.mkdirSync(path.join(root, "node_modules/@flaglint"), { recursive: true });
+    fs.symlinkSync(path.join(REPO_ROOT, "packages/core"), path.join(root, "node_modules/@flaglint/core"));
     const bundle = write("cli/dist/flaglint.cjs", 'exports.run = async (args, io) => { io.stdout.write("bundle\\n"); return 0; };\n');
     write("cli/dist/cli.js", 'export async function run(args, io) { io.stdout.write("modules\\n"); return 0; }\n');
     const cliBuild = write("cli/dist/.tsbuildinfo", "{}");

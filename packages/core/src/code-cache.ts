@@ -1,3 +1,5 @@
+// How large files load fast: a bundle (scripts/bundle-cli.mjs) while it is current, and V8's code cache.
+//
 // Loads a large CommonJS module (the TypeScript compiler, 9 MB; the CLI's own bundle, 1.4 MB) with
 // V8's code cache, as Node 22's module.enableCompileCache() does for every module: V8 compiles the
 // file once and keeps the result on disk, so a later run skips compiling it (about 0.2 s down to
@@ -121,4 +123,20 @@ export function privateCacheDir(tmp = os.tmpdir()): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `bundle` when it exists and is at least as new as every file of `build` that exists, else
+ * `modules`: in a checkout, `tsc -b` alone leaves a bundle older than the build it was made from,
+ * and the modules tsc wrote are the current code. An installed package has no build info: its
+ * bundle is the build.
+ */
+export function bundleIfCurrent(modules: URL, bundle: URL, build: readonly URL[]): URL {
+  const bundled = modifiedAt(bundle);
+  if (bundled === undefined) return modules;
+  return build.every((file) => (modifiedAt(file) ?? 0) <= bundled) ? bundle : modules;
+}
+
+function modifiedAt(url: URL): number | undefined {
+  return fs.statSync(url, { throwIfNoEntry: false })?.mtimeMs;
 }

@@ -2,6 +2,7 @@
 // pre-filters; workers get batches of the files that need the parser and send back plain data.
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
+import { bundleIfCurrent } from "../code-cache.js";
 import type { DetectionStep, DetectionTarget, FileJob, FileOutcome } from "./detection.js";
 
 export type WorkerRequest =
@@ -150,7 +151,7 @@ function workerScript(): URL {
   if (fs.existsSync(cliWorker)) return cliWorker;
   for (const dir of ["./", "../../dist/project/"]) {
     const modules = new URL(`${dir}worker.js`, import.meta.url);
-    if (modifiedAt(modules) === undefined) continue;
+    if (!fs.existsSync(modules)) continue;
     // tsc -b rewrites the build info whenever it rebuilds any of core's modules the worker imports.
     const build = [modules, new URL(`${dir}../.tsbuildinfo`, import.meta.url)];
     return bundleIfCurrent(modules, new URL(`${dir}worker.bundle.mjs`, import.meta.url), build);
@@ -158,13 +159,3 @@ function workerScript(): URL {
   return new URL("../../dist/project/worker.js", import.meta.url);
 }
 
-/** `bundle` when it exists and is at least as new as every file of `build` that exists, else `modules`. */
-export function bundleIfCurrent(modules: URL, bundle: URL, build: readonly URL[]): URL {
-  const bundled = modifiedAt(bundle);
-  if (bundled === undefined) return modules;
-  return build.every((file) => (modifiedAt(file) ?? 0) <= bundled) ? bundle : modules;
-}
-
-function modifiedAt(url: URL): number | undefined {
-  return fs.statSync(url, { throwIfNoEntry: false })?.mtimeMs;
-}
