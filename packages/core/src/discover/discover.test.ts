@@ -10,7 +10,7 @@ afterEach(() => {
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
 });
 
-function discover(files: Record<string, string>, options: { heap?: HeapBudget } = {}) {
+function discover(files: Record<string, string>, options: { heap?: HeapBudget; onProgress?: (done: number, total: number) => void } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-discover-"));
   roots.push(root);
   for (const [name, text] of Object.entries(files)) {
@@ -49,6 +49,24 @@ describe("discoverProject on a project too large for one program", () => {
     expect(found.notes[0]).toBe(
       "discovery ran one package at a time (2 packages), as the 4 files do not fit in one program: each matcher holds in the packages it was found in (`files:`), where a name may mean something else elsewhere",
     );
+  });
+
+  it("counts progress once over every package, not from zero again in each", () => {
+    const monorepo = {
+      "packages/a/package.json": '{ "name": "a" }\n',
+      "packages/a/src/one.ts": "export const one = 1;\n",
+      "packages/a/src/two.ts": "export const two = 2;\n",
+      "packages/b/package.json": '{ "name": "b" }\n',
+      "packages/b/src/three.ts": "export const three = 3;\n",
+      "packages/b/src/four.ts": "export const four = 4;\n",
+    };
+    const seen: Array<[number, number]> = [];
+    discover(monorepo, { heap: { budget: 4, used: (parsed) => parsed }, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map(([, total]) => total))).toEqual(new Set([4]));
+    const done = seen.map(([count]) => count);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.some((count) => count >= 2)).toBe(true);
   });
 
   it("names the package that does not fit on its own", () => {

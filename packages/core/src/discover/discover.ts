@@ -195,8 +195,8 @@ function discoverByPackage(
   const names = declaredNames(texts);
   // In a function of its own, and released after, so that neither a slot of this loop's frame nor
   // anything V8 keeps of a finished Discoverer holds its program while the next one is made.
-  const discoverPackage = (files: readonly string[]): Discovery => {
-    const discoverer = new Discoverer(perPackage, texts, fileCount, parseErrors, skipped, files, names);
+  const discoverPackage = (files: readonly string[], options: DiscoverOptions): Discovery => {
+    const discoverer = new Discoverer(options, texts, fileCount, parseErrors, skipped, files, names);
     try {
       return discoverer.run();
     } finally {
@@ -204,15 +204,22 @@ function discoverByPackage(
     }
   };
   const found: Array<{ folder: string; discovery: Discovery }> = [];
+  // One count over all packages, each package's share by its own files (its program also holds
+  // the files it imports from others), rather than a count that starts again with each package.
+  const total = packages.reduce((sum, { files }) => sum + files.length, 0);
+  let before = 0;
   for (const { folder, files } of packages) {
     // What the whole program, or the package before, left behind would count against the budget.
     collectGarbage();
+    const onProgress = options.onProgress;
+    const progress = onProgress && ((done: number, of: number) => onProgress(before + Math.floor((files.length * done) / Math.max(of, 1)), total));
     try {
-      found.push({ folder, discovery: discoverPackage(files) });
+      found.push({ folder, discovery: discoverPackage(files, progress === undefined ? perPackage : { ...perPackage, onProgress: progress }) });
     } catch (error) {
       if (error instanceof ProgramTooLarge) throw tooLarge(error, path.relative(options.cwd, folder) || ".");
       throw error;
     }
+    before += files.length;
   }
   const note =
     `discovery ran one package at a time (${packages.length} packages), as the ${texts.size} files do not fit in one program: ` +
