@@ -59,6 +59,19 @@ describe("requireWithCodeCache", () => {
     forget(file);
   });
 
+  it("with a warm-up, makes the cache right after it, and does not warm up a run that uses the cache", () => {
+    const { from, file, cache } = library();
+    const warmed: unknown[] = [];
+    const first = requireWithCodeCache("lib", from, { dir: cache, warmUp: (exports) => warmed.push(exports) });
+    expect(warmed).toEqual([first]);
+    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{20}\.v8cache$/)]);
+    forget(file);
+    const second = requireWithCodeCache("lib", from, { dir: cache, warmUp: (exports) => warmed.push(exports) }) as { twice: (n: number) => number };
+    expect(second.twice(4)).toBe(8);
+    expect(warmed).toHaveLength(1);
+    forget(file);
+  });
+
   it("keeps the compiled code, uses it the next time, and writes a cache V8 rejects anew", () => {
     const { from, cache } = library();
     expect(loadInChild(from, cache)).toBe(42);

@@ -14,7 +14,7 @@ const waiting: Array<(compiler: Compiler) => void> = [];
 
 function load(): Compiler {
   if (loaded === undefined) {
-    loaded = requireWithCodeCache("typescript", import.meta.url) as Compiler;
+    loaded = requireWithCodeCache("typescript", import.meta.url, { warmUp: (compiler) => parseSample(compiler as Compiler) }) as Compiler;
     Object.setPrototypeOf(ts, loaded);
     ({
       SyntaxKind,
@@ -175,4 +175,40 @@ declare namespace ts {
   export type VariableDeclaration = TypeScript.VariableDeclaration;
   export type VariableDeclarationList = TypeScript.VariableDeclarationList;
   export type VariableStatement = TypeScript.VariableStatement;
+}
+
+/**
+ * What the code cache is made after (see code-cache.ts): a sample of the syntax flag checks live
+ * in, parsed as TSX and as TS, so that the parser's functions are compiled by then and kept.
+ */
+const SAMPLE = `import React, { useMemo } from "react";
+import type { Flags } from "./flags";
+export enum Flag { NewNav = "new-nav", DarkMode = 'dark-mode' }
+export const FLAGS = { checkout: "new-checkout", ...other } as const;
+export type FlagKey = (typeof FLAGS)[keyof typeof FLAGS] | \`beta-\${string}\`;
+interface Props<T extends object = {}> { flags?: Readonly<Record<string, boolean>>; item: T }
+/** A component. @param props the props */
+export function Panel<T extends object>({ flags, item }: Props<T>): JSX.Element | null {
+  const on = useMemo(() => flags?.[Flag.NewNav] ?? false, [flags]);
+  // TODO(FF-1): remove new-nav by 2026-01-01
+  if (!on && item !== undefined) return null;
+  return <div className={on ? "a" : \`b-\${1 + 2 * 3}\`} onClick={async () => { await client.isEnabled(FLAGS.checkout); }}>{[1, 2].map((n) => <span key={n}>{n}</span>)}</div>;
+}
+export default class Service extends Base implements Checker {
+  private readonly cache = new Map<string, boolean>();
+  constructor(private client: { variation(key: string, fallback: boolean): Promise<boolean> }) { super(); }
+  async check(key: FlagKey, fallback = false): Promise<boolean> {
+    try { for (const [name, value] of this.cache) if (name === key) return value; } catch (error: unknown) { throw new Error(String(error)); }
+    switch (key) { case "new-checkout": return !!(await this.client.variation(key, fallback)); default: return /^beta-/i.test(key) && fallback; }
+  }
+}
+`;
+
+/** The sample's trees (exported for its test: a sample that does not parse would warm up the wrong code). */
+export function parseSample(compiler: Compiler): TypeScript.SourceFile[] {
+  const options = { languageVersion: compiler.ScriptTarget.Latest, jsDocParsingMode: compiler.JSDocParsingMode?.ParseNone };
+  return [
+    compiler.createSourceFile("sample.tsx", SAMPLE, options, true, compiler.ScriptKind.TSX),
+    compiler.createSourceFile("sample.ts", SAMPLE.replace(/return <div[^\n]*\n/, "return null;\n"), options, true, compiler.ScriptKind.TS),
+  ];
 }
