@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/cli.js";
@@ -164,5 +165,20 @@ describe("the packages together", () => {
   it("the plugin ships a docs page per rule, the CLI its bin", () => {
     expect(filesOf("eslint-plugin-flaglint").filter((file) => file.startsWith("docs/")).length).toBeGreaterThan(5);
     expect(filesOf("flaglint")).toContain("bin/flaglint.js");
+  });
+
+  it("the plugin and the CLI ship their entries with the one-file bundles those load (scripts/bundle.mjs)", () => {
+    expect(filesOf("eslint-plugin-flaglint")).toEqual(expect.arrayContaining(["plugin.mjs", "dist/plugin.cjs", "dist/index.js"]));
+    expect(manifest("rules").main).toBe("./plugin.mjs");
+    expect(filesOf("flaglint")).toEqual(expect.arrayContaining(["bin/flaglint.js", "dist/flaglint.cjs", "dist/worker.mjs"]));
+  });
+
+  it("the plugin by its package name is the plugin the modules build: the same rules, configs and exports", async () => {
+    const byName = (await import("eslint-plugin-flaglint")) as unknown as Record<string, unknown> & { default: { rules: object; configs: object; meta: object } };
+    const built = (await import(pathToFileURL(path.join(REPO_ROOT, "rules/dist/index.js")).href)) as typeof byName;
+    expect(Object.keys(byName.default.rules).sort()).toEqual(Object.keys(built.default.rules).sort());
+    expect(Object.keys(byName.default.configs)).toEqual(Object.keys(built.default.configs));
+    expect(byName.default.meta).toEqual(built.default.meta);
+    expect(Object.keys(byName).filter((key) => key !== "__esModule").sort()).toEqual(Object.keys(built).sort());
   });
 });

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { flaglint, project, REPO_ROOT, removeProjects } from "./helpers/cli.js";
@@ -45,37 +46,14 @@ describe("start-up", () => {
   });
 });
 
-describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
+describe("the CLI's bundle (scripts/bundle.mjs)", () => {
   it("is what the binary runs while it is as new as the build, and the built modules once it is older", () => {
-    const root = project({});
-    // The binary's own file, beside stand-ins for the bundle and the built modules that say which ran.
-    const write = (file: string, text: string): string => {
-      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      fs.writeFileSync(path.join(root, file), text);
-      return path.join(root, file);
-    };
-    const bin = write("cli/bin/flaglint.js", fs.readFileSync(path.join(REPO_ROOT, "cli/bin/flaglint.js"), "utf8"));
-    // Core, which says which of the two is current, where an installed CLI finds it.
-    fs.mkdirSync(path.join(root, "node_modules/@flaglint"), { recursive: true });
-    fs.symlinkSync(path.join(REPO_ROOT, "packages/core"), path.join(root, "node_modules/@flaglint/core"));
-    const bundle = write("cli/dist/flaglint.cjs", 'exports.run = async (args, io) => { io.stdout.write("bundle\\n"); return 0; };\n');
-    write("cli/dist/cli.js", 'export async function run(args, io) { io.stdout.write("modules\\n"); return 0; }\n');
-    const cliBuild = write("cli/dist/.tsbuildinfo", "{}");
-    const coreBuild = write("packages/core/dist/.tsbuildinfo", "{}");
-    const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
-    const ran = () => spawnSync(process.execPath, [bin], { encoding: "utf8" }).stdout.trim();
-
-    [bundle, cliBuild, coreBuild].forEach((file) => at(file, 1_000));
-    expect(ran()).toBe("bundle");
-    at(coreBuild, 2_000); // core rebuilt by tsc -b alone
-    expect(ran()).toBe("modules");
-    at(bundle, 3_000);
-    at(cliBuild, 4_000); // the CLI rebuilt by tsc -b alone
-    expect(ran()).toBe("modules");
-    // An installed package: no build info, the bundle is the build.
-    fs.rmSync(cliBuild);
-    fs.rmSync(coreBuild);
-    expect(ran()).toBe("bundle");
+    const entry = withStandIns("cli/bin/flaglint.js", {
+      bundle: ["cli/dist/flaglint.cjs", 'exports.run = async (args, io) => { io.stdout.write("bundle\\n"); return 0; };\n'],
+      modules: ["cli/dist/cli.js", 'export async function run(args, io) { io.stdout.write("modules\\n"); return 0; }\n'],
+      build: "cli/dist/.tsbuildinfo",
+    });
+    expectBundleWhileCurrent(entry, () => spawnSync(process.execPath, [entry.file], { encoding: "utf8" }).stdout.trim());
   });
 
   it.runIf(process.getuid !== undefined)("is loaded through V8's code cache, written as the first run exits and used by the next", () => {
@@ -112,3 +90,74 @@ describe("the CLI's bundle (scripts/bundle-cli.mjs)", () => {
     }
   });
 });
+
+describe("the ESLint plugin's bundle (scripts/bundle.mjs)", () => {
+  it("is what the plugin's entry exports while it is as new as the build, and the built modules once it is older, for import and require alike", () => {
+    const entry = withStandIns("rules/plugin.mjs", {
+      bundle: ["rules/dist/plugin.cjs", 'exports.default = { ran: "bundle" };\nexports.cacheKey = () => "bundle";\n'],
+      modules: ["rules/dist/index.js", 'export default { ran: "modules" };\nexport const cacheKey = () => "modules";\n'],
+      build: "rules/dist/.tsbuildinfo",
+    });
+    const loaded = (how: "import" | "require") => {
+      const script =
+        how === "import"
+          ? `const m = await import(${JSON.stringify(pathToFileURL(entry.file).href)}); console.log(m.default.ran + " " + m.cacheKey());`
+          : `const m = require(${JSON.stringify(entry.file)}); console.log(m.default.ran + " " + m.cacheKey());`;
+      const child = spawnSync(process.execPath, [...(how === "import" ? ["--input-type=module"] : []), "-e", script], { encoding: "utf8" });
+      const [ran, key] = child.stdout.trim().split(" ");
+      expect(key, child.stderr).toBe(ran);
+      return ran!;
+    };
+    expectBundleWhileCurrent(entry, () => loaded("import"));
+    expectBundleWhileCurrent(entry, () => loaded("require"));
+  });
+});
+
+interface StandIns {
+  file: string;
+  bundle: string;
+  ownBuild: string;
+  coreBuild: string;
+}
+
+/**
+ * A copy of a package's entry file in a fresh folder, beside stand-ins for its bundle and for the
+ * modules tsc writes (each says which it is), the build info of both packages, and core where an
+ * installed package finds it (core's code-cache.ts says which of the two is current).
+ */
+function withStandIns(entry: string, files: { bundle: [string, string]; modules: [string, string]; build: string }): StandIns {
+  const root = project({});
+  const write = (file: string, text: string): string => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+    return path.join(root, file);
+  };
+  fs.mkdirSync(path.join(root, "node_modules/@flaglint"), { recursive: true });
+  fs.symlinkSync(path.join(REPO_ROOT, "packages/core"), path.join(root, "node_modules/@flaglint/core"));
+  write(files.modules[0], files.modules[1]);
+  return {
+    file: write(entry, fs.readFileSync(path.join(REPO_ROOT, entry), "utf8")),
+    bundle: write(files.bundle[0], files.bundle[1]),
+    ownBuild: write(files.build, "{}"),
+    coreBuild: write("packages/core/dist/.tsbuildinfo", "{}"),
+  };
+}
+
+/** `ran()` says "bundle" while the bundle is as new as both builds, "modules" once tsc -b alone rebuilt either. */
+function expectBundleWhileCurrent({ bundle, ownBuild, coreBuild }: StandIns, ran: () => string): void {
+  const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
+  [bundle, ownBuild, coreBuild].forEach((file) => at(file, 1_000));
+  expect(ran()).toBe("bundle");
+  at(coreBuild, 2_000); // core rebuilt by tsc -b alone
+  expect(ran()).toBe("modules");
+  at(bundle, 3_000);
+  at(ownBuild, 4_000); // the package itself rebuilt by tsc -b alone
+  expect(ran()).toBe("modules");
+  // An installed package: no build info, the bundle is the build.
+  fs.rmSync(ownBuild);
+  fs.rmSync(coreBuild);
+  expect(ran()).toBe("bundle");
+  // Back as it was, for a second pass.
+  fs.writeFileSync(ownBuild, "{}");
+  fs.writeFileSync(coreBuild, "{}");
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The CLI in one file (dist/flaglint.cjs, from scripts/bundle-cli.mjs), loaded through V8's code
+// The CLI in one file (dist/flaglint.cjs, from scripts/bundle.mjs), loaded through V8's code
 // cache, while it is current; the modules tsc wrote otherwise (see core's code-cache.ts).
 import { bundleIfCurrent, loadWithCodeCache } from "@flaglint/core/code-cache";
 import { fileURLToPath } from "node:url";

@@ -1,4 +1,4 @@
-// How large files load fast: a bundle (scripts/bundle-cli.mjs) while it is current, and V8's code cache.
+// How large files load fast: a bundle (scripts/bundle.mjs) while it is current, and V8's code cache.
 //
 // Loads a large CommonJS module (the TypeScript compiler, 9 MB; the CLI's own bundle, 1.4 MB) with
 // V8's code cache, as Node 22's module.enableCompileCache() does for every module: V8 compiles the

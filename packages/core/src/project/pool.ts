@@ -141,7 +141,7 @@ let script: URL | undefined;
 /**
  * The worker's module. Built (`npm run build`), core has two beside this one: `worker.js`, which
  * imports the rest of core module by module, and `worker.bundle.mjs`, the same in one file
- * (scripts/bundle-cli.mjs), which a thread starts in two thirds of the time; the bundle is used
+ * (scripts/bundle.mjs), which a thread starts in two thirds of the time; the bundle is used
  * while it is as new as `worker.js` (after `tsc -b` alone it is older). In the CLI's own bundle,
  * the worker beside it is `worker.mjs`. Tests run the TypeScript sources, which a worker thread
  * cannot load: they use the build's copy.
