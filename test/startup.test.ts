@@ -38,6 +38,14 @@ describe("start-up", () => {
     expect(loadsTypeScript(["check", "--help"], dir)).toBe(false);
   });
 
+  it("loading the ESLint plugin, from its bundle or its modules, does not load the compiler", () => {
+    for (const entry of ["rules/plugin.mjs", "rules/dist/index.js"]) {
+      const script = `await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, entry)).href)});`;
+      const run = spawnSync(process.execPath, ["--import", PROBE, "--input-type=module", "-e", script], { encoding: "utf8" });
+      expect(run.stderr, entry).toMatch(/typescript loaded: false/);
+    }
+  });
+
   it("a warm --cache run on unchanged files parses nothing, keys from other modules included", () => {
     const dir = fixtureCopy("shapes-definition-objects");
     const args = ["check", ".", "--cache", "--format", "json"];

@@ -11,8 +11,9 @@ export interface LintedTree {
 }
 
 // A tree made by another copy of TypeScript may number its syntax kinds differently; detection
-// would then misread it, so such a tree is not used. Core's own SourceFile kind is the yardstick.
-const SOURCE_FILE_KIND = parseSource("", "probe.ts").kind;
+// would then misread it, so such a tree is not used. Core's own SourceFile kind is the yardstick,
+// found at the first lint rather than when the plugin loads: loading it must not load the compiler.
+let sourceFileKind: number | undefined;
 
 /**
  * `ast` is ESLint's Program node. Under @typescript-eslint/parser, `esTreeNodeToTSNodeMap` maps it
@@ -27,7 +28,8 @@ export function lintedTree(
   const parsed = services?.esTreeNodeToTSNodeMap?.has(ast)
     ? (services.esTreeNodeToTSNodeMap.get(ast as never) as unknown as ts.SourceFile | undefined)
     : undefined;
-  if (parsed !== undefined && parsed.kind === SOURCE_FILE_KIND && parsed.text === text) {
+  sourceFileKind ??= parseSource("", "probe.ts").kind;
+  if (parsed !== undefined && parsed.kind === sourceFileKind && parsed.text === text) {
     return { sourceFile: parsed, program: services?.program ?? undefined };
   }
   return { sourceFile: parseSource(text, fileName), program: undefined };
