@@ -13,7 +13,7 @@ export interface LintedTree {
 // A tree made by another copy of TypeScript may number its syntax kinds differently; detection
 // would then misread it, so such a tree is not used. Core's own SourceFile kind is the yardstick,
 // found at the first lint rather than when the plugin loads: loading it must not load the compiler.
-let sourceFileKind: number | undefined;
+let sourceFileKind: ts.SyntaxKind | undefined;
 
 /**
  * `ast` is ESLint's Program node. Under @typescript-eslint/parser, `esTreeNodeToTSNodeMap` maps it
