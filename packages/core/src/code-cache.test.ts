@@ -72,6 +72,19 @@ describe("requireWithCodeCache", () => {
     forget(file);
   });
 
+  it("a warm-up that throws still gives the module and its cache", () => {
+    const { from, file, cache } = library();
+    const loaded = requireWithCodeCache("lib", from, {
+      dir: cache,
+      warmUp: () => {
+        throw new Error("no sample today");
+      },
+    }) as { twice: (n: number) => number };
+    expect(loaded.twice(5)).toBe(10);
+    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{20}\.v8cache$/)]);
+    forget(file);
+  });
+
   it("keeps the compiled code, uses it the next time, and writes a cache V8 rejects anew", () => {
     const { from, cache } = library();
     expect(loadInChild(from, cache)).toBe(42);

@@ -18,6 +18,7 @@ import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
+import { threadId } from "node:worker_threads";
 
 export interface CodeCacheOptions {
   /** The cache folder (default: privateCacheDir()). */
@@ -81,7 +82,11 @@ function loadCached(file: string, dir: string, warmUp: CodeCacheOptions["warmUp"
       // A process that dies before its exit leaves the next run to write it.
       process.once("exit", write);
     } else {
-      warmUp(module.exports);
+      try {
+        warmUp(module.exports);
+      } catch {
+        // The warm-up only decides what the cache holds.
+      }
       write();
     }
   }
@@ -113,7 +118,8 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 function writeAtomically(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Worker threads share the process id, and may load the compiler at the same moment.
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
   try {
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
