@@ -60,6 +60,12 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // Names that look like flag checks in code that has none (see docs/zero-config.md): nothing.
   "discover-no-flags": [],
+  // A class named for flags (FeatureFlags.isEnabled) beside a record's own flags (user.getFlag(UserFlag.X)).
+  "discover-state-flags": [
+    "src/app/FeatureFlags.ts:8 newSharing keySets[0]",
+    "src/app/FeatureFlags.ts:9 compactSidebar keySets[0]",
+    "src/app/Sidebar.ts:4 compactSidebar calls[0]",
+  ],
   "discover-record-values": [
     "src/api/export.ts:6 bulkExport objects[0]",
     "src/api/import.ts:4 bulkExport objects[1]",

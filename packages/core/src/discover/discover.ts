@@ -44,6 +44,7 @@ import {
   mayBeFlagValue,
   mayNameKeySet,
   nodeAt,
+  ownerName,
   parametersOf,
   patternPath,
   propertyName,
@@ -114,7 +115,13 @@ const FLAG_WORDS = /flag|feature|toggle|experiment/i;
 const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)|^(?:app)?features$/i;
 /** A name of a domain enum, whatever word comes before: `ExperimentStatus` lists states, not flags. */
 const DOMAIN_SET_NAME = /(?:status|state|type|kind|mode|stage|step|phase|tab|view|size|colou?r|sort|order|direction|role|level|event|action|operator|unit|format|provider)(?:es|s)?$/i;
-/** A key parameter's name that says flag, when the function's name says so too. */
+/**
+ * A function named for writing a value (`setFlag`, `enable`, `toggleFeature`): whatever its
+ * parameters, it is not a check, and a key set whose members the product writes through one by
+ * name (`user.setFlag(UserFlag.InviteSent)`) holds application state, not flags.
+ */
+const WRITER_NAME = /^(?:set|unset|enable|disable|toggle|clear|reset|remove|delete|add|update|save|store|write|mark|increment|decrement)(?:[A-Z_\d]|$)/;
+/** A key parameter's name that says flag, when the function's name (or its class's) says so too. */
 const FLAG_PARAMETER = /^(?:flags?|flag(?:name|key|id)|feature(?:flag)?(?:name|key|id)?|featureflag|toggle(?:name)?|experiment(?:name|key)?)$/i;
 /** The share of the reads by a path that must be of flags for `objects` to name it. */
 const OBJECT_PRECISION = 0.9;
@@ -617,18 +624,56 @@ class Discoverer {
 
   /** A parameter typed with a key set is a key parameter when something says the function checks flags. */
   private acceptTypedParameters(): void {
+    const state = this.keySetsWrittenByName();
     for (const { node, index, keySet } of this.typedParameters) {
       if (this.checks.has(node)) continue;
       const parameter = parametersOf(node)[index]!;
       const name = functionName(node)!;
       const known = this.keySets.has(keySet.declaration);
-      const named = !DOMAIN_SET_NAME.test(keySet.name) && (FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && FLAG_WORDS.test(name)));
-      if (!known && !named) continue;
+      const saysFlag = FLAG_WORDS.test(name) || FLAG_WORDS.test(ownerName(node) ?? "");
+      const named = !DOMAIN_SET_NAME.test(keySet.name) && (FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && saysFlag));
+      if (!known && (!named || state.has(keySet.declaration))) continue;
+      if (WRITER_NAME.test(name) || this.returnsNumber(node)) continue;
       const typed = parameter.type!.getText().replace(/\s+/g, " ");
       const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
       this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
       this.addCheck(node, index, this.contextByName(node, index), why);
     }
+  }
+
+  /**
+   * A function that returns a number (`getFlag = (flag: TeamFlag) => this.flags?.[flag] ?? 0`)
+   * reads a count or a bit stored under the key, not whether a flag is on.
+   */
+  private returnsNumber(node: Callable): boolean {
+    if (!isFunctionLike(node)) return false;
+    const signature = this.checker.getSignatureFromDeclaration(node);
+    if (signature === undefined) return false;
+    const returned = this.checker.getReturnTypeOfSignature(signature);
+    return (returned.flags & ts.TypeFlags.NumberLike) !== 0;
+  }
+
+  /**
+   * The key sets whose members product code passes by name to a function named for writing
+   * (`user.setFlag(UserFlag.MCP)`, `setFlag("inviteSent")`): flags are set by a flag service or a
+   * person, while code that sets a given key itself keeps state under it. A writer given a key it
+   * does not name (a toggle menu's `FeatureFlags.enable(flag)` over every flag) says nothing.
+   */
+  private keySetsWrittenByName(): Set<TS.Node> {
+    const written = new Set<TS.Node>();
+    for (const { node, index, keySet } of this.typedParameters) {
+      const name = functionName(node)!;
+      if (written.has(keySet.declaration) || !WRITER_NAME.test(name)) continue;
+      const byName = (this.callsByName.get(name) ?? []).some((call) => {
+        const key = call.arguments[index];
+        if (key === undefined || isTestFile(call.getSourceFile().fileName) || this.calledFunction(call) !== node) return false;
+        const value = skipWrappers(key);
+        if (ts.isStringLiteralLike(value)) return keySet.members.includes(value.text);
+        return ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && declarationOf(this.checker, value.expression) === keySet.declaration;
+      });
+      if (byName) written.add(keySet.declaration);
+    }
+    return written;
   }
 
   /**
@@ -705,7 +750,7 @@ class Discoverer {
   private addCheck(node: Callable, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
     if (this.checks.has(node)) return undefined;
     const name = functionName(node);
-    if (name === undefined) return undefined;
+    if (name === undefined || WRITER_NAME.test(name)) return undefined;
     const check: CheckFunction = { node, name, method: isMethod(node), keyArg, why, ...(contextArg === undefined ? {} : { contextArg }) };
     this.checks.set(node, check);
     return check;

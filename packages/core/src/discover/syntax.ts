@@ -70,6 +70,19 @@ export function functionName(node: Callable): string | undefined {
   return undefined;
 }
 
+/**
+ * The name of what a method belongs to: its class (`class FeatureFlags { static isEnabled() }`) or
+ * the variable its object literal is assigned to (`const flags = { isOn() {} }`).
+ */
+export function ownerName(node: Callable): string | undefined {
+  const member = ts.isMethodDeclaration(node) || ts.isMethodSignature(node) || ts.isPropertySignature(node) ? node : node.parent;
+  const owner = member?.parent;
+  if (owner === undefined) return undefined;
+  if ((ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name !== undefined) return owner.name.text;
+  if (ts.isObjectLiteralExpression(owner) && ts.isVariableDeclaration(owner.parent) && ts.isIdentifier(owner.parent.name)) return owner.parent.name.text;
+  return undefined;
+}
+
 export function isMethod(node: Callable): boolean {
   if (ts.isMethodDeclaration(node) || ts.isMethodSignature(node) || ts.isPropertySignature(node)) return true;
   const parent = node.parent;
