@@ -66,6 +66,8 @@ const EXPECTED: Record<string, string[]> = {
     "src/app/FeatureFlags.ts:9 compactSidebar keySets[0]",
     "src/app/Sidebar.ts:4 compactSidebar calls[0]",
   ],
+  // An experimentation product's own enums beside its flags and its plans' entitlements.
+  "discover-experiment-domain": ["src/results.ts:5 new-results-page calls[0]", "src/results.ts:6 audit-log calls[1]"],
   "discover-record-values": [
     "src/api/export.ts:6 bulkExport objects[0]",
     "src/api/import.ts:4 bulkExport objects[1]",

@@ -112,7 +112,25 @@ const FLAG_WORDS = /flag|feature|toggle|experiment/i;
  * A key set's name that says it lists flags on its own: "feature" alone names product features as
  * often as flags (`ClientSpecFeature`), so it counts only as a feature's key, name or id.
  */
-const FLAG_SET_NAME = /flag|toggle|experiment|features?(?:key|name|id|enum)|^(?:app)?features$/i;
+const FLAG_SET_NAME = /(?:flags?|toggles?|experiments?|feature[_-]?(?:flags?|toggles?|keys?|names?|ids?|enum)|^(?:app)?features)$/i;
+/** What may follow the word that says what a set lists: `FlagKey`, `FEATURE_FLAG_KEYS`, `FlagsEnum`. */
+const GENERIC_TAIL = /[_-]?(?:keys?|names?|ids?|enum|values?|list|union)$/i;
+
+/**
+ * Whether a key set's name says it lists flags: by its head word, not a word that qualifies
+ * another (`FeatureFlagKey`, `UiFlags`, `IFlagKey`, `FEATURE_FLAGS`; not `ExperimentSectionId` or
+ * `DashboardExperimentCategoryKey`, where an experimentation product's own word qualifies a section
+ * or a category).
+ */
+function namesFlagSet(name: string): boolean {
+  for (let head = name; head !== ""; ) {
+    if (FLAG_SET_NAME.test(head)) return true;
+    const shorter = head.replace(GENERIC_TAIL, "");
+    if (shorter === head) return false;
+    head = shorter;
+  }
+  return false;
+}
 /** A name of a domain enum, whatever word comes before: `ExperimentStatus` lists states, not flags. */
 const DOMAIN_SET_NAME = /(?:status|state|type|kind|mode|stage|step|phase|tab|view|size|colou?r|sort|order|direction|role|level|event|action|operator|unit|format|provider)(?:es|s)?$/i;
 /**
@@ -631,7 +649,7 @@ class Discoverer {
       const name = functionName(node)!;
       const known = this.keySets.has(keySet.declaration);
       const saysFlag = FLAG_WORDS.test(name) || FLAG_WORDS.test(ownerName(node) ?? "");
-      const named = !DOMAIN_SET_NAME.test(keySet.name) && (FLAG_SET_NAME.test(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && saysFlag));
+      const named = !DOMAIN_SET_NAME.test(keySet.name) && (namesFlagSet(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && saysFlag));
       if (!known && (!named || state.has(keySet.declaration))) continue;
       if (WRITER_NAME.test(name) || this.returnsNumber(node)) continue;
       const typed = parameter.type!.getText().replace(/\s+/g, " ");
@@ -683,7 +701,7 @@ class Discoverer {
   private followFactories(): void {
     for (const { node, index, keySet, typed } of this.checkFactories) {
       const factory = functionName(node)!;
-      if (!this.keySets.has(keySet.declaration) && !FLAG_SET_NAME.test(keySet.name)) continue;
+      if (!this.keySets.has(keySet.declaration) && !namesFlagSet(keySet.name)) continue;
       const holders = new Map<string, Set<TS.Node>>();
       for (const call of this.callsByName.get(factory) ?? []) {
         const parent = skipParents(call);

@@ -17,7 +17,7 @@ function words(text: string): string[] {
 }
 
 const OPS = [["kill", "switch"], ["killswitch"], ["circuit", "breaker"], ["breaker"], ["maintenance", "mode"]];
-const PERMISSION = [["plan"], ["plans"], ["entitlement"], ["entitlements"], ["permission"], ["permissions"], ["tier"], ["premium"], ["paid"], ["subscription"], ["license"], ["licensed"]];
+const PERMISSION = [["plan"], ["plans"], ["entitlement"], ["entitlements"], ["permission"], ["permissions"], ["tier"], ["premium"], ["paid"], ["subscription"], ["license"], ["licensed"], ["commercial"]];
 
 /** Kill switches and circuit breakers are ops toggles, plans and entitlements permission toggles, the rest release toggles. */
 export function inferFlagType(key: string, declaredIn?: string): InferredType {

@@ -68,6 +68,7 @@ describe("inferFlagType", () => {
     expect(inferFlagType("searchCircuitBreaker").type).toBe("ops");
     expect(inferFlagType("PLAN_ENTERPRISE_SSO").type).toBe("permission");
     expect(inferFlagType("exportCsv", "EntitlementFlags")).toEqual({ type: "permission", reason: '"entitlement" in its key set' });
+    expect(inferFlagType("audit-log", "CommercialFeature")).toEqual({ type: "permission", reason: "\"commercial\" in its key set" });
     expect(inferFlagType("new-checkout")).toEqual({ type: "release" });
     // Words, not substrings: "planet" is no plan, "skill" no kill switch.
     expect(inferFlagType("planet-view").type).toBe("release");
