@@ -441,13 +441,15 @@ describe("detect.constants", () => {
 });
 
 describe("detect.properties", () => {
-  it("reads flag keys passed as data, one reference per array element", () => {
+  it("reads flag keys passed as data, one reference per array element, none for an empty value", () => {
     const source = [
       `const NAV = "new-nav";`,
       `const routes = [`,
       `  { path: "/impact", flag: "impactViews" },`,
       `  { path: "/nav", flagNames: [NAV, "b"] },`,
       `  { flag: true },`,
+      `  { path: "/plain", flag: "" },`,
+      `  { flagNames: ["", "c"] },`,
       `];`,
     ].join("\n");
     const found = references(source, { properties: [{ name: "flag" }, { name: "flagNames" }] });
@@ -455,6 +457,8 @@ describe("detect.properties", () => {
       ["impactViews", "property", "properties[0]"],
       ["new-nav", "property", "properties[1]"],
       ["b", "property", "properties[1]"],
+      // An empty value names no flag (`commercialFeature: ""` on a page that needs none).
+      ["c", "property", "properties[1]"],
     ]);
   });
 

@@ -577,6 +577,9 @@ class FileAnalyzer {
     const values = isArrayLiteralExpression(inner) ? inner.elements : [value];
     for (const element of values) {
       if (!couldBeKey(element) || this.claimedKeys.has(skipWrappers(element))) continue;
+      // `{ flag: "" }`: a value that says "no flag", not a key.
+      const literal = skipWrappers(element);
+      if (ts.isStringLiteralLike(literal) && literal.text === "") continue;
       const flag = this.keys.resolve(element);
       this.addReference({ keyNode: element, site: element, flag, kind: "property", label, context: null });
     }

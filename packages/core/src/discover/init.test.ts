@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { analyzeProject } from "../project/analyze.js";
 import { parseRegistry } from "../registry/index.js";
 import { planInit } from "./init.js";
 
@@ -34,5 +35,22 @@ describe("planInit", () => {
     expect(result.notes).toEqual(["1 key checked only in tests left out: the-thing"]);
     expect(result.summary).toMatchObject({ keySets: 1, flags: 2, dated: undefined });
     expect([...parseRegistry(result.text, target).flags.keys()]).toEqual(["new-nav", "search"]);
+    // ...and leaves the test that checks it to itself, so that check does not call it unknown.
+    expect(parseRegistry(result.text, target).ignore).toEqual(["src/app.test.ts"]);
+  });
+
+  it("leaves a test folder whose checks name only test data to itself, by the outermost test folder", () => {
+    const { target, result } = plan({
+      "src/flags.ts": FLAGS,
+      "src/app.ts": 'import { flagOn } from "./flags";\nflagOn("new-nav");\n',
+      "packages/sdk/test/unit/repo.ts": 'import { flagOn } from "../../../../src/flags";\nflagOn("foo" as never);\n',
+      "packages/sdk/test/unit/more.test.ts": 'import { flagOn } from "../../../../src/flags";\nflagOn("bar" as never);\nflagOn("new-nav");\n',
+      "src/Card.stories.tsx": 'import { flagOn } from "./flags";\nflagOn("unobtanium" as never);\n',
+    });
+    expect(parseRegistry(result.text, target).ignore).toEqual(["packages/sdk/test/**", "src/Card.stories.tsx"]);
+    expect(result.text).toContain('ignore:  # tests whose flag checks name only test data, left out of flags below\n  - "packages/sdk/test/**"\n');
+    fs.writeFileSync(target, result.text);
+    const checked = analyzeProject({ cwd: path.dirname(target), paths: [], now: "2026-11-26" });
+    expect(checked.findings.filter((finding) => finding.rule === "no-unknown-flag")).toEqual([]);
   });
 });

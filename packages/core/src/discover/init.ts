@@ -10,7 +10,7 @@ import type { CallMatcher, DetectConfig, FlagDefinition, FlagReference, Registry
 import { loadCodeOwners, type CodeOwners } from "../project/codeowners.js";
 import { repositoryRoot } from "../project/git.js";
 import { discoverProject, type Discovery, type DiscoveredKeySet } from "./discover.js";
-import { isTestFile } from "./syntax.js";
+import { isTestFile, isTestFolder } from "./syntax.js";
 import { inferFlagType } from "./flag-type.js";
 import { renderRegistry, type DetectEntry, type StarterFlag } from "./registry-text.js";
 
@@ -100,6 +100,12 @@ export function planInit(options: InitOptions): InitPlan {
   for (const keySet of keySets) for (const member of keySet.members) if (!declared.has(member)) declared.set(member, keySet);
   // A key only tests check, and no declaration lists, is test data (`"the-thing"`), not a flag.
   const testOnly = [...places].filter(([key, checks]) => !declared.has(key) && checks.every((check) => isTestFile(check.file))).map(([key]) => key);
+  // ...which `check` would then call unknown: the tests that check them are left to themselves.
+  const ignore = testDataGlobs(
+    testOnly.flatMap((key) => places.get(key)!.map((check) => check.file)),
+    new Set(scan.references.map((reference) => reference.file)),
+    dir,
+  );
   for (const key of testOnly) places.delete(key);
   const keys = new Set([...places.keys(), ...declared.keys()]);
   const replacing = options.replacing;
@@ -136,6 +142,7 @@ export function planInit(options: InitOptions): InitPlan {
     ...(written ? { detect: entries } : {}),
     ...(everyPreset ? {} : { sdks: detect.sdks }),
     flags,
+    ignore,
     dir,
   });
   const checkSites = scan.references.length;
@@ -162,6 +169,25 @@ export function planInit(options: InitOptions): InitPlan {
     parseErrors: [...scan.parseErrors, ...(discovery?.parseErrors ?? []).filter((failure) => !scan.parseErrors.some((other) => other.file === failure.file))],
     skipped: scan.skipped,
   };
+}
+
+/**
+ * `ignore:` globs for the test files that check only test data, relative to the registry's folder:
+ * the outermost test folder they sit in (`packages/sdk/test/**`) when no other file there holds a
+ * check, each file otherwise (`src/Card.stories.tsx`), so that no check of a real flag is hidden.
+ */
+function testDataGlobs(files: readonly string[], checked: ReadonlySet<string>, dir: string): string[] {
+  const only = new Set(files);
+  const relative = (file: string) => path.relative(dir, file).split(path.sep).join("/");
+  const globs = new Set<string>();
+  for (const file of only) {
+    const parts = relative(file).split("/");
+    const at = parts.findIndex((part, index) => index < parts.length - 1 && isTestFolder(part));
+    const folder = at === -1 ? undefined : `${parts.slice(0, at + 1).join("/")}/`;
+    const whole = folder !== undefined && [...checked].every((other) => only.has(other) || !relative(other).startsWith(folder));
+    globs.add(whole ? `${folder}**` : parts.join("/"));
+  }
+  return [...globs].sort(compare);
 }
 
 /** The detect section as entries with evidence: how often each matcher matched, and why discovery chose it. */

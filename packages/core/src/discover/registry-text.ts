@@ -34,6 +34,11 @@ export interface StarterRegistry {
   /** The presets to name when not all of them (`sdks:`). */
   sdks?: readonly string[];
   flags: readonly StarterFlag[];
+  /**
+   * `ignore:` globs, relative to the registry's folder: the test files whose checks name only test
+   * data (keys `init` leaves out), which `check` would otherwise report as unknown flags.
+   */
+  ignore?: readonly string[];
   /** The registry's folder: places in comments are relative to it. */
   dir: string;
 }
@@ -51,6 +56,9 @@ export function renderRegistry(registry: StarterRegistry): string {
     "",
     ...POLICY_HINT,
     "",
+    ...(registry.ignore === undefined || registry.ignore.length === 0
+      ? []
+      : ["ignore:  # tests whose flag checks name only test data, left out of flags below", ...registry.ignore.map((glob) => `  - ${scalar(glob)}`), ""]),
   ];
   if (registry.flags.length === 0) {
     lines.push("flags:", "  # none found: if your code checks flags through its own wrapper, describe it under detect", "");

@@ -47,9 +47,19 @@ export function mayNameKeySet(type: TS.TypeNode): boolean {
 }
 
 /** Tests, mocks, stories and end-to-end suites. */
+/** Folders whose files are tests, mocks, fixtures or end-to-end suites. */
+const TEST_FOLDER = "__tests__|__mocks__|__fixtures__|e2e|cypress|playwright|test|tests";
+const IN_TEST_FOLDER = new RegExp(`/(?:${TEST_FOLDER})/`);
+const TEST_FOLDER_NAME = new RegExp(`^(?:${TEST_FOLDER})$`);
+
 export function isTestFile(file: string): boolean {
   const normalized = file.split(path.sep).join("/");
-  return /\/(__tests__|__mocks__|__fixtures__|e2e|cypress|playwright|test|tests)\//.test(normalized) || /\.(test|spec|e2e|stories|story)\.[cm]?[jt]sx?$/.test(normalized);
+  return IN_TEST_FOLDER.test(normalized) || /\.(test|spec|e2e|stories|story)\.[cm]?[jt]sx?$/.test(normalized);
+}
+
+/** Whether a folder's name makes its files tests (isTestFile). */
+export function isTestFolder(name: string): boolean {
+  return TEST_FOLDER_NAME.test(name);
 }
 
 export function isFunctionLike(node: TS.Node): node is FunctionLike {
