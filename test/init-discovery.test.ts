@@ -35,6 +35,7 @@ const EXPECTED: Record<string, string[]> = {
     "src/server/routes.ts:15 dark-launch-api calls[1]",
     "src/web/Checkout.tsx:5 checkout-redesign sdk:growthbook",
     "src/web/Checkout.tsx:6 max-upload-mb sdk:growthbook",
+    "src/web/links.ts:7 contextual-bandits calls[2]",
   ],
   "discover-route-data": [
     "src/routes.ts:10 impactViews properties[0]",

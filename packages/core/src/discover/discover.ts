@@ -1335,6 +1335,10 @@ class Discoverer {
           // `req.gb = gb`: a request object carries the client to other files.
           const methods = methodsOf(node.right);
           if (methods !== undefined) holders.set(node.left.name.text, methods);
+        } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
+          // `filter({ gb: growthbook })`: an object literal hands the client on, to props or a callback.
+          const methods = methodsOf(node.initializer);
+          if (methods !== undefined) holders.set(node.name.text, methods);
         }
         ts.forEachChild(node, visit);
       };
