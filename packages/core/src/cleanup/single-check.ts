@@ -10,14 +10,6 @@ import type { FlagValue } from "./value.js";
 export type { TextEdit } from "./edits.js";
 
 /**
- * `cleanupSource` for one site, as the one edit that turns `text` into the cleaned-up text: the
- * changed region between what both texts share at the start and at the end. ESLint suggestions
- * replace one range, and a region keeps the edit small enough to review in an editor's preview.
- * `undefined` when the engine leaves anything for a person (a manual spot), when the file or its
- * rewrite does not parse, or when nothing changes. `parsed`: `text` already parsed, when the caller
- * has it (an ESLint rule: the parser's tree), to spare parsing it again.
- */
-/**
  * A key used as data (an enum member anywhere, a `{ flag: "x" }` property, a key compared or
  * listed), not the flag's value: there is no check to fold, only a key for a person to remove.
  */
@@ -25,6 +17,14 @@ export function isKeyAsData(kind: ReferenceKind): boolean {
   return kind === "constant" || kind === "property" || kind === "mention";
 }
 
+/**
+ * `cleanupSource` for one site, as the one edit that turns `text` into the cleaned-up text: the
+ * changed region between what both texts share at the start and at the end. ESLint suggestions
+ * replace one range, and a region keeps the edit small enough to review in an editor's preview.
+ * `undefined` when the engine leaves anything for a person (a manual spot), when the file or its
+ * rewrite does not parse, or when nothing changes. `parsed`: `text` already parsed, when the caller
+ * has it (an ESLint rule: the parser's tree), to spare parsing it again.
+ */
 export function cleanupOneCheck(
   text: string,
   fileName: string,

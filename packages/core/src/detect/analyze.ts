@@ -23,6 +23,7 @@ import ts, {
   isPropertyAssignment,
   isSpreadElement,
   isStringLiteral,
+  isStringLiteralLike,
   isVariableStatement,
 } from "../typescript.js";
 import type { CallMatcher, DetectConfig, FileAnalysis, FlagReference, ReferenceKind } from "../types.js";
@@ -576,10 +577,10 @@ class FileAnalyzer {
     const inner = skipWrappers(value);
     const values = isArrayLiteralExpression(inner) ? inner.elements : [value];
     for (const element of values) {
-      if (!couldBeKey(element) || this.claimedKeys.has(skipWrappers(element))) continue;
+      const inner = skipWrappers(element);
+      if (!couldBeKey(element) || this.claimedKeys.has(inner)) continue;
       // `{ flag: "" }`: a value that says "no flag", not a key.
-      const literal = skipWrappers(element);
-      if (ts.isStringLiteralLike(literal) && literal.text === "") continue;
+      if (isStringLiteralLike(inner) && inner.text === "") continue;
       const flag = this.keys.resolve(element);
       this.addReference({ keyNode: element, site: element, flag, kind: "property", label, context: null });
     }

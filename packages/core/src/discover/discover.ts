@@ -1320,6 +1320,11 @@ class Discoverer {
         const methods = Object.entries(value?.kind.methods ?? {}).filter((entry): entry is [string, Evaluation] => typeof entry[1] === "object");
         return methods.length === 0 ? undefined : new Map(methods);
       };
+      /** `name` holds the client `value` is, where it is one. */
+      const hold = (name: TS.Identifier | TS.PrivateIdentifier, value: TS.Expression): void => {
+        const methods = methodsOf(value);
+        if (methods !== undefined) holders.set(name.text, methods);
+      };
       const visit = (node: TS.Node): void => {
         if (isFunctionLike(node) && node.body !== undefined) {
           const name = functionName(node);
@@ -1329,16 +1334,13 @@ class Discoverer {
             if (name !== undefined && methods !== undefined) factories.set(name, methods);
           }
         } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && isExported(node)) {
-          const methods = methodsOf(node.initializer);
-          if (methods !== undefined) holders.set(node.name.text, methods);
+          hold(node.name, node.initializer);
         } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind !== ts.SyntaxKind.ThisKeyword) {
           // `req.gb = gb`: a request object carries the client to other files.
-          const methods = methodsOf(node.right);
-          if (methods !== undefined) holders.set(node.left.name.text, methods);
+          hold(node.left.name, node.right);
         } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
           // `filter({ gb: growthbook })`: an object literal hands the client on, to props or a callback.
-          const methods = methodsOf(node.initializer);
-          if (methods !== undefined) holders.set(node.name.text, methods);
+          hold(node.name, node.initializer);
         }
         ts.forEachChild(node, visit);
       };
@@ -1435,14 +1437,9 @@ class Discoverer {
   }
 }
 
-/** Whether `node` lies inside `outer` (or is it), in the same file. */
 /** A function whose name says it hands out flags' values: `getFeatureFlags`, `useToggles`. */
 const FLAG_VALUES_FUNCTION = /flag|toggle/i;
 
-/**
- * The key type of an object of booleans: `Record<K, boolean>`, `{ [key in K]?: boolean }`, through
- * `Promise<…>`, `Partial<…>` and `Readonly<…>`.
- */
 /** `const flags = await getFlags()`: the call a variable's initializer makes. */
 function assignedCall(declaration: TS.Node): TS.CallExpression | undefined {
   if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return undefined;
@@ -1458,6 +1455,10 @@ function destructuredCall(declaration: TS.Node): { property: string; call: TS.Ca
   return call === undefined || property === undefined ? undefined : { property, call };
 }
 
+/**
+ * The key type of an object of booleans: `Record<K, boolean>`, `{ [key in K]?: boolean }`, through
+ * `Promise<…>`, `Partial<…>` and `Readonly<…>`.
+ */
 function booleanRecordKeys(node: TS.TypeNode): TS.TypeNode | undefined {
   const type = stripParens(node);
   if (ts.isMappedTypeNode(type)) return type.type?.kind === ts.SyntaxKind.BooleanKeyword ? type.typeParameter.constraint : undefined;
@@ -1478,6 +1479,7 @@ function booleanRecordKeys(node: TS.TypeNode): TS.TypeNode | undefined {
 /** A name's source followed this many steps through returned objects: `{ flags }` of `{ data: flags }` of a call. */
 const MAX_SOURCE_DEPTH = 4;
 
+/** Whether `node` lies inside `outer` (or is it), in the same file. */
 function within(node: TS.Node, outer: TS.Node): boolean {
   return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }

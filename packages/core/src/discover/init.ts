@@ -179,12 +179,13 @@ export function planInit(options: InitOptions): InitPlan {
 function testDataGlobs(files: readonly string[], checked: ReadonlySet<string>, dir: string): string[] {
   const only = new Set(files);
   const relative = (file: string) => path.relative(dir, file).split(path.sep).join("/");
+  const others = [...checked].filter((file) => !only.has(file)).map(relative);
   const globs = new Set<string>();
   for (const file of only) {
     const parts = relative(file).split("/");
     const at = parts.findIndex((part, index) => index < parts.length - 1 && isTestFolder(part));
     const folder = at === -1 ? undefined : `${parts.slice(0, at + 1).join("/")}/`;
-    const whole = folder !== undefined && [...checked].every((other) => only.has(other) || !relative(other).startsWith(folder));
+    const whole = folder !== undefined && !others.some((other) => other.startsWith(folder));
     globs.add(whole ? `${folder}**` : parts.join("/"));
   }
   return [...globs].sort(compare);

@@ -46,12 +46,12 @@ export function mayNameKeySet(type: TS.TypeNode): boolean {
   return ts.isTypeReferenceNode(type) || ts.isUnionTypeNode(type) || ts.isTypeOperatorNode(type) || ts.isIndexedAccessTypeNode(type) || ts.isParenthesizedTypeNode(type);
 }
 
-/** Tests, mocks, stories and end-to-end suites. */
 /** Folders whose files are tests, mocks, fixtures or end-to-end suites. */
 const TEST_FOLDER = "__tests__|__mocks__|__fixtures__|e2e|cypress|playwright|test|tests";
 const IN_TEST_FOLDER = new RegExp(`/(?:${TEST_FOLDER})/`);
 const TEST_FOLDER_NAME = new RegExp(`^(?:${TEST_FOLDER})$`);
 
+/** Tests, mocks, stories and end-to-end suites. */
 export function isTestFile(file: string): boolean {
   const normalized = file.split(path.sep).join("/");
   return IN_TEST_FOLDER.test(normalized) || /\.(test|spec|e2e|stories|story)\.[cm]?[jt]sx?$/.test(normalized);
