@@ -2,6 +2,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { RuleId } from "@flaglint/core";
 import { fileReports } from "./file-check.js";
+import { stopFileContextPrototypes } from "./file-context.js";
 
 /** The rule ids ESLint has: all of SPEC §4 but the CLI-only ones. */
 export type EslintRuleId = Exclude<RuleId, "no-unused-flag" | "parse-error">;
@@ -10,6 +11,7 @@ export function reportFindings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   rule: EslintRuleId,
 ): TSESLint.RuleListener {
+  stopFileContextPrototypes(context);
   return {
     // Once per file, not per node: the analysis is one walk, done before any rule reports.
     Program() {
