@@ -108,6 +108,45 @@ const APPLICATIONS = [
     commit: "b66c1dd978af618a0e402bd3343b456bed68594c",
     sites: [String.raw`getPostHogFeatureFlag\([^,]+,\s*"`],
   },
+  // Tried after formbricks. outline's own flags are an enum its `FeatureFlags.isEnabled(flag:
+  // Feature)` reads, only through a developer menu over every flag (dynamic keys, no listed site);
+  // `init` first wrote a user record's own bits (UserFlag) instead: fixture discover-state-flags.
+  {
+    name: "outline",
+    url: "https://github.com/outline/outline.git",
+    commit: "d77dcdf853868c5d5fe125c895c9b71f0eff5c68",
+    sites: [String.raw`FeatureFlags\.isEnabled\(\s*Feature\.`],
+    key: String.raw`Feature\.(\w+)`,
+  },
+  // An experimentation product that checks its own flags with its own SDK: its domain enums are no
+  // key sets (fixture discover-experiment-domain); the code snippets it shows users are templates.
+  // Its plan entitlements are permission toggles: checked by orgHasPremiumFeature(org, "x") and
+  // the like, and gated in the UI by a `commercialFeature="x"` prop.
+  {
+    name: "growthbook",
+    url: "https://github.com/growthbook/growthbook.git",
+    commit: "8f1db4456915a8e7b7faf23d5632ca7219d2f469",
+    sites: [
+      String.raw`useFeature(?:IsOn|Value)?\(`,
+      String.raw`\b(?:gb|growthbook)\??\.(?:isOn|getFeatureValue)\(`,
+      String.raw`\b(?:orgHasPremiumFeature|planHasPremiumFeature|hasCommercialFeature)\(`,
+      String.raw`commercialFeature(?:=\{?|:\s*)["']`,
+    ],
+    notSites: [
+      // A wrapper's own call with the key it was given (a dynamic key), and the SDK's own hooks.
+      { pattern: String.raw`(?:isOn|getFeatureValue|useFeature\w*)\(\s*[A-Za-z_$][\w$]*\s*[,)]` },
+      { pattern: String.raw`^\s*(?:export\s+)?function\s` },
+      { pattern: String.raw`HasPremiumFeature\([^,]+,\s*[A-Za-z_$][\w$]*\s*\)` },
+      { file: "packages/front-end/components/SyntaxHighlighting/Snippets/BooleanFeatureCodeSnippet.tsx", pattern: "." },
+      { file: "packages/front-end/components/SyntaxHighlighting/Snippets/MultivariateFeatureCodeSnippet.tsx", pattern: "." },
+    ],
+  },
+  // Applications with no feature flags at all, and code that looks like them: `init` must write
+  // nothing (fixture discover-no-flags).
+  { name: "plane", url: "https://github.com/makeplane/plane.git", commit: "4ca6d6c7b807ad09bb571af2c43e85bf47c3ec6b", sites: [] },
+  { name: "openstatus", url: "https://github.com/openstatusHQ/openstatus.git", commit: "22df52eb0dbdafbad2c3fa41269f7a3a3cbf044b", sites: [] },
+  { name: "documenso", url: "https://github.com/documenso/documenso.git", commit: "75330166cc00b29c14399bc2e391e4b4d8080c00", sites: [] },
+  { name: "medusa", url: "https://github.com/medusajs/medusa.git", commit: "59e6747800133e091d20c2c167f600981abc5c0d", sites: [] },
 ];
 
 /** Tests, mocks and fixtures: not product code, left out of both sides. */
