@@ -46,6 +46,11 @@ const EXPECTED: Record<string, string[]> = {
     "src/components/Summary.tsx:6 aiSummary calls[0]",
     "src/components/Toolbar.tsx:7 bulkExport calls[0]",
   ],
+  "discover-context-hook": [
+    "src/components/ArchetypeList.tsx:7 archetypes calls[0]",
+    "src/components/Help.tsx:5 livechat calls[0]",
+    "src/components/Slices.tsx:3 custom-hooks calls[0]",
+  ],
   "discover-fetched-values": [
     "src/pages/settings.ts:6 auditLog objects[1]",
     "src/pages/settings.ts:7 webhooks objects[1]",

@@ -158,6 +158,8 @@ interface CheckFunction {
   keyArg: number;
   contextArg?: number;
   why: string;
+  /** The keys its key parameter takes, where a key set types it. */
+  keys?: ReadonlySet<string>;
 }
 
 interface FileFacts {
@@ -589,7 +591,11 @@ class Discoverer {
   private destructuredFunction(element: TS.BindingElement): Callable | undefined {
     const property = element.propertyName ?? element.name;
     if (!ts.isIdentifier(property)) return undefined;
-    const declaration = this.checker.getTypeAtLocation(element.parent).getProperty(property.text)?.valueDeclaration;
+    const owner = element.parent.parent;
+    const symbol =
+      this.checker.getTypeAtLocation(element.parent).getProperty(property.text) ??
+      (ts.isVariableDeclaration(owner) && owner.initializer !== undefined ? this.contextValue(owner.initializer, 0)?.getProperty(property.text) : undefined);
+    const declaration = symbol?.valueDeclaration;
     if (declaration === undefined) return undefined;
     if (isCallable(declaration)) return declaration;
     if ((ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer !== undefined) {
@@ -655,7 +661,7 @@ class Discoverer {
       const typed = parameter.type!.getText().replace(/\s+/g, " ");
       const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
       this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
-      this.addCheck(node, index, this.contextByName(node, index), why);
+      this.addCheck(node, index, this.contextByName(node, index), why, new Set(keySet.members));
     }
   }
 
@@ -765,11 +771,11 @@ class Discoverer {
     return added;
   }
 
-  private addCheck(node: Callable, keyArg: number, contextArg: number | undefined, why: string): CheckFunction | undefined {
+  private addCheck(node: Callable, keyArg: number, contextArg: number | undefined, why: string, keys?: ReadonlySet<string>): CheckFunction | undefined {
     if (this.checks.has(node)) return undefined;
     const name = functionName(node);
     if (name === undefined || WRITER_NAME.test(name)) return undefined;
-    const check: CheckFunction = { node, name, method: isMethod(node), keyArg, why, ...(contextArg === undefined ? {} : { contextArg }) };
+    const check: CheckFunction = { node, name, method: isMethod(node), keyArg, why, ...(contextArg === undefined ? {} : { contextArg }), ...(keys && { keys }) };
     this.checks.set(node, check);
     return check;
   }
@@ -842,9 +848,23 @@ class Discoverer {
     }
   }
 
-  /** Whether some call of the same name calls something else (`pluginService.isEnabled(id)`). */
+  /**
+   * Whether some call of the same name calls something else (`pluginService.isEnabled(id)`). Another
+   * check by the same name and key argument is no other thing: an interface's member and the
+   * polyfill beside it (`hasFeature(feature: Feature)` in both) are matched by the one name; nor is
+   * a call the checker cannot follow that passes one of the check's own keys (`polyfills?.hasFeature("x")`
+   * on a value typed `any`).
+   */
   private collides(check: CheckFunction): boolean {
-    return this.callsByName.get(check.name)?.some((call) => this.calledFunction(call) !== check.node) === true;
+    return (
+      this.callsByName.get(check.name)?.some((call) => {
+        const called = this.calledFunction(call);
+        if (called === check.node) return false;
+        if (called === undefined) return !passesOwnKey(call, check);
+        const other = this.checks.get(called);
+        return other === undefined || other.keyArg !== check.keyArg;
+      }) === true
+    );
   }
 
   /**
@@ -1077,6 +1097,36 @@ class Discoverer {
           if (type !== undefined) return type;
         }
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * What a React context holds, when the checker cannot say (React's types are not in discovery's
+   * program, so `useContext` is `any`): `useContext(UserContext)`, directly or returned by a hook of
+   * the project (`const useUser = () => useContext(UserContext)`), is the type `createContext`
+   * was given for it, `createContext<UserContextValue>(…)` or `createContext({ … } as Value)`.
+   */
+  private contextValue(expression: TS.Expression, depth: number): TS.Type | undefined {
+    const call = skipWrappers(expression);
+    if (!ts.isCallExpression(call)) return undefined;
+    if (lastName(skipWrappers(call.expression)) === "useContext") {
+      const argument = call.arguments[0];
+      const declaration = argument === undefined ? undefined : declarationOf(this.checker, skipWrappers(argument));
+      const created = declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined ? skipWrappers(declaration.initializer) : undefined;
+      if (created === undefined || !ts.isCallExpression(created) || lastName(skipWrappers(created.expression)) !== "createContext") return undefined;
+      const given = created.typeArguments?.[0];
+      const initial = created.arguments[0];
+      const type = given !== undefined ? this.checker.getTypeFromTypeNode(given) : initial !== undefined ? this.checker.getTypeAtLocation(initial) : undefined;
+      return type === undefined ? undefined : this.checker.getNonNullableType(type);
+    }
+    // A hook of the project that hands the context on (one step, as hooks are written).
+    if (depth > 0) return undefined;
+    const called = this.calledFunction(call);
+    if (called === undefined || !isFunctionLike(called)) return undefined;
+    for (const returned of returnedExpressions(called)) {
+      const type = this.contextValue(returned, depth + 1);
+      if (type !== undefined) return type;
     }
     return undefined;
   }
@@ -1447,6 +1497,14 @@ function assignedCall(declaration: TS.Node): TS.CallExpression | undefined {
 }
 
 /** `const { data: flags } = useSWR<T>(…)`: the property a binding element takes, and the call it takes it from. */
+/** Whether a call passes, where the check takes its key, a string that is one of the check's keys. */
+function passesOwnKey(call: TS.CallExpression, check: CheckFunction): boolean {
+  const key = call.arguments[check.keyArg];
+  if (key === undefined || check.keys === undefined) return false;
+  const value = skipWrappers(key);
+  return ts.isStringLiteralLike(value) && check.keys.has(value.text);
+}
+
 function destructuredCall(declaration: TS.Node): { property: string; call: TS.CallExpression } | undefined {
   if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || !ts.isVariableDeclaration(declaration.parent.parent)) return undefined;
   const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
