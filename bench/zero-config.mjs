@@ -127,16 +127,19 @@ const APPLICATIONS = [
     url: "https://github.com/growthbook/growthbook.git",
     commit: "8f1db4456915a8e7b7faf23d5632ca7219d2f469",
     sites: [
-      String.raw`useFeature(?:IsOn|Value)?\(`,
+      String.raw`useFeature(?:IsOn|Value)?(?:<[^(]*>)?\(`,
       String.raw`\b(?:gb|growthbook)\??\.(?:isOn|getFeatureValue)\(`,
-      String.raw`\b(?:orgHasPremiumFeature|planHasPremiumFeature|hasCommercialFeature)\(`,
+      String.raw`\b(?:orgHasPremiumFeature|planHasPremiumFeature|hasCommercialFeature|requireFeature)\(`,
       String.raw`commercialFeature(?:=\{?|:\s*)["']`,
     ],
     notSites: [
       // A wrapper's own call with the key it was given (a dynamic key), and the SDK's own hooks.
-      { pattern: String.raw`(?:isOn|getFeatureValue|useFeature\w*)\(\s*[A-Za-z_$][\w$]*\s*[,)]` },
+      { pattern: String.raw`(?:isOn|getFeatureValue|useFeature\w*|hasCommercialFeature)\(\s*[A-Za-z_$][\w$]*\s*[,)]` },
       { pattern: String.raw`^\s*(?:export\s+)?function\s` },
       { pattern: String.raw`HasPremiumFeature\([^,]+,\s*[A-Za-z_$][\w$]*\s*\)` },
+      // No feature named (`commercialFeature: ""`), or a check commented out inside JSX.
+      { pattern: String.raw`commercialFeature:\s*""` },
+      { pattern: String.raw`^\s*\{/\*` },
       { file: "packages/front-end/components/SyntaxHighlighting/Snippets/BooleanFeatureCodeSnippet.tsx", pattern: "." },
       { file: "packages/front-end/components/SyntaxHighlighting/Snippets/MultivariateFeatureCodeSnippet.tsx", pattern: "." },
     ],
