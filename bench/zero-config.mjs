@@ -144,6 +144,16 @@ const APPLICATIONS = [
       { file: "packages/front-end/components/SyntaxHighlighting/Snippets/MultivariateFeatureCodeSnippet.tsx", pattern: "." },
     ],
   },
+  // Tried after GrowthBook: a billing product's front end with two flag systems, an enum of local
+  // toggles (`isFeatureFlagActive(FeatureFlags.X)`) and the organization's flags the API sends
+  // (`hasFeatureFlag(FeatureFlagEnum.X)` from a hook, `featureFlag:` in route data). Its premium
+  // add-ons (`hasOrganizationPremiumAddon(PremiumIntegrationTypeEnum.X)`) are not listed.
+  {
+    name: "lago-front",
+    url: "https://github.com/getlago/lago-front.git",
+    commit: "945d28cff2f041d2a12a9858c522c490d0fbf033",
+    sites: [String.raw`isFeatureFlagActive\(\s*FeatureFlags\.`, String.raw`hasFeatureFlag\(\s*FeatureFlagEnum\.`, String.raw`featureFlag:\s*FeatureFlagEnum\.`],
+  },
   // Applications with no feature flags at all, and code that looks like them: `init` must write
   // nothing (fixture discover-no-flags).
   { name: "plane", url: "https://github.com/makeplane/plane.git", commit: "4ca6d6c7b807ad09bb571af2c43e85bf47c3ec6b", sites: [] },
