@@ -2,23 +2,14 @@
 // folder, sees a registry edit, a day passing a removal date and a new registry in a package.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eslintConfig, REPO_ROOT, relative, type EslintMajor, type EslintMessage } from "./helpers/eslint.js";
+import { IS_ON_REGISTRY_HEAD, temporaryFolders } from "./helpers/temp.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders("flaglint-eslint-cache-");
 
-const REGISTRY = `version: 1
-detect:
-  calls:
-    - object: flags
-      method: isOn
-flags:
-  old_flag:
+const REGISTRY = `${IS_ON_REGISTRY_HEAD}  old_flag:
     type: release
     owner: "@team"
     created: 2026-01-01
@@ -32,21 +23,14 @@ const NEW_FLAG = `  new_flag:
     removeBy: 2027-06-01
     ticket: T-2
 `;
-const WEB_REGISTRY = `version: 1
-detect:
-  calls:
-    - object: flags
-      method: isOn
-flags:
-  web_flag:
+const WEB_REGISTRY = `${IS_ON_REGISTRY_HEAD}  web_flag:
     type: ops
     owner: "@web"
     created: 2026-01-01
 `;
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-eslint-cache-"));
-  dirs.push(dir);
+  const dir = temporaryFolder();
   fs.writeFileSync(path.join(dir, "feature-flags.yaml"), REGISTRY);
   fs.mkdirSync(path.join(dir, "src"));
   fs.writeFileSync(path.join(dir, "src/a.js"), 'export const a = flags.isOn("old_flag") && flags.isOn("new_flag");\n');

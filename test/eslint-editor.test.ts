@@ -2,25 +2,16 @@
 // created in a package folder, and a registry broken then fixed are all seen by the next lint, with
 // no restart and no crash; and a thousand lints of one file leave the heap where it was.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eslintApi, eslintConfig } from "./helpers/eslint.js";
+import { IS_ON_REGISTRY_HEAD, temporaryFolders } from "./helpers/temp.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders("flaglint-editor-");
 
-const REGISTRY = `version: 1
-detect:
-  calls:
-    - object: flags
-      method: isOn
-flags:
-  search:
+const REGISTRY = `${IS_ON_REGISTRY_HEAD}  search:
     type: ops
     owner: "@team"
     created: 2026-01-01
@@ -34,8 +25,7 @@ function save(file: string, text: string, secondsLater: number): void {
 }
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-editor-"));
-  dirs.push(dir);
+  const dir = temporaryFolder();
   fs.writeFileSync(path.join(dir, "feature-flags.yaml"), REGISTRY);
   fs.mkdirSync(path.join(dir, "packages/web/src"), { recursive: true });
   fs.writeFileSync(path.join(dir, "eslint.config.mjs"), eslintConfig({ mode: "espree" }));

@@ -4,17 +4,14 @@
 // is ever replaced; FLAGLINT_KEEP_ESLINT_CONTEXT=1 leaves ESLint as it is.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { replaceExtend } from "../rules/src/file-context.js";
 import { eslintApi, ESLINT_MAJORS, PLUGIN_ENTRY, REPO_ROOT } from "./helpers/eslint.js";
+import { temporaryFolders } from "./helpers/temp.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders("flaglint-file-context-");
 
 const REGISTRY = `version: 1
 detect:
@@ -25,8 +22,7 @@ flags: {}
 `;
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flaglint-file-context-"));
-  dirs.push(dir);
+  const dir = temporaryFolder();
   fs.writeFileSync(path.join(dir, "feature-flags.yaml"), REGISTRY);
   return dir;
 }
