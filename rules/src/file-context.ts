@@ -5,10 +5,11 @@
 // tokens, scopes), alive through every young-generation collection. On 8,000 files that is what made
 // any enabled rule cost ESLint 10–15 % more CPU than none, and its heap grow to 1.3 GB (docs/eslint.md).
 //
-// So, once per process (per copy of ESLint), the plugin gives ESLint's FileContext an `extend` that copies the file's six
-// properties into the rule's context instead: every rule sees the same properties and values, and no
-// per-file object becomes a prototype. Only ESLint's own `extend`, recognised by its source, is replaced:
-// another ESLint, or another tool's replacement, is left alone. FLAGLINT_KEEP_ESLINT_CONTEXT=1 turns it off.
+// So, once per process (per copy of ESLint), the plugin gives ESLint's FileContext an `extend` that
+// copies the file's six properties into the rule's context instead: every rule sees the same
+// properties and values, and no per-file object becomes a prototype. Only ESLint's own `extend`,
+// recognised by its source, is replaced: another ESLint, or another tool's replacement, is left
+// alone. FLAGLINT_KEEP_ESLINT_CONTEXT=1 turns it off.
 
 /** ESLint 9.x and 10.x's `FileContext#extend`, whitespace collapsed. */
 const ESLINT_EXTEND = "extend(extension) { return Object.freeze(Object.assign(Object.create(this), extension)); }";

@@ -1496,7 +1496,6 @@ function assignedCall(declaration: TS.Node): TS.CallExpression | undefined {
   return calledIn(declaration.initializer);
 }
 
-/** `const { data: flags } = useSWR<T>(…)`: the property a binding element takes, and the call it takes it from. */
 /** Whether a call passes, where the check takes its key, a string that is one of the check's keys. */
 function passesOwnKey(call: TS.CallExpression, check: CheckFunction): boolean {
   const key = call.arguments[check.keyArg];
@@ -1505,6 +1504,7 @@ function passesOwnKey(call: TS.CallExpression, check: CheckFunction): boolean {
   return ts.isStringLiteralLike(value) && check.keys.has(value.text);
 }
 
+/** `const { data: flags } = useSWR<T>(…)`: the property a binding element takes, and the call it takes it from. */
 function destructuredCall(declaration: TS.Node): { property: string; call: TS.CallExpression } | undefined {
   if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || !ts.isVariableDeclaration(declaration.parent.parent)) return undefined;
   const property = propertyName(declaration.propertyName ?? (declaration.name as TS.Identifier));
