@@ -49,6 +49,7 @@ const EXPECTED: Record<string, string[]> = {
   "discover-context-hook": [
     "src/components/ArchetypeList.tsx:7 archetypes calls[0]",
     "src/components/Help.tsx:5 livechat calls[0]",
+    "src/components/Report.tsx:5 archetypes calls[0]",
     "src/components/Slices.tsx:3 custom-hooks calls[0]",
   ],
   "discover-fetched-values": [

@@ -356,7 +356,7 @@ function discoveryOf(
   dir: string,
 ): Pick<Discovery, "detect" | "keySets" | "calls" | "objects" | "properties"> {
   const sortedKeySets = [...keySets].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-  const sortedCalls = [...calls].sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
+  const sortedCalls = withoutSubsumed(calls).sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
   const sortedObjects = [...objects].sort((a, b) => compare(a.matcher.path, b.matcher.path));
   const relativeFile = (file: string) => path.relative(dir, file).split(path.sep).join("/");
   const detect: DetectConfig = {
@@ -368,6 +368,17 @@ function discoveryOf(
     keySets: sortedKeySets.filter((keySet) => keySet.named && keySet.members.length > 0).map((keySet) => ({ name: keySet.name, file: relativeFile(keySet.file) })),
   };
   return { detect, keySets: sortedKeySets, calls: sortedCalls, objects: sortedObjects, properties: [...properties] };
+}
+
+/**
+ * The call matchers less those another one makes redundant: `function: m` matches every call whose
+ * callee ends in `m`, `o.m(…)` too, so `object: o, method: m` beside it, with the same arguments and
+ * files, finds nothing more (both come of one check declared twice, an interface's and a polyfill's).
+ */
+function withoutSubsumed(calls: ReadonlyArray<Discovered<CallMatcher>>): Array<Discovered<CallMatcher>> {
+  const reach = (name: string, matcher: CallMatcher) => JSON.stringify([name, matcher.keyArg ?? 0, matcher.contextArg ?? null, matcher.files ?? null]);
+  const byName = new Set(calls.flatMap(({ matcher }) => (matcher.function !== undefined && matcher.module === undefined ? [reach(matcher.function, matcher)] : [])));
+  return calls.filter(({ matcher }) => matcher.object === undefined || matcher.method === undefined || matcher.module !== undefined || !byName.has(reach(matcher.method, matcher)));
 }
 
 /**
