@@ -577,10 +577,10 @@ class FileAnalyzer {
     const inner = skipWrappers(value);
     const values = isArrayLiteralExpression(inner) ? inner.elements : [value];
     for (const element of values) {
-      const inner = skipWrappers(element);
-      if (!couldBeKey(element) || this.claimedKeys.has(inner)) continue;
+      const key = skipWrappers(element);
+      if (!couldBeKey(element) || this.claimedKeys.has(key)) continue;
       // `{ flag: "" }`: a value that says "no flag", not a key.
-      if (isStringLiteralLike(inner) && inner.text === "") continue;
+      if (isStringLiteralLike(key) && key.text === "") continue;
       const flag = this.keys.resolve(element);
       this.addReference({ keyNode: element, site: element, flag, kind: "property", label, context: null });
     }
