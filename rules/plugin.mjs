@@ -3,15 +3,12 @@
 // the modules tsc wrote otherwise (in a checkout after `tsc -b` alone); see core's code-cache.ts.
 // Both are loaded synchronously (require() of an ES module, Node 20.19 on), so that a CommonJS
 // config can require() the plugin too.
-import { bundleIfCurrent, loadWithCodeCache } from "@flaglint/core/code-cache";
+import { loadCurrentBundle } from "@flaglint/core/code-cache";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 
-const modules = new URL("./dist/index.js", import.meta.url);
 const bundle = new URL("./dist/plugin.cjs", import.meta.url);
 const builds = ["./dist/.tsbuildinfo", "../packages/core/dist/.tsbuildinfo"].map((file) => new URL(file, import.meta.url));
-const loaded =
-  bundleIfCurrent(modules, bundle, builds) === bundle ? loadWithCodeCache(fileURLToPath(bundle)) : createRequire(import.meta.url)(fileURLToPath(modules));
+const loaded = loadCurrentBundle(bundle, builds, () => createRequire(import.meta.url)("./dist/index.js"));
 
 export default loaded.default;
 export const { CACHE_KEY_SETTING, cacheKey, lazyCacheKey } = loaded;

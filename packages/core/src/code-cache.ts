@@ -17,6 +17,7 @@ import fs from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { threadId } from "node:worker_threads";
 
@@ -157,9 +158,21 @@ export function privateCacheDir(tmp = os.tmpdir()): string | undefined {
  * bundle is the build.
  */
 export function bundleIfCurrent(modules: URL, bundle: URL, build: readonly URL[]): URL {
+  return isCurrent(bundle, build) ? bundle : modules;
+}
+
+/**
+ * An entry's exports: its bundle, through the code cache, while it is current (bundleIfCurrent);
+ * otherwise what `modules` gives, the built modules loaded the entry's own way (`import()` or
+ * `require()`). The CLI's binary and the ESLint plugin's entry both load this way.
+ */
+export function loadCurrentBundle(bundle: URL, build: readonly URL[], modules: () => unknown): unknown {
+  return isCurrent(bundle, build) ? loadWithCodeCache(fileURLToPath(bundle)) : modules();
+}
+
+function isCurrent(bundle: URL, build: readonly URL[]): boolean {
   const bundled = modifiedAt(bundle);
-  if (bundled === undefined) return modules;
-  return build.every((file) => (modifiedAt(file) ?? 0) <= bundled) ? bundle : modules;
+  return bundled !== undefined && build.every((file) => (modifiedAt(file) ?? 0) <= bundled);
 }
 
 function modifiedAt(url: URL): number | undefined {
