@@ -404,6 +404,8 @@ class Discoverer {
   private readonly callsOfCheck = new Map<Callable, TS.CallExpression[]>();
   /** Every call by the last name of its callee, for telling a check from a namesake. */
   private readonly callsByName = new Map<string, TS.CallExpression[]>();
+  /** What each call calls (calledFunction), asked once: a name's calls are asked of for every check by it. */
+  private readonly calledBy = new Map<TS.CallExpression, Callable | undefined>();
   /** How many functions and methods of the project declare each name. */
   private readonly declaredNames = new Map<string, number>();
   /** Typed key parameters: candidates until a signal says the function checks flags. */
@@ -472,7 +474,7 @@ class Discoverer {
     this.files.length = 0;
     this.typedParameters.length = 0;
     this.checkFactories.length = 0;
-    for (const map of [this.checks, this.callsOfCheck, this.callsByName, this.keySets, this.returnedShapes, this.sourceShapes]) map.clear();
+    for (const map of [this.checks, this.callsOfCheck, this.callsByName, this.calledBy, this.keySets, this.returnedShapes, this.sourceShapes]) map.clear();
   }
 
   run(): Discovery {
@@ -583,6 +585,13 @@ class Discoverer {
 
   /** The project function a call calls: `f()`, `a.b.f()`, through imports and `const f = () => …`. */
   private calledFunction(call: TS.CallExpression): Callable | undefined {
+    if (this.calledBy.has(call)) return this.calledBy.get(call);
+    const called = this.findCalledFunction(call);
+    this.calledBy.set(call, called);
+    return called;
+  }
+
+  private findCalledFunction(call: TS.CallExpression): Callable | undefined {
     const callee = skipWrappers(call.expression);
     const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
     if (name === undefined) return undefined;
@@ -668,11 +677,12 @@ class Discoverer {
       const saysFlag = FLAG_WORDS.test(name) || FLAG_WORDS.test(ownerName(node) ?? "");
       const named = !DOMAIN_SET_NAME.test(keySet.name) && (namesFlagSet(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && saysFlag));
       if (!known && (!named || state.has(keySet.declaration))) continue;
-      if (WRITER_NAME.test(name) || this.returnsNumber(node)) continue;
+      if (this.returnsNumber(node)) continue;
       const typed = parameter.type!.getText().replace(/\s+/g, " ");
       const why = `key parameter typed ${typed} (${this.whereFile(keySet.file, keySet.line)})`;
+      // A writer is no check (addCheck says so), and then its key set is not taken on its word.
+      if (this.addCheck(node, index, this.contextByName(node, index), why, new Set(keySet.members)) === undefined) continue;
       this.addKeySet(keySet, `the type of the key parameter of ${name} (${this.where(node.getSourceFile(), parameter)})`);
-      this.addCheck(node, index, this.contextByName(node, index), why, new Set(keySet.members));
     }
   }
 
@@ -836,13 +846,14 @@ class Discoverer {
         }
         continue;
       }
+      let collides: boolean | undefined;
       for (const call of this.callsOf(check)) {
         if (isTestFile(call.getSourceFile().fileName)) continue;
         const callee = skipWrappers(call.expression);
         // Destructured under its own name (`const { isOn } = useFlags()`): a plain call, matched by
         // name where no other function of the project is called by it.
         if (ts.isIdentifier(callee)) {
-          if (callee.text === check.name && !this.collides(check)) this.addCall({ function: check.name, ...fields }, why);
+          if (callee.text === check.name && !(collides ??= this.collides(check))) this.addCall({ function: check.name, ...fields }, why);
           continue;
         }
         if (!ts.isPropertyAccessExpression(callee)) continue;
