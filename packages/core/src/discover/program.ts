@@ -36,9 +36,11 @@ const compilerOptions = (): TS.CompilerOptions => ({
   noResolve: false,
 });
 
-/** The folder of TypeScript's own library files. */
-const LIB_DIR = path.dirname(createRequire(import.meta.url).resolve("typescript"));
-const ES5_LIB = path.join(LIB_DIR, "lib.es5.d.ts");
+/** The folder of TypeScript's own library files, found on first use (resolving a module costs ms at start-up). */
+let libDirectory: string | undefined;
+let es5LibFile: string | undefined;
+const libDir = (): string => (libDirectory ??= path.dirname(createRequire(import.meta.url).resolve("typescript")));
+const es5Lib = (): string => (es5LibFile ??= path.join(libDir(), "lib.es5.d.ts"));
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -114,7 +116,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
   let parsed = 0;
   const host: TS.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
-      const text = path.resolve(fileName) === ES5_LIB ? readLib() : texts.get(path.resolve(fileName));
+      const text = path.resolve(fileName) === es5Lib() ? readLib() : texts.get(path.resolve(fileName));
       // Discovery never reads JSDoc; skipping it makes parsing measurably faster.
       const options = { languageVersion: typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
       if (text === undefined) return undefined;
@@ -126,15 +128,15 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
         return ts.createSourceFile(fileName, "", options, true);
       }
     },
-    getDefaultLibFileName: () => ES5_LIB,
-    getDefaultLibLocation: () => LIB_DIR,
+    getDefaultLibFileName: () => es5Lib(),
+    getDefaultLibLocation: libDir,
     writeFile: () => {},
     getCurrentDirectory: () => root,
     getCanonicalFileName: (fileName) => fileName,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => "\n",
-    fileExists: (fileName) => texts.has(path.resolve(fileName)) || path.resolve(fileName) === ES5_LIB,
-    readFile: (fileName) => (path.resolve(fileName) === ES5_LIB ? readLib() : texts.get(path.resolve(fileName))),
+    fileExists: (fileName) => texts.has(path.resolve(fileName)) || path.resolve(fileName) === es5Lib(),
+    readFile: (fileName) => (path.resolve(fileName) === es5Lib() ? readLib() : texts.get(path.resolve(fileName))),
     resolveModuleNameLiterals: (literals, containingFile) =>
       literals.map((literal) => {
         const resolved = resolver.resolve(literal.text, containingFile);
@@ -172,7 +174,7 @@ let libText: string | undefined;
 
 function readLib(): string | undefined {
   try {
-    libText ??= fs.readFileSync(ES5_LIB, "utf8");
+    libText ??= fs.readFileSync(es5Lib(), "utf8");
   } catch {
     return undefined;
   }

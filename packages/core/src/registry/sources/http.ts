@@ -10,7 +10,9 @@ import { PullError } from "./errors.js";
 
 // Node's networking modules (some 20 ms to load) are loaded by the first request: every other
 // command imports this module through core's entry point and never makes one.
-const load = createRequire(import.meta.url);
+// The loader too is made on first use: createRequire parses the module's URL (a few ms at start-up).
+let loader: NodeJS.Require | undefined;
+const load = (id: string): unknown => (loader ??= createRequire(import.meta.url))(id);
 const http = (): typeof Http => load("node:http") as typeof Http;
 const https = (): typeof Https => load("node:https") as typeof Https;
 const tls = (): typeof Tls => load("node:tls") as typeof Tls;
