@@ -54,4 +54,13 @@ describe("registry configuration", () => {
     expect(isIgnoredByRegistry(registry, "/repo/src/a.ts")).toBe(false);
     expect(isIgnoredByRegistry(registry, "/elsewhere/src/generated/a.ts")).toBe(false);
   });
+
+  it("reads a path that is not written plainly as the folder's file it names", () => {
+    const registry = { dir: "/repo", ignore: ["src/generated/**"] } as Registry;
+    expect(isIgnoredByRegistry(registry, "/repo/lib/../src/generated/a.ts")).toBe(true);
+    expect(isIgnoredByRegistry(registry, "/repo/./src//generated/a.ts")).toBe(true);
+    expect(isIgnoredByRegistry(registry, "/repo/../elsewhere/src/generated/a.ts")).toBe(false);
+    expect(isIgnoredByRegistry(registry, "/repository/src/generated/a.ts")).toBe(false);
+    expect(isIgnoredByRegistry({ ...registry, dir: "/repo/" } as Registry, "/repo/src/generated/a.ts")).toBe(true);
+  });
 });
