@@ -2,8 +2,8 @@
 // `rules:` (off | warn | error per rule id), `ignore:` (globs of files it does not check), and
 // `# flaglint-disable-next-line <id>` comments that silence a registry-level finding on the next line.
 import path from "node:path";
-import ignore from "ignore";
 import type { AnalysisContext } from "../detect/context.js";
+import { ignoreMatcher } from "../detect/ignore-globs.js";
 import type { DisableDirective, Finding, Registry, RuleSettings } from "../types.js";
 
 /** Findings as the registry's `rules:` settle them: `off` drops a rule's findings, `warn`/`error` set their severity. */
@@ -27,7 +27,7 @@ export function isIgnoredByRegistry(registry: Registry, file: string, context?: 
   if (!registry.ignore || registry.ignore.length === 0) return false;
   const relative = relativePath(registry.dir, file);
   if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
-  return (context?.ignored ?? ignore().add(registry.ignore)).ignores(relative);
+  return (context?.ignored ?? ignoreMatcher(registry.ignore)).ignores(relative);
 }
 
 const UNNORMAL = /[\\/]\.{0,2}[\\/]|[\\/]\.{1,2}$/;

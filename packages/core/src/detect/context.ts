@@ -2,9 +2,9 @@
 // its pre-filter search, the matchers that apply per folder, the registry's keys and their `keyCase`
 // maps, the matcher of its `ignore:` globs. A run makes one per registry (the CLI) or per registry and process (the ESLint plugin), and
 // drops it with the run: nothing lives in module state, so nothing outlives a registry edit.
-import ignore, { type Ignore } from "ignore";
 import type { DetectConfig, KeyCase, Registry } from "../types.js";
 import { compile, type CompiledDetect } from "./config.js";
+import { ignoreMatcher, type IgnoreMatcher } from "./ignore-globs.js";
 import { scopedTo } from "./file-scope.js";
 import { keysByCodeName, type KeysByCodeName } from "./key-case.js";
 import { buildSearch, type Search } from "./prefilter.js";
@@ -29,7 +29,7 @@ export class AnalysisContext {
   /** Matchers left out of a file (their labels, joined) -> the config without them. */
   private readonly scoped = new Map<string, CompiledDetect>();
   private readonly keyMaps = new Map<KeyCase, KeysByCodeName>();
-  private ignoreMatcher: Ignore | undefined;
+  private ignoreGlobs: IgnoreMatcher | undefined;
 
   constructor(input: AnalysisContextInput) {
     this.detect = input.detect;
@@ -59,8 +59,8 @@ export class AnalysisContext {
   }
 
   /** The matcher of the `ignore:` globs, made the first time it is asked for. */
-  get ignored(): Ignore {
-    return (this.ignoreMatcher ??= ignore().add(this.ignore ?? []));
+  get ignored(): IgnoreMatcher {
+    return (this.ignoreGlobs ??= ignoreMatcher(this.ignore ?? []));
   }
 
   /** The compiled config less the matchers whose `files:` globs leave `file` out. */
