@@ -61,6 +61,6 @@ describe("registry configuration", () => {
     expect(isIgnoredByRegistry(registry, "/repo/./src//generated/a.ts")).toBe(true);
     expect(isIgnoredByRegistry(registry, "/repo/../elsewhere/src/generated/a.ts")).toBe(false);
     expect(isIgnoredByRegistry(registry, "/repository/src/generated/a.ts")).toBe(false);
-    expect(isIgnoredByRegistry({ ...registry, dir: "/repo/" } as Registry, "/repo/src/generated/a.ts")).toBe(true);
+    expect(isIgnoredByRegistry({ ...registry, dir: "/repo/" }, "/repo/src/generated/a.ts")).toBe(true);
   });
 });
