@@ -35,7 +35,8 @@ export function inlineStep(input: InlineInput): StepResult {
   if (holders.length === 0) return { edits: [], refusals: [] };
   const { sourceFile, sentinels, history, kept } = input;
   const checker = localChecker(sourceFile);
-  const uses = usesBySymbol(sourceFile, checker);
+  // A binding is read only by identifiers spelt as it is: only those are looked up.
+  const uses = usesBySymbol(sourceFile, checker, new Set(holders.map((holder) => holder.name.text)));
   const exported = exportedNames(sourceFile);
   const edits: TextEdit[] = [];
   const refusals: Refusal[] = [];

@@ -36,11 +36,15 @@ const compilerOptions = (): TS.CompilerOptions => ({
   noResolve: false,
 });
 
-/** The folder of TypeScript's own library files, found on first use (resolving a module costs ms at start-up). */
-let libDirectory: string | undefined;
-let es5LibFile: string | undefined;
-const libDir = (): string => (libDirectory ??= path.dirname(createRequire(import.meta.url).resolve("typescript")));
-const es5Lib = (): string => (es5LibFile ??= path.join(libDir(), "lib.es5.d.ts"));
+/** TypeScript's own library folder and its ES5 library, found on first use (resolving a module costs ms at start-up). */
+let libPaths: { dir: string; es5: string } | undefined;
+function lib(): { dir: string; es5: string } {
+  if (libPaths === undefined) {
+    const dir = path.dirname(createRequire(import.meta.url).resolve("typescript"));
+    libPaths = { dir, es5: path.join(dir, "lib.es5.d.ts") };
+  }
+  return libPaths;
+}
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -116,7 +120,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
   let parsed = 0;
   const host: TS.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
-      const text = path.resolve(fileName) === es5Lib() ? readLib() : texts.get(path.resolve(fileName));
+      const text = path.resolve(fileName) === lib().es5 ? readLib() : texts.get(path.resolve(fileName));
       // Discovery never reads JSDoc; skipping it makes parsing measurably faster.
       const options = { languageVersion: typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
       if (text === undefined) return undefined;
@@ -128,15 +132,15 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
         return ts.createSourceFile(fileName, "", options, true);
       }
     },
-    getDefaultLibFileName: () => es5Lib(),
-    getDefaultLibLocation: libDir,
+    getDefaultLibFileName: () => lib().es5,
+    getDefaultLibLocation: () => lib().dir,
     writeFile: () => {},
     getCurrentDirectory: () => root,
     getCanonicalFileName: (fileName) => fileName,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => "\n",
-    fileExists: (fileName) => texts.has(path.resolve(fileName)) || path.resolve(fileName) === es5Lib(),
-    readFile: (fileName) => (path.resolve(fileName) === es5Lib() ? readLib() : texts.get(path.resolve(fileName))),
+    fileExists: (fileName) => texts.has(path.resolve(fileName)) || path.resolve(fileName) === lib().es5,
+    readFile: (fileName) => (path.resolve(fileName) === lib().es5 ? readLib() : texts.get(path.resolve(fileName))),
     resolveModuleNameLiterals: (literals, containingFile) =>
       literals.map((literal) => {
         const resolved = resolver.resolve(literal.text, containingFile);
@@ -174,7 +178,7 @@ let libText: string | undefined;
 
 function readLib(): string | undefined {
   try {
-    libText ??= fs.readFileSync(es5Lib(), "utf8");
+    libText ??= fs.readFileSync(lib().es5, "utf8");
   } catch {
     return undefined;
   }
