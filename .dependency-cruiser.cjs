@@ -6,11 +6,11 @@
 //            , cleanup/patches.ts
 //   checks/                          one module per rule: facts + policy + today -> findings
 //   detect/ , registry/ , cleanup/*  detection, the registry model, the rewrite engine of one file
-//   types.ts , clock.ts , typescript.ts , code-cache.ts
+//   types.ts , clock.ts , typescript.ts , code-cache.ts , paths.ts
 //
 // Each layer imports only the layers below it, and nothing imports in a circle.
 const CORE = "^packages/core/src/";
-const BASE = `${CORE}(types|clock|typescript|code-cache)\\.ts$`;
+const BASE = `${CORE}(types|clock|typescript|code-cache|paths)\\.ts$`;
 // cleanup/project.ts and cleanup/patches.ts clean up a whole project: they sit with project/.
 const PROJECT_CLEANUP = `${CORE}cleanup/(project|patches|index)\\.ts$`;
 const ENGINE = `${CORE}cleanup/(?!(project|patches|index)\\.ts$)[^/]+\\.ts$`;

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { ModuleExports } from "../detect/constants-index.js";
 import type { Lookup } from "../detect/external-names.js";
 import type { DetectConfig, FileAnalysis, FlagDefinition, Registry } from "../types.js";
-import { relativeTo } from "./files.js";
+import { relativeTo } from "../paths.js";
 
 /** What detection in a file depends on besides its text (detection's DetectionTarget has these). */
 export interface CacheTarget {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { REGISTRY_FILE_NAMES } from "../registry/index.js";
+import { relativeTo } from "../paths.js";
 
 export const SOURCE_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -133,12 +134,6 @@ function isIgnored(scopes: readonly IgnoreScope[], full: string, isDir: boolean)
   return false;
 }
 
-/** `full` relative to `base`, with `/`: a slice for a path under `base` (all the walk meets), path.relative otherwise. */
-export function relativeTo(base: string, full: string): string {
-  const under = full.length > base.length + 1 && full.startsWith(base) && full[base.length] === path.sep;
-  const relative = under ? full.slice(base.length + 1) : path.relative(base, full);
-  return path.sep === "/" ? relative : relative.split(path.sep).join("/");
-}
 
 function readIgnoreScope(dir: string): IgnoreScope | undefined {
   let text: string;
