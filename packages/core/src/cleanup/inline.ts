@@ -1,6 +1,7 @@
 // A name that holds the flag's value (`const on = flag`, `const { enabled } = useFlag("x")`)
 // is replaced by the value at every use, and its declaration goes.
 import ts from "../typescript.js";
+import { syntacticUses } from "./bindings.js";
 import type { EditHistory, TextEdit } from "./edits.js";
 import type { Refusal, StepResult } from "./fold.js";
 import type { FlagFact, Sentinels } from "./sentinels.js";
@@ -34,9 +35,22 @@ export function inlineStep(input: InlineInput): StepResult {
   const holders = findHolders(input);
   if (holders.length === 0) return { edits: [], refusals: [] };
   const { sourceFile, sentinels, history, kept } = input;
-  const checker = localChecker(sourceFile);
-  // A binding is read only by identifiers spelt as it is: only those are looked up.
-  const uses = usesBySymbol(sourceFile, checker, new Set(holders.map((holder) => holder.name.text)));
+  // The syntax settles most holders' uses; the checker (a program of the file) is built for the others.
+  let checked: ((holder: Holder) => ts.Identifier[]) | undefined;
+  const usesOf = (holder: Holder): ts.Identifier[] => {
+    const settled = syntacticUses(holder.name);
+    if (settled !== undefined) return settled;
+    if (checked === undefined) {
+      const checker = localChecker(sourceFile);
+      // A binding is read only by identifiers spelt as it is: only those are looked up.
+      const uses = usesBySymbol(sourceFile, checker, new Set(holders.map((each) => each.name.text)));
+      checked = (each) => {
+        const symbol = checker.getSymbolAtLocation(each.name);
+        return (symbol && uses.get(symbol)) ?? [];
+      };
+    }
+    return checked(holder);
+  };
   const exported = exportedNames(sourceFile);
   const edits: TextEdit[] = [];
   const refusals: Refusal[] = [];
@@ -54,8 +68,7 @@ export function inlineStep(input: InlineInput): StepResult {
       refuse(`\`${name}\` holds the flag's value and is exported: other modules may read it`);
       continue;
     }
-    const symbol = checker.getSymbolAtLocation(holder.name);
-    const references = (symbol && uses.get(symbol)) ?? [];
+    const references = usesOf(holder);
     if (references.some(isWrite)) {
       refuse(`\`${name}\` holds the flag's value but is reassigned: its value is not the flag's everywhere`);
       continue;

@@ -1,6 +1,7 @@
 // Imports and local bindings that the rewrite left without a use are removed. Only those: a
 // name that nobody used before the rewrite (or that is still used) is not this tool's business.
 import ts from "../typescript.js";
+import { syntacticUses } from "./bindings.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
 import { declarationRemovals, useCountsByName, usesBySymbol, variableStatementOf } from "./inline.js";
 import { isPure, localChecker, parse } from "./syntax.js";
@@ -89,12 +90,22 @@ function unusedRemovals(before: ParsedText, after: ParsedText, toAfter: (offset:
   const beforeFile = before.sourceFile;
   const afterFile = after.sourceFile;
   const candidates = removalCandidates(before, after, toAfter);
-  const undecided = candidates.filter((candidate) => !candidate.surelyUnused);
-  // Only for the undecided the type checkers are built, and only their names are looked up.
+  // The syntax settles most: the type checkers are built for the rest, and only their names are looked up.
+  const settled = new Map<Candidate, boolean>();
+  for (const candidate of candidates) {
+    if (candidate.surelyUnused) continue;
+    const usedBefore = syntacticUses(candidate.before.name);
+    const usedAfter = usedBefore?.length ? syntacticUses(candidate.after.name) : undefined;
+    if (usedBefore?.length === 0) settled.set(candidate, false);
+    else if (usedAfter !== undefined) settled.set(candidate, usedAfter.length === 0);
+  }
+  const undecided = candidates.filter((candidate) => !candidate.surelyUnused && !settled.has(candidate));
   const names = new Set(undecided.map((candidate) => candidate.before.name.text));
   const usesBefore = undecided.length > 0 ? usesBySymbol(beforeFile, before.checker, names) : undefined;
   const usesAfter = undecided.length > 0 ? usesBySymbol(afterFile, after.checker, names) : undefined;
   const lostLastUse = (candidate: Candidate): boolean => {
+    const known = settled.get(candidate);
+    if (known !== undefined) return known;
     const symbolBefore = before.checker.getSymbolAtLocation(candidate.before.name);
     if (!symbolBefore || !usesBefore!.get(symbolBefore)?.length) return false;
     const symbolAfter = after.checker.getSymbolAtLocation(candidate.after.name);
