@@ -12,10 +12,14 @@ export function reportFindings(
   rule: EslintRuleId,
 ): TSESLint.RuleListener {
   stopFileContextPrototypes(context);
+  // The file is analysed once for all rules, as the first of them is created (ESLint has parsed it
+  // by then). A rule with nothing to report in it registers no listener: ESLint then has nothing of
+  // flaglint's to match or call as it walks the tree, as with no rule at all.
+  const reports = fileReports(context).get(rule);
+  if (reports === undefined || reports.length === 0) return {};
   return {
-    // Once per file, not per node: the analysis is one walk, done before any rule reports.
     Program() {
-      for (const { messageId, data, loc, suggestLater } of fileReports(context).get(rule) ?? []) {
+      for (const { messageId, data, loc, suggestLater } of reports) {
         const suggestion = suggestLater?.();
         context.report({
           messageId,
