@@ -31,7 +31,6 @@ export function isIgnoredByRegistry(registry: Registry, file: string, context?: 
   return (context?.ignored ?? ignoreMatcher(registry.ignore)).ignores(relative);
 }
 
-
 /** Registry-level findings less the ones a registry directive silences, and the directives that silenced nothing. */
 export function applyRegistryDirectives(findings: Finding[], directives: readonly DisableDirective[]): { findings: Finding[]; unused: DisableDirective[] } {
   if (directives.length === 0) return { findings, unused: [] };

@@ -4,8 +4,8 @@
 // drops it with the run: nothing lives in module state, so nothing outlives a registry edit.
 import type { DetectConfig, KeyCase, Registry } from "../types.js";
 import { compile, type CompiledDetect } from "./config.js";
-import { ignoreMatcher, type IgnoreMatcher } from "./ignore-globs.js";
 import { scopedTo } from "./file-scope.js";
+import { ignoreMatcher, type IgnoreMatcher } from "./ignore-globs.js";
 import { keysByCodeName, type KeysByCodeName } from "./key-case.js";
 import { buildSearch, type Search } from "./prefilter.js";
 

@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { REGISTRY_FILE_NAMES } from "../registry/index.js";
 import { relativeTo } from "../paths.js";
+import { REGISTRY_FILE_NAMES } from "../registry/index.js";
 
 export const SOURCE_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -133,7 +133,6 @@ function isIgnored(scopes: readonly IgnoreScope[], full: string, isDir: boolean)
   }
   return false;
 }
-
 
 function readIgnoreScope(dir: string): IgnoreScope | undefined {
   let text: string;
