@@ -1,7 +1,7 @@
 // `npm run bench`: times flaglint (and its start-up alone) against ESLint with the plugin, bare
 // ESLint, a Node read-and-regex floor and ripgrep on one generated monorepo, round-robin in one
-// process so they share the machine's mood, and reports ratios (SPEC §8): these machines are too
-// noisy for raw seconds.
+// process so they share the machine's mood (the ESLint runs in reverse order every other round),
+// and reports ratios (SPEC §8): these machines are too noisy for raw seconds.
 //
 //   node bench/run.mjs [--quick] [--runs N] [--seed N] [--keep] [--json FILE]
 //
@@ -124,6 +124,20 @@ function commands({ rg }) {
   }
   return list;
 }
+
+/**
+ * The commands in the order of one round: the ESLint runs (the plugin, bare, one no-op rule) are
+ * reversed every other round, so that a machine growing busier or quieter over a round weighs
+ * alike on the runs whose ratio the bench reports, not always against the one that comes last.
+ */
+function roundOrder(list, round) {
+  if (round % 2 === 1) return list;
+  const reversed = list.filter(isEslintRun).reverse();
+  let next = 0;
+  return list.map((command) => (isEslintRun(command) ? reversed[next++] : command));
+}
+
+const isEslintRun = (command) => command.id.startsWith("eslint");
 
 /** Runs one command once; returns wall seconds, peak RSS in MB (or null) and what it printed. */
 function runOnce(command, { tree, scratch, timed, round }) {
@@ -333,7 +347,7 @@ function measure(list, runs, where) {
   const samples = Object.fromEntries(list.map((c) => [c.id, []]));
   const failures = [];
   for (let round = 1; round <= runs; round++) {
-    for (const command of list) {
+    for (const command of roundOrder(list, round)) {
       if (failures.some((f) => f.id === command.id)) continue; // one failure is enough to know
       const sample = runOnce(command, { ...where, round });
       const rss = sample.rssMb === null ? "" : `  ${mb(sample.rssMb)}`;
