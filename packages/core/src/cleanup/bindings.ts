@@ -91,7 +91,6 @@ function roleOf(node: ts.Identifier): Role {
       return parent.propertyName === undefined || parent.propertyName === node ? "use" : "member";
     }
     case ts.SyntaxKind.PropertyAccessExpression:
-      return named ? "member" : "use";
     case ts.SyntaxKind.PropertyAssignment:
     case ts.SyntaxKind.PropertyDeclaration:
     case ts.SyntaxKind.MethodDeclaration:
