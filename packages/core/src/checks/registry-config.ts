@@ -3,7 +3,7 @@
 // `# flaglint-disable-next-line <id>` comments that silence a registry-level finding on the next line.
 import path from "node:path";
 import type { AnalysisContext } from "../detect/context.js";
-import { ignoreMatcher } from "../detect/ignore-globs.js";
+import { ignoreMatcher } from "../detect/globs.js";
 import { relativeTo } from "../paths.js";
 import type { DisableDirective, Finding, Registry, RuleSettings } from "../types.js";
 

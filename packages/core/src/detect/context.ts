@@ -5,7 +5,7 @@
 import type { DetectConfig, KeyCase, Registry } from "../types.js";
 import { compile, type CompiledDetect } from "./config.js";
 import { scopedTo } from "./file-scope.js";
-import { ignoreMatcher, type IgnoreMatcher } from "./ignore-globs.js";
+import { ignoreMatcher, type IgnoreMatcher } from "./globs.js";
 import { keysByCodeName, type KeysByCodeName } from "./key-case.js";
 import { buildSearch, type Search } from "./prefilter.js";
 

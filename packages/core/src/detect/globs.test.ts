@@ -1,6 +1,6 @@
 import ignore from "ignore";
 import { describe, expect, it } from "vitest";
-import { ignoreMatcher } from "./ignore-globs.js";
+import { ignoreMatcher } from "./globs.js";
 
 const PATHS = [
   "a.ts",
