@@ -4,6 +4,7 @@
 // identifier whose role is not plain (a type position, a second binding of the name, a position
 // not listed below) and the answer is "cannot tell": the caller asks the checker.
 import ts from "../typescript.js";
+import { variableStatementOf } from "./syntax.js";
 
 /**
  * The identifiers that read or write the binding `name` declares, when the syntax settles it:
@@ -43,11 +44,10 @@ function scopeOf(name: ts.Identifier): ts.Node | undefined {
   }
   if (ts.isFunctionDeclaration(declaration)) return ts.isSourceFile(declaration.parent) ? declaration.parent : undefined;
   if (!(ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration)) || declaration.name !== name) return undefined;
-  let current: ts.Node = declaration;
-  while (ts.isBindingElement(current) || ts.isObjectBindingPattern(current) || ts.isArrayBindingPattern(current)) current = current.parent;
-  if (!ts.isVariableDeclaration(current) || !ts.isVariableDeclarationList(current.parent) || !ts.isVariableStatement(current.parent.parent)) return undefined;
-  const list = current.parent;
-  const holder = list.parent.parent;
+  const statement = variableStatementOf(declaration);
+  if (statement === undefined) return undefined;
+  const list = statement.declarationList;
+  const holder = statement.parent;
   if (ts.isSourceFile(holder)) return holder;
   if ((list.flags & ts.NodeFlags.BlockScoped) === 0) return undefined;
   if (ts.isBlock(holder) || ts.isModuleBlock(holder)) return holder;

@@ -2,9 +2,9 @@
 import ts from "../typescript.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
 import { foldStep, type Refusal } from "./fold.js";
-import { inlineStep, variableStatementOf, type BindingSite } from "./inline.js";
+import { inlineStep, type BindingSite } from "./inline.js";
 import { Sentinels, finalLiteral } from "./sentinels.js";
-import { firstSyntaxError, isWrite, nodeAt, parse, parseReusing } from "./syntax.js";
+import { firstSyntaxError, isWrite, nodeAt, parse, parseReusing, variableStatementOf } from "./syntax.js";
 import { removalRange } from "./text.js";
 import { removeUnused } from "./unused.js";
 import type { FlagValue } from "./value.js";

@@ -5,7 +5,7 @@ import { syntacticUses } from "./bindings.js";
 import type { EditHistory, TextEdit } from "./edits.js";
 import type { Refusal, StepResult } from "./fold.js";
 import type { FlagFact, Sentinels } from "./sentinels.js";
-import { isWrite, localChecker } from "./syntax.js";
+import { isWrite, localChecker, variableStatementOf } from "./syntax.js";
 import { removeStatementEdit } from "./text.js";
 
 /** A destructured name that detection reported as the flag's value, located in the original text. */
@@ -131,15 +131,6 @@ function identifierAt(sourceFile: ts.SourceFile, position: number): ts.Identifie
   };
   visit(sourceFile);
   return found;
-}
-
-/** The `const`/`let`/`var` statement a declarator or (nested) binding element belongs to. */
-export function variableStatementOf(node: ts.VariableDeclaration | ts.BindingElement): ts.VariableStatement | undefined {
-  let current: ts.Node = node;
-  while (ts.isBindingElement(current) || ts.isObjectBindingPattern(current) || ts.isArrayBindingPattern(current)) current = current.parent;
-  if (!ts.isVariableDeclaration(current)) return undefined;
-  const statement = current.parent.parent;
-  return ts.isVariableStatement(statement) ? statement : undefined;
 }
 
 /**

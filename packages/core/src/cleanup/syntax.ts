@@ -291,3 +291,12 @@ export function isWrite(identifier: ts.Identifier): boolean {
   if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === node;
   return false;
 }
+
+/** The `const`/`let`/`var` statement a declarator or (nested) binding element belongs to. */
+export function variableStatementOf(node: ts.VariableDeclaration | ts.BindingElement): ts.VariableStatement | undefined {
+  let current: ts.Node = node;
+  while (ts.isBindingElement(current) || ts.isObjectBindingPattern(current) || ts.isArrayBindingPattern(current)) current = current.parent;
+  if (!ts.isVariableDeclaration(current)) return undefined;
+  const statement = current.parent.parent;
+  return ts.isVariableStatement(statement) ? statement : undefined;
+}

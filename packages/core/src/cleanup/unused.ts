@@ -3,8 +3,8 @@
 import ts from "../typescript.js";
 import { syntacticUses } from "./bindings.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
-import { declarationRemovals, useCountsByName, usesBySymbol, variableStatementOf } from "./inline.js";
-import { isPure, localChecker, parse } from "./syntax.js";
+import { declarationRemovals, useCountsByName, usesBySymbol } from "./inline.js";
+import { isPure, localChecker, parse, variableStatementOf } from "./syntax.js";
 import { removeStatementEdit } from "./text.js";
 
 type Kind = "import" | "variable" | "function";
