@@ -264,11 +264,13 @@ export class ExportIndex implements ConstantIndex {
 
   resolve(external: ExternalName, path: readonly string[]): string | undefined {
     const { specifier, name } = external;
-    const target = specifier === undefined ? undefined : this.source.resolveModule(specifier, external.file);
+    // A global name (nothing imports it) is no module's export.
+    if (specifier === undefined) return undefined;
+    const target = this.source.resolveModule(specifier, external.file);
     const found = target === undefined ? undefined : this.valueIn(target, name, path, 0);
     if (found !== undefined || name === "default") return found;
     // A relative path names its module for sure; a package's entry is a guess (it may be built code).
-    return target !== undefined && isRelative(specifier!) ? undefined : this.byName(name, path);
+    return target !== undefined && isRelative(specifier) ? undefined : this.byName(name, path);
   }
 
   origin(external: ExternalName): Declaration | undefined {

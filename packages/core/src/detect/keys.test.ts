@@ -159,6 +159,8 @@ describe("keys other modules export", () => {
     ["a member the module does not have", `import Flag from "../flags/sales-channels";\ncheck(Flag.missing);`],
     ["a non-string member", `import Flag from "../flags/sales-channels";\ncheck(Flag.default_val);`],
     ["a default export of a module that does not resolve", `import Flag from "../flags/gone";\ncheck(Flag.key);`],
+    // `Keys` is exported by ../flags/keys, but nothing here imports it: a global of that name is no export.
+    ["a global name another module exports", `check(Keys.nav.NEW);`],
   ])("leaves dynamic %s", (_, source) => {
     expect(keysOf(source)).toEqual([null]);
   });
