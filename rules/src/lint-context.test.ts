@@ -20,7 +20,7 @@ afterEach(() => {
 
 describe("LintContexts", () => {
   it("keeps one context per registry for every file linted under it", () => {
-    const contexts = new LintContexts();
+    const contexts = new LintContexts({ watch: true });
     const registry = loadRegistry(registryPath);
     const first = contexts.of(registryPath, registry);
     expect(contexts.of(registryPath, registry)).toBe(first);
@@ -29,7 +29,7 @@ describe("LintContexts", () => {
   });
 
   it("makes a new context for a registry read again, keeping its folder's index of exported keys", () => {
-    const contexts = new LintContexts();
+    const contexts = new LintContexts({ watch: true });
     const first = contexts.of(registryPath, loadRegistry(registryPath));
     const reread = contexts.of(registryPath, loadRegistry(registryPath));
     expect(reread).not.toBe(first);

@@ -2,11 +2,12 @@
 // keeps it alive for hours): core's AnalysisContext (compiled detect config, pre-filter, key maps,
 // ignore: matcher), the cross-file index of exported keys of the registry's folder, and the
 // analyses of the trees linted under it. A registry read again (its file changed) gets a new context;
-// the index of its folder is kept, since it follows its files' mtimes itself.
+// the index of its folder is kept, since it follows its files' mtimes itself (when watched, see
+// lifetime.ts).
 import type ts from "typescript";
 import {
   AnalysisContext,
-  watchProjectConstants,
+  folderConstants,
   type ConstantIndex,
   type FileAnalysis,
   type Registry,
@@ -37,6 +38,9 @@ export class LintContexts {
   /** By registry folder (the root of the index). */
   private readonly indexes = new Map<string, ConstantIndex>();
 
+  /** `watch`: modules a key comes from are read again when their mtime changes. */
+  constructor(private readonly options: { watch: boolean }) {}
+
   /** The context of `registry`, as read from `registryPath`: made again when the registry was read again. */
   of(registryPath: string, registry: Registry): LintContext {
     let context = this.byPath.get(registryPath);
@@ -55,7 +59,7 @@ export class LintContexts {
   private indexOf(root: string): ConstantIndex {
     let index = this.indexes.get(root);
     if (index === undefined) {
-      index = watchProjectConstants(root).index;
+      index = folderConstants(root, this.options).index;
       this.indexes.set(root, index);
     }
     return index;

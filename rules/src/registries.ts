@@ -1,14 +1,20 @@
 // Which registry governs a linted file, kept across files and lint runs: editors keep ESLint
-// alive for hours, so a registry is read once and again only when its file changes.
+// alive for hours, so a registry is read once and again only when its file changes; ESLint's
+// command line reads each once for its run (see lifetime.ts).
 import path from "node:path";
-import { RegistryCache, RegistryError, WatchedNearestRegistry, type RegistryProblem } from "@flaglint/core";
+import { NearestRegistry, RegistryCache, RegistryError, WatchedNearestRegistry, type RegistryProblem } from "@flaglint/core";
+import { LIFETIME } from "./lifetime.js";
 import { LintContexts, type LintContext } from "./lint-context.js";
 
-const cache = new RegistryCache();
-/** Each folder is looked at again when its mtime changes: a registry created in a package folder is seen on the next lint. */
-const nearest = new WatchedNearestRegistry();
+const watch = LIFETIME === "watch";
+const cache = new RegistryCache({ watch });
+/**
+ * Watched, each folder is looked at again when its mtime changes: a registry created in a package
+ * folder is seen on the next lint. For one run, each folder is looked at once.
+ */
+const nearest = watch ? new WatchedNearestRegistry() : new NearestRegistry();
 /** What is derived from each registry (see lint-context.ts), kept beside the registries themselves. */
-const contexts = new LintContexts();
+const contexts = new LintContexts({ watch });
 
 /** The registry path for a file: the explicit one, or the nearest from the file's folder upwards. */
 export function registryPathFor(file: string, cwd: string, explicit: string | undefined): string | undefined {

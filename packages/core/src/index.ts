@@ -11,7 +11,7 @@ export * from "./project/scan.js";
 export * from "./project/git.js";
 export * from "./project/codeowners.js";
 export * from "./project/history.js";
-export { projectConstants, ProjectConstants, watchProjectConstants, type ProjectConstantsOptions } from "./project/constants.js";
+export { folderConstants, projectConstants, ProjectConstants, type ProjectConstantsOptions } from "./project/constants.js";
 export * from "./cleanup/index.js";
 export * from "./project/invalid-result.js";
 export * from "./suppressions/suppressions.js";

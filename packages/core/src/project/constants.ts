@@ -128,23 +128,24 @@ function modifiedAt(file: string): number {
 }
 
 /**
- * A new index of the project under `root` (a registry's folder): built lazily, refreshed file by
- * file as mtimes change, so a linter asks it for every file at the cost of a few stats. Names
- * exported by files created after the first lookup are seen after a restart. The ESLint plugin
- * keeps one per root in its per-process context.
+ * A new index of the project under `root` (a registry's folder), built lazily. `watch`: refreshed
+ * file by file as mtimes change, so a long-lived linter asks it for every file at the cost of a few
+ * stats; without it (a process that lints once and exits), each module is read once. Names exported
+ * by files created after the first lookup are seen after a restart. The ESLint plugin keeps one per
+ * root in its per-process context.
  */
-export function watchProjectConstants(root: string): ProjectConstants {
-  return new ProjectConstants({ files: () => walkProject({ cwd: root, paths: [] }).files, watch: true });
+export function folderConstants(root: string, { watch }: { watch: boolean }): ProjectConstants {
+  return new ProjectConstants({ files: () => walkProject({ cwd: root, paths: [] }).files, watch });
 }
 
 // Kept for projectConstants, a public entry point whose callers hold no context of their own.
 const shared = new Map<string, ProjectConstants>();
 
-/** The index of watchProjectConstants, one per root per process for callers that keep no context. */
+/** A watched folderConstants index, one per root per process for callers that keep no context. */
 export function projectConstants(root: string): ConstantIndex {
   let constants = shared.get(root);
   if (constants === undefined) {
-    constants = watchProjectConstants(root);
+    constants = folderConstants(root, { watch: true });
     shared.set(root, constants);
   }
   return constants.index;

@@ -84,4 +84,20 @@ describe("RegistryCache", () => {
     rmSync(path);
     expect(thrown(() => cache.get(path)).problems).toEqual([{ file: path, line: 1, column: 1, message: "cannot read the registry: file not found" }]);
   });
+
+  test("unwatched, keeps what it read, broken or not, for the life of the cache", () => {
+    write(flagOf("release"), "2026-01-01");
+    const cache = new RegistryCache({ watch: false });
+    const first = cache.get(path);
+    write(flagOf("experiment"), "2026-01-02");
+    expect(cache.get(path)).toBe(first);
+    rmSync(path);
+    expect(cache.get(path)).toBe(first);
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, flagOf("relase"));
+    const error = thrown(() => cache.get(broken));
+    writeFileSync(broken, flagOf("release"));
+    expect(thrown(() => cache.get(broken))).toBe(error);
+    expect(new RegistryCache({ watch: false }).get(broken).flags.get("a")?.type).toBe("release");
+  });
 });

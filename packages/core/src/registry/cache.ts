@@ -15,11 +15,21 @@ export class RegistryCache {
   private readonly entries = new Map<string, Entry>();
 
   /**
+   * `watch: false` for a process that reads its files once (ESLint's command line): a registry read
+   * is kept for the life of the cache, with no stat to ask whether it changed.
+   */
+  constructor(private readonly options: { watch: boolean } = { watch: true }) {}
+
+  /**
    * The registry at `path` (absolute): the same object while the file's mtime and size stay
    * the same, read again when either changes. Throws the load's `RegistryError`, the same
    * instance until the file changes.
    */
   get(path: string): Registry {
+    if (!this.options.watch) {
+      const kept = this.entries.get(path);
+      if (kept !== undefined) return resultOf(kept);
+    }
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) {
       this.entries.delete(path);
@@ -30,14 +40,18 @@ export class RegistryCache {
       entry = { mtimeMs: stat.mtimeMs, size: stat.size, result: loadOrError(path) };
       this.entries.set(path, entry);
     }
-    if (entry.result instanceof RegistryError) throw entry.result;
-    return entry.result;
+    return resultOf(entry);
   }
 
   /** Forgets every registry, so the next `get` reads from disk. */
   clear(): void {
     this.entries.clear();
   }
+}
+
+function resultOf(entry: Entry): Registry {
+  if (entry.result instanceof RegistryError) throw entry.result;
+  return entry.result;
 }
 
 function loadOrError(path: string): Registry | RegistryError {
