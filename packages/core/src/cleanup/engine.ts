@@ -4,7 +4,7 @@ import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
 import { foldStep, type Refusal } from "./fold.js";
 import { inlineStep, type BindingSite } from "./inline.js";
 import { Sentinels, finalLiteral } from "./sentinels.js";
-import { firstSyntaxError, isWrite, nodeAt, parse, parseReusing, variableStatementOf } from "./syntax.js";
+import { firstSyntaxError, isWrite, nodeAt, parse, parseOwn, parseReusing, reparse, variableStatementOf } from "./syntax.js";
 import { removalRange } from "./text.js";
 import { removeUnused } from "./unused.js";
 import type { FlagValue } from "./value.js";
@@ -81,7 +81,7 @@ export function cleanupSource(
   let rewritten = run.text;
   let parsed = original;
   if (rewritten !== text) {
-    parsed = removeUnused(text, rewritten, fileName, (offset) => history.forward(offset), original);
+    parsed = removeUnused(text, rewritten, fileName, (offset) => history.forward(offset), original, run.tree);
     rewritten = parsed.text;
   }
   if (options.flag && manual.length === 0) rewritten = removeRemovalNotes(rewritten, fileName, options.flag);
@@ -112,6 +112,8 @@ export function verifiedRewrite(
 
 interface Run {
   text: string;
+  /** `text` parsed, when the run got that far: the last step's tree, reparsed. */
+  tree?: ts.SourceFile;
   history: EditHistory;
   refusals: Refusal[];
   /** Sites that could not be rewritten, reported without a retry. */
@@ -143,8 +145,10 @@ function simplify(original: ts.SourceFile, sites: readonly FlagSite[], value: Fl
   history.record(edits);
   const keptUses = new Set(kept.keys());
 
+  // Each step parses the text the step before it wrote: the first from scratch, each later one
+  // incrementally from the tree before it, which this run alone holds.
+  let sourceFile = parseOwn(text, original.fileName);
   for (let step = 0; step < MAX_STEPS; step++) {
-    const sourceFile = parse(text, original.fileName);
     const broken = firstSyntaxError(sourceFile);
     if (broken) {
       return { text, history, refusals: [], notices, error: { start: 0, reason: `the simplification broke the syntax (${broken.message}); the file was left as it is` } };
@@ -155,10 +159,12 @@ function simplify(original: ts.SourceFile, sites: readonly FlagSite[], value: Fl
     if (result.edits.length === 0) {
       const final = writeLiterals(sourceFile, sentinels);
       history.record(final);
-      return { text: applyEdits(text, final), history, refusals: [], notices };
+      const written = applyEdits(text, final);
+      return { text: written, tree: reparse(sourceFile, written, final), history, refusals: [], notices };
     }
     text = applyEdits(text, result.edits);
     history.record(result.edits);
+    sourceFile = reparse(sourceFile, text, result.edits);
   }
   return { text, history, refusals: [], notices, error: { start: 0, reason: "the simplification did not settle; the file was left as it is" } };
 }

@@ -1,6 +1,7 @@
 // Syntax questions the simplifier asks: does this expression have side effects, is its value
 // only tested for truthiness, which names does a block declare, which identifiers mean a binding.
 import ts from "../typescript.js";
+import type { TextEdit } from "./edits.js";
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const extension = /\.[cm]?[jt]sx?$/.exec(fileName)?.[0] ?? ".ts";
@@ -22,10 +23,35 @@ const RECENT_TREES = 4;
 export function parse(text: string, fileName: string): ts.SourceFile {
   const known = recent.find((tree) => tree.fileName === fileName && tree.text === text);
   if (known !== undefined) return known;
-  const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  const tree = parseOwn(text, fileName);
   recent.unshift(tree);
   if (recent.length > RECENT_TREES) recent.pop();
   return tree;
+}
+
+/** A tree of `text` that only the caller holds (not one of the recent trees): one `reparse` may spend it. */
+export function parseOwn(text: string, fileName: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+}
+
+/**
+ * `text`, which is `spent.text` with `edits` applied, parsed by TypeScript's incremental parser: the
+ * nodes outside the edited span are reused, so a step that rewrites one `if` costs a fraction of a
+ * parse. The parser moves the reused nodes, so `spent` must be a tree only the caller holds (from
+ * parseOwn or an earlier reparse) and is not to be read afterwards.
+ */
+export function reparse(spent: ts.SourceFile, text: string, edits: readonly TextEdit[]): ts.SourceFile {
+  if (edits.length === 0) return spent;
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  let growth = 0;
+  for (const edit of edits) {
+    start = Math.min(start, edit.start);
+    end = Math.max(end, edit.end);
+    growth += edit.text.length - (edit.end - edit.start);
+  }
+  const span = ts.createTextSpan(start, end - start);
+  return ts.updateSourceFile(spent, text, ts.createTextChangeRange(span, span.length + growth));
 }
 
 /**

@@ -19,8 +19,8 @@ interface Declared {
 /**
  * Removes what became unused between `before` and `after`, repeatedly: a helper that lost its
  * last caller goes, and then the import only it used. `toAfter` maps offsets of `before` to
- * offsets of `after`. `parsedBefore`, when given, is `before` already parsed. Returns the
- * result parsed.
+ * offsets of `after`. `parsedBefore` and `parsedAfter`, when given, are `before` and `after`
+ * already parsed. Returns the result parsed.
  */
 export function removeUnused(
   before: string,
@@ -28,10 +28,12 @@ export function removeUnused(
   fileName: string,
   toAfter: (offset: number) => number | undefined,
   parsedBefore?: ts.SourceFile,
+  parsedAfter?: ts.SourceFile,
 ): ts.SourceFile {
   // Each round's `after` is the next round's `before`: every text is parsed, and checked, once.
   const parsed = new Map<string, ParsedText>();
   if (parsedBefore?.text === before) parsed.set(before, parsedTextOf(parsedBefore));
+  if (parsedAfter?.text === after && after !== before) parsed.set(after, new ParsedText(parsedAfter));
   const parseOnce = (text: string): ParsedText => {
     let result = parsed.get(text);
     if (!result) parsed.set(text, (result = new ParsedText(parse(text, fileName))));
