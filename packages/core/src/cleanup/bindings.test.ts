@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ts from "../typescript.js";
-import { syntacticUses } from "./bindings.js";
-import { usesBySymbol } from "./inline.js";
+import { BindingUses, syntacticUses, usesBySymbol } from "./bindings.js";
 import { localChecker, parse } from "./syntax.js";
 
 /** The declared name spelt `name` (the first binding of it in the text). */
@@ -84,4 +83,22 @@ describe("syntacticUses", () => {
       expect(syntacticUses(declared(sourceFile, name))).toBeUndefined();
     });
   }
+});
+
+describe("BindingUses", () => {
+  it("answers from the syntax without building a checker, and builds one checker for what the syntax leaves open", () => {
+    const code = 'import { flags } from "./flags";\nflags.on();\nfunction f(flags) { return flags.on; }\nconst KEY = "k";\nuse(KEY);\n';
+    const sourceFile = parse(code, "/x/a.ts");
+    let built = 0;
+    const uses = new BindingUses(sourceFile, () => {
+      built++;
+      return localChecker(sourceFile);
+    });
+    expect(at(sourceFile, uses.of(declared(sourceFile, "KEY"))!)).toEqual(["5:5"]);
+    expect(built).toBe(0);
+    const flags = declared(sourceFile, "flags");
+    expect(at(sourceFile, uses.of(flags)!)).toEqual(checkerUses(sourceFile, flags));
+    expect(at(sourceFile, uses.of(flags)!)).toEqual(["2:1"]);
+    expect(built).toBe(1);
+  });
 });

@@ -1,10 +1,36 @@
-// Which identifiers read a binding, from the syntax alone, for the common case: a name nothing
-// shadows. Asking a type checker costs a program per text (an editor's suggestion builds up to
-// three), and most names in a cleanup are a module's import or constant that nothing shadows. Any
-// identifier whose role is not plain (a type position, a second binding of the name, a position
-// not listed below) and the answer is "cannot tell": the caller asks the checker.
+// Which identifiers read a binding: from the syntax alone for the common case, a name nothing
+// shadows, and from a type checker for the rest. Asking a type checker costs a program per text (an
+// editor's suggestion builds up to three), and most names in a cleanup are a module's import or
+// constant that nothing shadows. Any identifier whose role is not plain (a type position, a second
+// binding of the name, a position not listed below) and the syntax's answer is "cannot tell".
 import ts from "../typescript.js";
 import { variableStatementOf } from "./syntax.js";
+
+/**
+ * The uses of bindings in one tree: syntacticUses where it settles them, else the type checker's,
+ * which `checker` builds on first need; each name is looked up by symbol once.
+ */
+export class BindingUses {
+  private built?: ts.TypeChecker;
+  private readonly bySymbol = new Map<string, Map<ts.Symbol, ts.Identifier[]>>();
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly checker: () => ts.TypeChecker,
+  ) {}
+
+  /** The identifiers that read or write the binding `name` declares; undefined when the checker knows no symbol for it. */
+  of(name: ts.Identifier): ts.Identifier[] | undefined {
+    const settled = syntacticUses(name);
+    if (settled !== undefined) return settled;
+    const checker = (this.built ??= this.checker());
+    let uses = this.bySymbol.get(name.text);
+    // A binding is read only by identifiers spelt as it is: only those are looked up.
+    if (uses === undefined) this.bySymbol.set(name.text, (uses = usesBySymbol(this.sourceFile, checker, new Set([name.text]))));
+    const symbol = checker.getSymbolAtLocation(name);
+    return symbol === undefined ? undefined : (uses.get(symbol) ?? []);
+  }
+}
 
 /**
  * The identifiers that read or write the binding `name` declares, when the syntax settles it:
@@ -155,4 +181,67 @@ function roleOf(node: ts.Identifier): Role {
       // A type position, a qualified name, a heritage clause: the checker knows.
       return "unknown";
   }
+}
+
+/**
+ * Every identifier that reads or writes a binding, by the binding's symbol. With `names`, only
+ * identifiers spelt like one of them are looked up: a use is always spelt like its binding.
+ */
+export function usesBySymbol(sourceFile: ts.SourceFile, checker: ts.TypeChecker, names?: ReadonlySet<string>): Map<ts.Symbol, ts.Identifier[]> {
+  const uses = new Map<ts.Symbol, ts.Identifier[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && (!names || names.has(node.text)) && !isDeclarationName(node)) {
+      const parent = node.parent;
+      const symbol =
+        ts.isShorthandPropertyAssignment(parent) && parent.name === node
+          ? checker.getShorthandAssignmentValueSymbol(parent)
+          : ts.isExportSpecifier(parent)
+            ? parent.parent.parent.moduleSpecifier
+              ? undefined
+              : checker.getExportSpecifierLocalTargetSymbol(parent)
+            : checker.getSymbolAtLocation(node);
+      if (symbol) uses.set(symbol, [...(uses.get(symbol) ?? []), node]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return uses;
+}
+
+/**
+ * How many identifiers of each spelling read or write a binding: the same identifiers
+ * `usesBySymbol` looks up, counted by text, without a type checker.
+ */
+export function useCountsByName(sourceFile: ts.SourceFile): Map<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && !isDeclarationName(node)) counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return counts;
+}
+
+function isDeclarationName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isImportSpecifier(parent)) return true;
+  // `export { local as exported }` uses `local` once.
+  if (ts.isExportSpecifier(parent)) return node !== (parent.propertyName ?? parent.name);
+  return (
+    ((ts.isVariableDeclaration(parent) ||
+      ts.isBindingElement(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isImportClause(parent) ||
+      ts.isNamespaceImport(parent) ||
+      ts.isImportSpecifier(parent)) &&
+      parent.name === node) ||
+    (ts.isBindingElement(parent) && parent.propertyName === node) ||
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    (ts.isQualifiedName(parent) && parent.right === node) ||
+    (ts.isPropertyAssignment(parent) && parent.name === node) ||
+    ts.isLabeledStatement(parent) ||
+    ts.isBreakOrContinueStatement(parent)
+  );
 }

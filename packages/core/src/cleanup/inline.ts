@@ -1,7 +1,7 @@
 // A name that holds the flag's value (`const on = flag`, `const { enabled } = useFlag("x")`)
 // is replaced by the value at every use, and its declaration goes.
 import ts from "../typescript.js";
-import { syntacticUses } from "./bindings.js";
+import { BindingUses } from "./bindings.js";
 import type { EditHistory, TextEdit } from "./edits.js";
 import type { Refusal, StepResult } from "./fold.js";
 import type { FlagFact, Sentinels } from "./sentinels.js";
@@ -36,21 +36,7 @@ export function inlineStep(input: InlineInput): StepResult {
   if (holders.length === 0) return { edits: [], refusals: [] };
   const { sourceFile, sentinels, history, kept } = input;
   // The syntax settles most holders' uses; the checker (a program of the file) is built for the others.
-  let checked: ((holder: Holder) => ts.Identifier[]) | undefined;
-  const usesOf = (holder: Holder): ts.Identifier[] => {
-    const settled = syntacticUses(holder.name);
-    if (settled !== undefined) return settled;
-    if (checked === undefined) {
-      const checker = localChecker(sourceFile);
-      // A binding is read only by identifiers spelt as it is: only those are looked up.
-      const uses = usesBySymbol(sourceFile, checker, new Set(holders.map((each) => each.name.text)));
-      checked = (each) => {
-        const symbol = checker.getSymbolAtLocation(each.name);
-        return (symbol && uses.get(symbol)) ?? [];
-      };
-    }
-    return checked(holder);
-  };
+  const uses = new BindingUses(sourceFile, () => localChecker(sourceFile));
   const exported = exportedNames(sourceFile);
   const edits: TextEdit[] = [];
   const refusals: Refusal[] = [];
@@ -68,7 +54,7 @@ export function inlineStep(input: InlineInput): StepResult {
       refuse(`\`${name}\` holds the flag's value and is exported: other modules may read it`);
       continue;
     }
-    const references = usesOf(holder);
+    const references = uses.of(holder.name) ?? [];
     if (references.some(isWrite)) {
       refuse(`\`${name}\` holds the flag's value but is reassigned: its value is not the flag's everywhere`);
       continue;
@@ -131,69 +117,6 @@ function identifierAt(sourceFile: ts.SourceFile, position: number): ts.Identifie
   };
   visit(sourceFile);
   return found;
-}
-
-/**
- * Every identifier that reads or writes a binding, by the binding's symbol. With `names`, only
- * identifiers spelt like one of them are looked up: a use is always spelt like its binding.
- */
-export function usesBySymbol(sourceFile: ts.SourceFile, checker: ts.TypeChecker, names?: ReadonlySet<string>): Map<ts.Symbol, ts.Identifier[]> {
-  const uses = new Map<ts.Symbol, ts.Identifier[]>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && (!names || names.has(node.text)) && !isDeclarationName(node)) {
-      const parent = node.parent;
-      const symbol =
-        ts.isShorthandPropertyAssignment(parent) && parent.name === node
-          ? checker.getShorthandAssignmentValueSymbol(parent)
-          : ts.isExportSpecifier(parent)
-            ? parent.parent.parent.moduleSpecifier
-              ? undefined
-              : checker.getExportSpecifierLocalTargetSymbol(parent)
-            : checker.getSymbolAtLocation(node);
-      if (symbol) uses.set(symbol, [...(uses.get(symbol) ?? []), node]);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return uses;
-}
-
-/**
- * How many identifiers of each spelling read or write a binding: the same identifiers
- * `usesBySymbol` looks up, counted by text, without a type checker.
- */
-export function useCountsByName(sourceFile: ts.SourceFile): Map<string, number> {
-  const counts = new Map<string, number>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && !isDeclarationName(node)) counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return counts;
-}
-
-function isDeclarationName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if (ts.isImportSpecifier(parent)) return true;
-  // `export { local as exported }` uses `local` once.
-  if (ts.isExportSpecifier(parent)) return node !== (parent.propertyName ?? parent.name);
-  return (
-    ((ts.isVariableDeclaration(parent) ||
-      ts.isBindingElement(parent) ||
-      ts.isFunctionDeclaration(parent) ||
-      ts.isClassDeclaration(parent) ||
-      ts.isParameter(parent) ||
-      ts.isImportClause(parent) ||
-      ts.isNamespaceImport(parent) ||
-      ts.isImportSpecifier(parent)) &&
-      parent.name === node) ||
-    (ts.isBindingElement(parent) && parent.propertyName === node) ||
-    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
-    (ts.isQualifiedName(parent) && parent.right === node) ||
-    (ts.isPropertyAssignment(parent) && parent.name === node) ||
-    ts.isLabeledStatement(parent) ||
-    ts.isBreakOrContinueStatement(parent)
-  );
 }
 
 /** Names a module exports through `export { … }` or `export default name`. */

@@ -1,9 +1,9 @@
 // Imports and local bindings that the rewrite left without a use are removed. Only those: a
 // name that nobody used before the rewrite (or that is still used) is not this tool's business.
 import ts from "../typescript.js";
-import { syntacticUses } from "./bindings.js";
+import { BindingUses, useCountsByName } from "./bindings.js";
 import { EditHistory, applyEdits, type TextEdit } from "./edits.js";
-import { declarationRemovals, useCountsByName, usesBySymbol } from "./inline.js";
+import { declarationRemovals } from "./inline.js";
 import { isPure, localChecker, parse, variableStatementOf } from "./syntax.js";
 import { removeStatementEdit } from "./text.js";
 
@@ -69,13 +69,13 @@ function parsedTextOf(sourceFile: ts.SourceFile): ParsedText {
 
 /** A text parsed once; what is read from it, its type checker (a `createProgram`) above all, is built on first need. */
 class ParsedText {
-  private builtChecker?: ts.TypeChecker;
   private builtUses?: Map<string, number>;
   private builtDeclarations?: Declared[];
   private builtSurelyUsed?: Set<ts.Identifier>;
-  constructor(readonly sourceFile: ts.SourceFile) {}
-  get checker(): ts.TypeChecker {
-    return (this.builtChecker ??= localChecker(this.sourceFile));
+  /** Which identifiers read a binding; the type checker is built only for what the syntax leaves open. */
+  readonly uses: BindingUses;
+  constructor(readonly sourceFile: ts.SourceFile) {
+    this.uses = new BindingUses(sourceFile, () => localChecker(sourceFile));
   }
   get usesByName(): Map<string, number> {
     return (this.builtUses ??= useCountsByName(this.sourceFile));
@@ -89,29 +89,12 @@ class ParsedText {
 }
 
 function unusedRemovals(before: ParsedText, after: ParsedText, toAfter: (offset: number) => number | undefined): TextEdit[] {
-  const beforeFile = before.sourceFile;
   const afterFile = after.sourceFile;
   const candidates = removalCandidates(before, after, toAfter);
-  // The syntax settles most: the type checkers are built for the rest, and only their names are looked up.
-  const settled = new Map<Candidate, boolean>();
-  for (const candidate of candidates) {
-    if (candidate.surelyUnused) continue;
-    const usedBefore = syntacticUses(candidate.before.name);
-    const usedAfter = usedBefore?.length ? syntacticUses(candidate.after.name) : undefined;
-    if (usedBefore?.length === 0) settled.set(candidate, false);
-    else if (usedAfter !== undefined) settled.set(candidate, usedAfter.length === 0);
-  }
-  const undecided = candidates.filter((candidate) => !candidate.surelyUnused && !settled.has(candidate));
-  const names = new Set(undecided.map((candidate) => candidate.before.name.text));
-  const usesBefore = undecided.length > 0 ? usesBySymbol(beforeFile, before.checker, names) : undefined;
-  const usesAfter = undecided.length > 0 ? usesBySymbol(afterFile, after.checker, names) : undefined;
+  // The syntax settles most uses: the type checkers are built for the rest.
   const lostLastUse = (candidate: Candidate): boolean => {
-    const known = settled.get(candidate);
-    if (known !== undefined) return known;
-    const symbolBefore = before.checker.getSymbolAtLocation(candidate.before.name);
-    if (!symbolBefore || !usesBefore!.get(symbolBefore)?.length) return false;
-    const symbolAfter = after.checker.getSymbolAtLocation(candidate.after.name);
-    return symbolAfter !== undefined && !usesAfter!.get(symbolAfter)?.length;
+    if (!before.uses.of(candidate.before.name)?.length) return false;
+    return after.uses.of(candidate.after.name)?.length === 0;
   };
   const gone = new Set<ts.Node>();
   for (const candidate of candidates) if (candidate.surelyUnused || lostLastUse(candidate)) gone.add(candidate.after.node);
