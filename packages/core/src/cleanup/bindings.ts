@@ -234,8 +234,7 @@ function isDeclarationName(node: ts.Identifier): boolean {
       ts.isClassDeclaration(parent) ||
       ts.isParameter(parent) ||
       ts.isImportClause(parent) ||
-      ts.isNamespaceImport(parent) ||
-      ts.isImportSpecifier(parent)) &&
+      ts.isNamespaceImport(parent)) &&
       parent.name === node) ||
     (ts.isBindingElement(parent) && parent.propertyName === node) ||
     (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
