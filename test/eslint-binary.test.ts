@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ESLINT_MAJORS,
   fixtureCopy,
+  NOW,
   PLUGIN_ENTRY,
   REPO_ROOT,
   lintInProcess,
@@ -73,6 +74,19 @@ describe.each(ESLINT_MAJORS)("ESLint %i", (major) => {
       "src/services/search.ts 7:37-7:54 flaglint/require-removal-ticket",
       "src/services/search.ts 18:1-18:63 flaglint/no-unknown-todo-flag",
     ]);
+  });
+
+  it("under ESLint's command line, works out no-stale-flag's suggestion only when suggestRemoval is \"always\"", () => {
+    const stale = (run: EslintRun) => run.results.flatMap(({ messages }) => messages.filter((m) => m.ruleId === "flaglint/no-stale-flag"));
+    // The default ("editor"): the command line never applies a suggestion, so the cleanup engine does not run.
+    expect(stale(within(binary, "app")).map((m) => m.suggestions ?? [])).toEqual([[], [], []]);
+    // The nearest key costs nothing and is still offered.
+    const unknown = within(binary, "app").results.flatMap(({ messages }) => messages.filter((m) => m.ruleId === "flaglint/no-unknown-flag"));
+    expect(unknown.map((m) => m.suggestions?.length)).toEqual([1]);
+
+    const always = runEslint(major, fixtureCopy("demo", { mode: "typescript", settings: { now: NOW, suggestRemoval: "always" } }));
+    expect(always.stderr).toBe("");
+    expect(stale(always).map((m) => m.suggestions?.map((suggestion) => suggestion.messageId))).toEqual([["removeCheck"], ["removeCheck"], ["removeCheck"]]);
   });
 
   it("prints core's message text and offers the nearest key as a suggestion", async () => {

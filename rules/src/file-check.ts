@@ -24,7 +24,8 @@ import {
 } from "@flaglint/core";
 import type { LintContext } from "./lint-context.js";
 import { loadRegistry, registryPathFor } from "./registries.js";
-import { readSettings } from "./settings.js";
+import { LIFETIME } from "./lifetime.js";
+import { offersRemovalSuggestion, readSettings } from "./settings.js";
 import { lintedTree } from "./source-file.js";
 import { typeCheckerKeys } from "./type-keys.js";
 
@@ -102,7 +103,8 @@ function check(context: Context): FileReports {
   // The clock is read per file with something to judge (an editor session can pass midnight).
   const now = given ?? resolveNow({});
   const findings = applyEntryDirectives(applyRuleSettings(checkFile({ file, analysis, registry, now, ticketAt: "reference" }), registry.rules), registry);
-  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs, ...(tree && { sourceFile: tree }) });
+  const suggestRemoval = offersRemovalSuggestion(read.settings.suggestRemoval, LIFETIME);
+  return byRule(findings, analysis.references, { text: sourceCode.text, fileName: parseAs, ...(tree && { sourceFile: tree }) }, suggestRemoval);
 }
 
 /** A given date is checked once, and a wrong one is reported on every file. */
@@ -183,12 +185,15 @@ function analyzeTree(sourceFile: ts.SourceFile, program: ts.Program | undefined,
 // ---------------------------------------------------------------------------------------------
 // Findings -> reports
 
-function byRule(findings: readonly Finding[], references: readonly FlagReference[], file: LintedText): FileReports {
+/** The rule whose suggestion runs the cleanup engine: offered as `settings.flaglint.suggestRemoval` says. */
+const REMOVAL_SUGGESTION: RuleId = "no-stale-flag";
+
+function byRule(findings: readonly Finding[], references: readonly FlagReference[], file: LintedText, suggestRemoval: boolean): FileReports {
   const reports = new Map<RuleId, PreparedReport[]>();
   for (const finding of findings) {
     const report: PreparedReport = { messageId: finding.messageId, data: finding.data, loc: eslintLoc(finding) };
     const { suggest } = RULES[finding.rule];
-    if (suggest !== undefined) report.suggestLater = () => suggest(finding, references, file);
+    if (suggest !== undefined && (suggestRemoval || finding.rule !== REMOVAL_SUGGESTION)) report.suggestLater = () => suggest(finding, references, file);
     const own = reports.get(finding.rule);
     if (own === undefined) reports.set(finding.rule, [report]);
     else own.push(report);

@@ -106,7 +106,19 @@ ruleTester.run("invalid-registry", invalidRegistry, {
       code: source,
       settings: { flaglint: { registery: "feature-flags.yaml" } },
       errors: [
-        { messageId: "invalidSettings", data: { problem: "unknown setting settings.flaglint.registery (known: registry, now)" }, ...atTop },
+        { messageId: "invalidSettings", data: { problem: "unknown setting settings.flaglint.registery (known: registry, now, suggestRemoval)" }, ...atTop },
+      ],
+    },
+    {
+      name: "a suggestRemoval that is not one of its values",
+      code: source,
+      settings: { flaglint: { registry: files.path("good.yaml"), suggestRemoval: true } },
+      errors: [
+        {
+          messageId: "invalidSettings",
+          data: { problem: 'settings.flaglint.suggestRemoval must be one of "editor", "always", "never"; got true' },
+          ...atTop,
+        },
       ],
     },
     {

@@ -41,6 +41,12 @@ ruleTester.run("no-stale-flag", noStaleFlag, {
       ],
     },
     {
+      name: 'no suggestion with settings.flaglint.suggestRemoval "never"',
+      code: code('if (client.isEnabled("overdue_release", ctx)) go();'),
+      settings: { flaglint: { ...settings.flaglint, suggestRemoval: "never" } },
+      errors: [{ messageId: "overdue", line: 2, column: 22, suggestions: [] }],
+    },
+    {
       name: "a key on its own line of a call that spans several",
       code: code("const on = client.isEnabled(", '  "overdue_release",', "  ctx,", ");"),
       settings,
