@@ -150,7 +150,7 @@ function analyze(context: Context, fileName: string, lint: LintContext): LintedA
   const { sourceCode } = context;
   const { registry } = lint;
   // The same text search as the CLI: a file that names no configured check is not walked (or parsed).
-  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis)) return { analysis: EMPTY_ANALYSIS };
+  if (!mayNeedAnalysis(sourceCode.text, registry.detect, lint.analysis, fileName)) return { analysis: EMPTY_ANALYSIS };
   const { sourceFile, program } = lintedTree(sourceCode.ast, sourceCode.text, fileName, sourceCode.parserServices);
   return { analysis: analyzeTree(sourceFile, program, lint), ...(program === undefined && { tree: sourceFile }) };
 }

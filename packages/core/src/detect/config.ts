@@ -53,8 +53,19 @@ export interface CompiledDetect {
   candidateTokens: readonly SearchToken[];
   /** A method of a configured package is a check only where the package is imported: both are written. */
   candidateTokenGroups: ReadonlyArray<readonly SearchToken[]>;
+  /**
+   * Where each token and group comes from: the labels of the matchers that spell it (none for a
+   * JSX gate), so that a file a matcher's `files:` leaves out is not searched for its names.
+   */
+  candidates: readonly Candidate[];
   /** Labels of the matchers scoped with `files:` -> their globs (see file-scope.ts). */
   scoped: ReadonlyMap<string, readonly RegExp[]>;
+}
+
+/** One token (`tokens` of one) or group of tokens of the pre-filter, and the matchers that need it. */
+export interface Candidate {
+  tokens: readonly SearchToken[];
+  labels: readonly string[];
 }
 
 export interface SearchToken {
@@ -83,29 +94,29 @@ export function compile(detect: DetectConfig): CompiledDetect {
     keyCase: matcher.keyCase,
   }));
   const aliasHints = new Set<string>();
-  const tokens = new Map<string, SearchToken>();
-  const token = (text: string, as: SearchToken["as"] = "name"): void => {
-    tokens.set(`${as}\0${text}`, { text, as });
+  // Each token or group once, with every matcher that needs it.
+  const candidates = new Map<string, { tokens: readonly SearchToken[]; labels: string[] }>();
+  const group = (members: readonly SearchToken[], label?: string): void => {
+    const key = members.map(({ text, as }) => `${as}\0${text}`).join("\0");
+    let candidate = candidates.get(key);
+    if (candidate === undefined) candidates.set(key, (candidate = { tokens: members, labels: [] }));
+    if (label !== undefined) candidate.labels.push(label);
   };
-  const groups = new Map<string, readonly SearchToken[]>();
-  const group = (members: readonly SearchToken[]): void => {
-    if (members.length === 1) token(members[0]!.text, members[0]!.as);
-    else groups.set(members.map(({ text, as }) => `${as}\0${text}`).join("\0"), members);
-  };
-  for (const { matcher } of calls) {
+  const token = (text: string, as: SearchToken["as"], label?: string): void => group([{ text, as }], label);
+  for (const { label, matcher } of calls) {
     for (const name of [matcher.method, matcher.function, matcher.object, matcher.call, namedImport(matcher)]) {
       if (name !== undefined) aliasHints.add(name);
     }
-    group(callTokens(matcher));
+    group(callTokens(matcher), label);
   }
   // A chain ending in `uiConfig.flags` spells every one of its names (`flags` alone is in most files).
   // A segment `getFlags()` is written `getFlags(…)`: its name is what a file spells.
-  for (const { segments } of objects) {
+  for (const { label, segments } of objects) {
     const names = segments.map((segment) => (segment.endsWith(CALL_SEGMENT_SUFFIX) ? segment.slice(0, -CALL_SEGMENT_SUFFIX.length) : segment));
     for (const name of names) aliasHints.add(name);
     // The first name may stand alone (`uiConfig`); the others are members of it (`.flags`, `{ flags }`).
     const members = names.map((text, index): SearchToken => ({ text, as: index === 0 ? "name" : "member" }));
-    if (members.length > 0) group(members.filter((member, index) => members.findIndex(({ text }) => text === member.text) === index));
+    if (members.length > 0) group(members.filter((member, index) => members.findIndex(({ text }) => text === member.text) === index), label);
   }
   const jsx = (detect.jsx ?? []).map((matcher, index) => ({
     label: `jsx[${index}]`,
@@ -115,15 +126,17 @@ export function compile(detect: DetectConfig): CompiledDetect {
   for (const { matcher, imported } of jsx) {
     // A default import may be named anything: its module is what the file spells.
     const spelt = callTokens({ module: matcher.module, import: imported, keyArg: 0 });
-    if (imported === "default" && spelt.length > 0) token(spelt[spelt.length - 1]!.text);
-    else token(matcher.component);
+    if (imported === "default" && spelt.length > 0) token(spelt[spelt.length - 1]!.text, "name");
+    else token(matcher.component, "name");
   }
   const constants = firstLabelByName(detect.constants, "constants");
   // A key set's members are used as an enum's or a const object's are: each use is a check.
   for (const [name, label] of firstLabelByName(detect.keySets ?? [], "keySets")) if (!constants.has(name)) constants.set(name, label);
   const properties = firstLabelByName(detect.properties, "properties");
-  for (const name of constants.keys()) token(name, "constant");
-  for (const name of properties.keys()) token(name, "property");
+  // Every matcher of a name counts (a name in two matchers, one scoped, is searched where either applies).
+  const constantMatchers = [...detect.constants.map(({ name }, index) => [name, `constants[${index}]`] as const), ...(detect.keySets ?? []).map(({ name }, index) => [name, `keySets[${index}]`] as const)];
+  for (const [name, label] of constantMatchers) token(name, "constant", label);
+  detect.properties.forEach(({ name }, index) => token(name, "property", `properties[${index}]`));
   // Every SDK check goes through a value imported from one of the preset's packages: the
   // pre-filter searches for a preset's packages and its names together (prefilter.ts).
   const presets = presetsNamed(detect.sdks);
@@ -138,9 +151,17 @@ export function compile(detect: DetectConfig): CompiledDetect {
     properties,
     jsx,
     presets,
-    candidateTokens: [...tokens.values()],
-    candidateTokenGroups: [...groups.values()],
+    ...searchTokens([...candidates.values()]),
+    candidates: [...candidates.values()],
     scoped: scopedMatchers(detect),
+  };
+}
+
+/** The pre-filter's tokens and groups of `candidates`. */
+export function searchTokens(candidates: readonly Candidate[]): Pick<CompiledDetect, "candidateTokens" | "candidateTokenGroups"> {
+  return {
+    candidateTokens: candidates.filter(({ tokens }) => tokens.length === 1).map(({ tokens }) => tokens[0]!),
+    candidateTokenGroups: candidates.filter(({ tokens }) => tokens.length > 1).map(({ tokens }) => tokens),
   };
 }
 

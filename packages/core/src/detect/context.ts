@@ -28,6 +28,8 @@ export class AnalysisContext {
   private preFilter: Search | undefined;
   /** Matchers left out of a file (their labels, joined) -> the config without them. */
   private readonly scoped = new Map<string, CompiledDetect>();
+  /** The search of each of those configs. */
+  private readonly scopedSearches = new Map<CompiledDetect, Search>();
   private readonly keyMaps = new Map<KeyCase, KeysByCodeName>();
   private ignoreGlobs: IgnoreMatcher | undefined;
 
@@ -53,9 +55,22 @@ export class AnalysisContext {
     return (this.compiledConfig ??= compile(this.detect));
   }
 
-  /** The pre-filter's text search (see prefilter.ts). */
+  /** The pre-filter's text search (see prefilter.ts), for a file every matcher applies to. */
   get search(): Search {
     return (this.preFilter ??= buildSearch(this.compiled));
+  }
+
+  /**
+   * The pre-filter's search for `file`: without the names of the matchers whose `files:` globs
+   * leave it out (`objects: [{ path: state, files: [...] }]` must not make every file that reads
+   * a `state` a candidate). One search per set of matchers left out.
+   */
+  searchFor(file: string): Search {
+    const config = this.configFor(file);
+    if (config === this.compiled) return this.search;
+    let search = this.scopedSearches.get(config);
+    if (search === undefined) this.scopedSearches.set(config, (search = buildSearch(config)));
+    return search;
   }
 
   /** The matcher of the `ignore:` globs, made the first time it is asked for. */

@@ -1,5 +1,5 @@
 // `files:` on a matcher: globs, relative to the registry's folder, that say which files it applies to.
-import type { CompiledDetect } from "./config.js";
+import { searchTokens, type CompiledDetect } from "./config.js";
 import { matchesGlobs } from "./globs.js";
 
 export { globToRegExp, matchesGlobs } from "./globs.js";
@@ -34,8 +34,12 @@ function without(config: CompiledDetect, labels: ReadonlySet<string>): CompiledD
   const calls = config.calls.filter((call) => !labels.has(call.label));
   const objects = config.objects.filter((object) => !labels.has(object.label));
   const keep = (map: ReadonlyMap<string, string>) => new Map([...map].filter(([, label]) => !labels.has(label)));
+  // A token goes from the pre-filter when every matcher that spells it is left out (a JSX gate's stays).
+  const candidates = config.candidates.filter((candidate) => candidate.labels.length === 0 || candidate.labels.some((label) => !labels.has(label)));
   return {
     ...config,
+    ...searchTokens(candidates),
+    candidates,
     calls,
     hasModuleCalls: calls.some(({ matcher }) => matcher.module !== undefined),
     objects,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DetectConfig } from "../types.js";
+import { AnalysisContext } from "./context.js";
 import { mayNeedAnalysis } from "./prefilter.js";
 import { SDK_PRESETS } from "./presets/index.js";
 
@@ -204,5 +205,48 @@ describe("mayNeedAnalysis finds every SDK preset's packages", () => {
   it.each(SDK_PRESETS.map((preset) => [preset.name, preset.packages[0]!.module] as const))("%s: skips an import of %s with no check", (name, module) => {
     const only: DetectConfig = { sdks: [name], calls: [], objects: [], constants: [], properties: [] };
     expect(mayNeedAnalysis(`import * as sdk from "${module}";\nlog.close();`, only)).toBe(false);
+  });
+});
+
+describe("mayNeedAnalysis with a file, under matchers scoped by files:", () => {
+  // As `flaglint init` writes them for a common name: the matcher holds only in the folder it was found in.
+  const scoped: DetectConfig = {
+    sdks: [],
+    calls: [{ function: "useIsFeatureEnabled", keyArg: 0 }],
+    objects: [{ path: "state", keyCase: "exact", files: ["src/previews/*"] }],
+    constants: [],
+    properties: [
+      { name: "flag", files: ["src/previews/*"] },
+      { name: "featureFlag", files: ["src/routes/*"] },
+    ],
+  };
+  const context = new AnalysisContext({ detect: scoped, registryDir: "/repo" });
+
+  it("searches a file for the names of the matchers that apply to it", () => {
+    expect(mayNeedAnalysis("const open = state.compactTimeline;", scoped, context, "/repo/src/previews/Modal.tsx")).toBe(true);
+    expect(mayNeedAnalysis('const entry = { flag: "searchBar" };', scoped, context, "/repo/src/previews/Modal.tsx")).toBe(true);
+    expect(mayNeedAnalysis('const route = { featureFlag: "v4" };', scoped, context, "/repo/src/routes/index.ts")).toBe(true);
+  });
+
+  it("skips a file that spells only the names of matchers its path is outside of", () => {
+    expect(mayNeedAnalysis("const open = state.loading;", scoped, context, "/repo/src/pages/Home.tsx")).toBe(false);
+    expect(mayNeedAnalysis('const entry = { flag: "x" };', scoped, context, "/repo/src/routes/index.ts")).toBe(false);
+    expect(mayNeedAnalysis('const route = { featureFlag: "v4" };', scoped, context, "/repo/src/previews/Modal.tsx")).toBe(false);
+  });
+
+  it("keeps what applies everywhere: unscoped matchers, removal notes and directives", () => {
+    expect(mayNeedAnalysis('useIsFeatureEnabled("v4")', scoped, context, "/repo/src/pages/Home.tsx")).toBe(true);
+    expect(mayNeedAnalysis("// TODO: remove x toggle by 2026-01-01\nstate.loading", scoped, context, "/repo/src/pages/Home.tsx")).toBe(true);
+    expect(mayNeedAnalysis("// eslint-disable-next-line flaglint/no-stale-flag", scoped, context, "/repo/src/pages/Home.tsx")).toBe(true);
+  });
+
+  it("without a file, searches for every matcher's names, as before", () => {
+    expect(mayNeedAnalysis("const open = state.loading;", scoped, context)).toBe(true);
+  });
+
+  it("keeps a name two matchers share wherever either applies", () => {
+    const shared: DetectConfig = { ...scoped, properties: [{ name: "flag", files: ["src/previews/*"] }, { name: "flag" }] };
+    const both = new AnalysisContext({ detect: shared, registryDir: "/repo" });
+    expect(mayNeedAnalysis('const entry = { flag: "x" };', shared, both, "/repo/src/routes/index.ts")).toBe(true);
   });
 });

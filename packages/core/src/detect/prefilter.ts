@@ -23,10 +23,11 @@ export interface Search {
 /**
  * `false` only when the file cannot hold a flag check, a removal TODO or a flaglint directive: every
  * check spells out a configured name (a method, function, import, receiver or constant) somewhere.
+ * With `file` (absolute), the names of matchers whose `files:` leave it out are not searched for.
  */
-export function mayNeedAnalysis(text: string, detect: DetectConfig, context?: { readonly search: Search }): boolean {
+export function mayNeedAnalysis(text: string, detect: DetectConfig, context?: { readonly search: Search; searchFor(file: string): Search }, file?: string): boolean {
   // Without the run's AnalysisContext (context.ts) the search is built for this one call.
-  const { anyOf, allOf, sdks } = context?.search ?? buildSearch(compile(detect));
+  const { anyOf, allOf, sdks } = context === undefined ? buildSearch(compile(detect)) : file === undefined ? context.search : context.searchFor(file);
   if (anyOf === null || anyOf.test(text)) return true;
   // `includes` first: most files lack a member altogether, and it is the cheaper question.
   return allOf.some((group) => group.every((token) => text.includes(token.text) && token.whole.test(text))) || (sdks !== null && importsSdkCheck(text, sdks));

@@ -189,7 +189,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
       }
     }
     const mayExport = exporters.consider(file, text);
-    if (!mayNeedAnalysis(text, input.targets[target]!.detect, contexts[target])) {
+    if (!mayNeedAnalysis(text, input.targets[target]!.detect, contexts[target], file)) {
       if (key !== undefined) cache!.set(file, key, input.targets[target]!, { analysis: null, mayExport });
       input.progress(++done);
       continue;

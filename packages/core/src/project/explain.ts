@@ -71,7 +71,7 @@ export function explainFile(options: ExplainOptions): FileExplanation {
   }
 
   const text = fs.readFileSync(file, "utf8");
-  const parsed = mayNeedAnalysis(text, registry.detect, context);
+  const parsed = mayNeedAnalysis(text, registry.detect, context, file);
   const result = analyzeProject({ cwd: options.cwd, paths: [file], registry: options.registry, now: options.now, maxFileBytes: Infinity });
   const references = result.references.filter((reference) => reference.file === file);
   const findings = result.findings.filter((finding) => finding.file === file);
