@@ -74,11 +74,13 @@ export interface SearchToken {
    * `name`: a whole name; `constant`: a constant's name where a member is read or it is aliased;
    * `property`: a property's name where it is given a value; `member`: a method's or an object
    * path's name where it is read, called or destructured, not where an object literal gives it a
-   * function; `function`: a function's name where it is called or bound, not as a module path
+   * function; `object`: an object's name where a member of it is read (`features.beta`,
+   * `(features as Flags)["beta"]`, `x["features"].beta`), or it is destructured or aliased;
+   * `function`: a function's name where it is called or bound, not as a module path
    * or a stand-in's key (`vi.mock("./flags", () => ({ useFlag: vi.fn() }))`). (An SDK's packages
    * are searched apart, with the names of its checks: prefilter.ts.)
    */
-  as: "name" | "constant" | "property" | "member" | "function";
+  as: "name" | "constant" | "property" | "member" | "object" | "function";
 }
 
 /** The lookup tables of `detect`; an AnalysisContext (context.ts) keeps them for its run. */
@@ -115,7 +117,10 @@ export function compile(detect: DetectConfig): CompiledDetect {
     const names = segments.map((segment) => (segment.endsWith(CALL_SEGMENT_SUFFIX) ? segment.slice(0, -CALL_SEGMENT_SUFFIX.length) : segment));
     for (const name of names) aliasHints.add(name);
     // The first name may stand alone (`uiConfig`); the others are members of it (`.flags`, `{ flags }`).
-    const members = names.map((text, index): SearchToken => ({ text, as: index === 0 ? "name" : "member" }));
+    // A path of one plain name (`features`) is the object whose members are read: a file must read
+    // one, destructure or alias it (prefilter.ts, "object"); the word alone is no check.
+    const alone = names.length === 1 && !segments[0]!.endsWith(CALL_SEGMENT_SUFFIX);
+    const members = names.map((text, index): SearchToken => ({ text, as: index > 0 ? "member" : alone ? "object" : "name" }));
     if (members.length > 0) group(members.filter((member, index) => members.findIndex(({ text }) => text === member.text) === index), label);
   }
   const jsx = (detect.jsx ?? []).map((matcher, index) => ({

@@ -250,3 +250,38 @@ describe("mayNeedAnalysis with a file, under matchers scoped by files:", () => {
     expect(mayNeedAnalysis('const entry = { flag: "x" };', shared, both, "/repo/src/routes/index.ts")).toBe(true);
   });
 });
+
+describe("mayNeedAnalysis, an object path of one name", () => {
+  const single: DetectConfig = { sdks: [], calls: [], objects: [{ path: "features", keyCase: "exact" }], constants: [], properties: [] };
+
+  it.each([
+    ["a member read", "if (team.features.beta) show();"],
+    ["an optional member read", 'const on = features?.["beta"];'],
+    ["an index", 'const on = features["beta"];'],
+    ["a member read on the next line", "const on = features\n  .beta;"],
+    ["a destructuring of it", "const { beta } = features;"],
+    ["a destructuring of a member", "const { beta } = props.features;"],
+    ["an alias", "const f = features;\nf.beta;"],
+    ["a cast", "(features as Flags).beta"],
+    ["a read in parentheses", "(features!).beta"],
+    ["a quoted member of its holder", 'const on = config["features"].beta;'],
+    ["a nested destructuring", "const { features: { beta } } = useConfig();"],
+    ["a destructuring under another name", "const { features: f } = useConfig();"],
+  ])("keeps a file with %s", (_, text) => {
+    expect(mayNeedAnalysis(text, single)).toBe(true);
+  });
+
+  it.each([
+    ["the word in JSX text", "const page = <p>All features included</p>;"],
+    ["the name as a property of a type", "interface Plan { features: string[] }"],
+    ["the name passed on", "render(features);"],
+    ["the name in a string", 'const tab = "features";'],
+  ])("skips a file with %s", (_, text) => {
+    expect(mayNeedAnalysis(text, single)).toBe(false);
+  });
+
+  it("keeps a call segment's name as the call spells it", () => {
+    const called: DetectConfig = { ...single, objects: [{ path: "getFeatureFlags()", keyCase: "exact" }] };
+    expect(mayNeedAnalysis("const on = getFeatureFlags().beta;", called)).toBe(true);
+  });
+});

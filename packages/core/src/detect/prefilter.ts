@@ -116,6 +116,14 @@ function pattern(token: SearchToken): string {
     // a key set that is a type (`flag: FlagKey`, `FlagKey[]`) is everywhere and has no members to read.
     case "constant":
       return `${whole}(?:\\s*!?\\s*\\??\\.|\\s*\\[(?!\\s*\\])|\\s+as\\s|(?<=[=.]\\s*${text})\\s*(?:[;,)}\\n]|$))`;
+    // `features.beta`, `features?.["beta"]`, `(features!).beta`, `(features as Flags).beta`,
+    // `x["features"].beta`: a member read, through the wrappers detection looks through; `= features;`
+    // (aliased or destructured), `{ features: { beta } }` and `{ features: f }` (destructured from
+    // its holder). Not `<p>All features</p>`, `features: string[]`, `render(features)` or "features".
+    case "object": {
+      const read = String.raw`(?:\s*[!)])*\s*(?:\??\.|\[(?!\s*\]))`;
+      return String.raw`${whole}(?:(?=${read})|\s+(?:as|satisfies)\s|(?<=[=.]\s*${text})\s*(?:[;,)}\n]|$)|(?=\s*:\s*(?:[\w$]+\s*[,}=]|[{[]))|(?<=\[\s*["'\`]${text})(?=["'\`]\s*\]${read}))`;
+    }
     // `client.isEnabled(`, `client?.isEnabled`, `client["isEnabled"]`, and `{ isEnabled }`,
     // `{ isEnabled: check }`, `{ flags: { X } }`, `const isEnabled =` (destructured or bound): a
     // method or an object path's name read or bound. A bare call `isEnabled("x")` needs one of
