@@ -58,6 +58,8 @@ export interface CompiledDetect {
    * JSX gate), so that a file a matcher's `files:` leaves out is not searched for its names.
    */
   candidates: readonly Candidate[];
+  /** Every `detect.constants` and `detect.keySets` matcher, then `detect.properties`: name and label, in order. */
+  namedMatchers: { constants: ReadonlyArray<readonly [string, string]>; properties: ReadonlyArray<readonly [string, string]> };
   /** Labels of the matchers scoped with `files:` -> their globs (see file-scope.ts). */
   scoped: ReadonlyMap<string, readonly RegExp[]>;
 }
@@ -134,14 +136,16 @@ export function compile(detect: DetectConfig): CompiledDetect {
     if (imported === "default" && spelt.length > 0) token(spelt[spelt.length - 1]!.text, "name");
     else token(matcher.component, "name");
   }
-  const constants = firstLabelByName(detect.constants, "constants");
   // A key set's members are used as an enum's or a const object's are: each use is a check.
-  for (const [name, label] of firstLabelByName(detect.keySets ?? [], "keySets")) if (!constants.has(name)) constants.set(name, label);
-  const properties = firstLabelByName(detect.properties, "properties");
+  const namedMatchers = {
+    constants: [...labelled(detect.constants, "constants"), ...labelled(detect.keySets ?? [], "keySets")],
+    properties: labelled(detect.properties, "properties"),
+  };
+  const constants = firstLabelByName(namedMatchers.constants);
+  const properties = firstLabelByName(namedMatchers.properties);
   // Every matcher of a name counts (a name in two matchers, one scoped, is searched where either applies).
-  const constantMatchers = [...detect.constants.map(({ name }, index) => [name, `constants[${index}]`] as const), ...(detect.keySets ?? []).map(({ name }, index) => [name, `keySets[${index}]`] as const)];
-  for (const [name, label] of constantMatchers) token(name, "constant", label);
-  detect.properties.forEach(({ name }, index) => token(name, "property", `properties[${index}]`));
+  for (const [name, label] of namedMatchers.constants) token(name, "constant", label);
+  for (const [name, label] of namedMatchers.properties) token(name, "property", label);
   // Every SDK check goes through a value imported from one of the preset's packages: the
   // pre-filter searches for a preset's packages and its names together (prefilter.ts).
   const presets = presetsNamed(detect.sdks);
@@ -158,6 +162,7 @@ export function compile(detect: DetectConfig): CompiledDetect {
     presets,
     ...searchTokens([...candidates.values()]),
     candidates: [...candidates.values()],
+    namedMatchers,
     scoped: scopedMatchers(detect),
   };
 }
@@ -239,11 +244,15 @@ function moduleToken(module: string): string {
   return segments[segments.length - 1] ?? "";
 }
 
-function firstLabelByName(matchers: ReadonlyArray<{ name: string }>, kind: string): Map<string, string> {
+/** Each matcher's name and label (`constants[2]`), in order. */
+function labelled(matchers: ReadonlyArray<{ name: string }>, kind: string): Array<readonly [name: string, label: string]> {
+  return matchers.map(({ name }, index) => [name, `${kind}[${index}]`] as const);
+}
+
+/** Name -> the label of the first matcher of that name. */
+export function firstLabelByName(matchers: ReadonlyArray<readonly [name: string, label: string]>): Map<string, string> {
   const labels = new Map<string, string>();
-  matchers.forEach(({ name }, index) => {
-    if (!labels.has(name)) labels.set(name, `${kind}[${index}]`);
-  });
+  for (const [name, label] of matchers) if (!labels.has(name)) labels.set(name, label);
   return labels;
 }
 

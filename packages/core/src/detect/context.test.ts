@@ -42,6 +42,14 @@ describe("AnalysisContext", () => {
     expect(context.configFor(inside)).toBe(context.compiled);
   });
 
+  it("keeps a name outside the files: of its first matcher when another matcher of that name applies", () => {
+    const twice: DetectConfig = { ...detect, constants: [{ name: "Flags", files: ["legacy/**"] }], keySets: [{ name: "Flags" }] };
+    const context = new AnalysisContext({ detect: twice, registryDir: root });
+    const text = `export const Flags = { beta: "beta" } as const;\nif (Flags.beta) go();`;
+    expect(flagsIn(text, path.join(root, "src", "a.ts"), context)).toEqual(["beta"]);
+    expect(context.configFor(path.join(root, "src", "a.ts")).constants.get("Flags")).toBe("keySets[0]");
+  });
+
   it("maps a name in the code's case to the one registry key it spells", () => {
     const context = new AnalysisContext({ detect, registryKeys: ["new_checkout_v2", "dark-mode", "dark_mode"] });
     expect(context.registryKeyFor("newCheckoutV2", "camel")).toBe("new_checkout_v2");

@@ -1,5 +1,5 @@
 // `files:` on a matcher: globs, relative to the registry's folder, that say which files it applies to.
-import { searchTokens, type CompiledDetect } from "./config.js";
+import { firstLabelByName, searchTokens, type CompiledDetect } from "./config.js";
 import { matchesGlobs } from "./globs.js";
 
 export { globToRegExp, matchesGlobs } from "./globs.js";
@@ -33,7 +33,8 @@ export function scopedTo(
 function without(config: CompiledDetect, labels: ReadonlySet<string>): CompiledDetect {
   const calls = config.calls.filter((call) => !labels.has(call.label));
   const objects = config.objects.filter((object) => !labels.has(object.label));
-  const keep = (map: ReadonlyMap<string, string>) => new Map([...map].filter(([, label]) => !labels.has(label)));
+  // A name the first matcher of which is left out may still have another that applies.
+  const keep = (named: ReadonlyArray<readonly [string, string]>) => firstLabelByName(named.filter(([, label]) => !labels.has(label)));
   // A token goes from the pre-filter when every matcher that spells it is left out (a JSX gate's stays).
   const candidates = config.candidates.filter((candidate) => candidate.labels.length === 0 || candidate.labels.some((label) => !labels.has(label)));
   return {
@@ -44,7 +45,7 @@ function without(config: CompiledDetect, labels: ReadonlySet<string>): CompiledD
     hasModuleCalls: calls.some(({ matcher }) => matcher.module !== undefined),
     objects,
     objectTails: new Set(objects.map(({ segments }) => segments[segments.length - 1] ?? "")),
-    constants: keep(config.constants),
-    properties: keep(config.properties),
+    constants: keep(config.namedMatchers.constants),
+    properties: keep(config.namedMatchers.properties),
   };
 }
