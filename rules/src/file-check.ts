@@ -185,15 +185,13 @@ function analyzeTree(sourceFile: ts.SourceFile, program: ts.Program | undefined,
 // ---------------------------------------------------------------------------------------------
 // Findings -> reports
 
-/** The rule whose suggestion runs the cleanup engine: offered as `settings.flaglint.suggestRemoval` says. */
-const REMOVAL_SUGGESTION: RuleId = "no-stale-flag";
-
+/** `suggestRemoval`: whether a suggestion that runs the cleanup engine is offered (`settings.flaglint.suggestRemoval`). */
 function byRule(findings: readonly Finding[], references: readonly FlagReference[], file: LintedText, suggestRemoval: boolean): FileReports {
   const reports = new Map<RuleId, PreparedReport[]>();
   for (const finding of findings) {
     const report: PreparedReport = { messageId: finding.messageId, data: finding.data, loc: eslintLoc(finding) };
-    const { suggest } = RULES[finding.rule];
-    if (suggest !== undefined && (suggestRemoval || finding.rule !== REMOVAL_SUGGESTION)) report.suggestLater = () => suggest(finding, references, file);
+    const { suggest, suggestRunsCleanup } = RULES[finding.rule];
+    if (suggest !== undefined && (suggestRemoval || suggestRunsCleanup !== true)) report.suggestLater = () => suggest(finding, references, file);
     const own = reports.get(finding.rule);
     if (own === undefined) reports.set(finding.rule, [report]);
     else own.push(report);

@@ -48,6 +48,7 @@ export const noStaleFlagRule: Rule = {
   eslintMessages: { removeCheck: 'Treat "{{flag}}" as on and remove the check' },
   reference: noStaleFlag,
   suggest: removeCheckSuggestion,
+  suggestRunsCleanup: true,
 };
 
 /**

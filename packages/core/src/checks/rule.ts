@@ -89,4 +89,9 @@ export interface Rule extends RuleMeta {
   entry?: (flag: FlagDefinition, references: number, input: RegistryCheckInput) => Finding | undefined;
   /** The editor's suggestion for one of this rule's findings, worked out only when ESLint reports it. */
   suggest?: (finding: Finding, references: readonly FlagReference[], file: LintedText) => Suggestion | undefined;
+  /**
+   * `suggest` runs the cleanup engine over the whole file (a parse and rewrites per finding): worth
+   * it only where the suggestion can be applied (the plugin's `settings.flaglint.suggestRemoval`).
+   */
+  suggestRunsCleanup?: boolean;
 }
