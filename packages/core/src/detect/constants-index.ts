@@ -242,8 +242,12 @@ function startsWith(path: readonly string[], prefix: readonly string[]): boolean
 
 /** What the index needs from its host: modules' exports, module resolution, and a search by name. */
 export interface ExportSource {
-  /** The exports of a module file; `undefined` when it cannot be read or parsed. */
-  exportsOf(file: string): ModuleExports | undefined;
+  /**
+   * The exports of a module file; `undefined` when it cannot be read or parsed. With `name`, only
+   * what the module exports by that name (and its `export *` links) need be there: a host may read
+   * just that part of a large module.
+   */
+  exportsOf(file: string, name?: string): ModuleExports | undefined;
   /** The file an import specifier names from `fromFile`; `undefined` when it does not resolve. */
   resolveModule(specifier: string, fromFile: string): string | undefined;
   /** Files that may export `name` (a superset), for a name no resolvable module provides. */
@@ -281,7 +285,7 @@ export class ExportIndex implements ConstantIndex {
 
   private valueIn(file: string, name: string, path: readonly string[], hops: number): string | undefined {
     if (hops > MAX_HOPS) return undefined;
-    const exports = this.source.exportsOf(file);
+    const exports = this.source.exportsOf(file, name);
     if (exports === undefined) return undefined;
     const own = exports.values.find((value) => value.name === name && samePath(value.path, path));
     if (own !== undefined) return own.value;
@@ -328,7 +332,7 @@ export class ExportIndex implements ConstantIndex {
 
   private originIn(file: string, name: string, hops: number): Declaration | undefined {
     if (hops > MAX_HOPS) return undefined;
-    const exports = this.source.exportsOf(file);
+    const exports = this.source.exportsOf(file, name);
     if (exports === undefined) return undefined;
     const own = exports.declared.find((declared) => declared.name === name);
     if (own !== undefined) return { file, name: own.local };

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportedNames, ProjectConstants } from "./constants.js";
+import { FileCache } from "./file-cache.js";
 import { ModuleResolver } from "./module-resolution.js";
 
 const roots: string[] = [];
@@ -136,6 +137,63 @@ describe("ProjectConstants", () => {
     expect(constants.index.origin({ name: "Keys", specifier: "./barrel", file: path.join(root, "page.ts") })).toEqual({
       file: path.join(root, "keys.ts"),
       name: "FeatureKeys",
+    });
+  });
+
+  describe("a large generated module", () => {
+    /** Over the size from which a module is asked for one name first: types, then the enum. */
+    const generated = (values: string) =>
+      `${Array.from({ length: 9000 }, (_, index) => `export type Type${index} = { id: string; name?: string | null };`).join("\n")}\n` +
+      `export enum FeatureFlagEnum { OrderForms = "${values}" }\nexport const Plans = { Basic: "basic" };\n`;
+
+    it("gives an enum's keys, and any other name's, as reading it whole does", () => {
+      const root = project({ "generated/graphql.ts": generated("order_forms") });
+      expect(fs.statSync(path.join(root, "generated/graphql.ts")).size).toBeGreaterThan(256 * 1024);
+      const constants = new ProjectConstants({ files: () => [] });
+      const file = path.join(root, "page.ts");
+      expect(constants.index.resolve({ name: "FeatureFlagEnum", specifier: "./generated/graphql", file }, ["OrderForms"])).toBe("order_forms");
+      expect(constants.index.resolve({ name: "FeatureFlagEnum", specifier: "./generated/graphql", file }, ["Missing"])).toBeUndefined();
+      expect(constants.index.resolve({ name: "Plans", specifier: "./generated/graphql", file }, ["Basic"])).toBe("basic");
+      expect(constants.index.origin({ name: "FeatureFlagEnum", specifier: "./generated/graphql", file })).toEqual({
+        file: path.join(root, "generated/graphql.ts"),
+        name: "FeatureFlagEnum",
+      });
+    });
+
+    it("reads it by name again once its mtime changes when watching", () => {
+      const root = project({ "generated/graphql.ts": generated("order_forms") });
+      const constants = new ProjectConstants({ files: () => [], watch: true });
+      const external = { name: "FeatureFlagEnum", specifier: "./generated/graphql", file: path.join(root, "page.ts") };
+      expect(constants.index.resolve(external, ["OrderForms"])).toBe("order_forms");
+      const module = path.join(root, "generated/graphql.ts");
+      fs.writeFileSync(module, generated("new_forms"));
+      const later = new Date(Date.UTC(2030, 0, 1));
+      fs.utimesSync(module, later, later);
+      expect(constants.index.resolve(external, ["OrderForms"])).toBe("new_forms");
+    });
+
+    it("keeps what it read by name in --cache, and reads it again once the module changes", () => {
+      const root = project({ "generated/graphql.ts": generated("order_forms") });
+      const module = path.join(root, "generated/graphql.ts");
+      const options = { location: path.join(root, "cache.json"), strategy: "metadata" as const, version: "1.2.3" };
+      const lookup = (): string | undefined => {
+        const cache = new FileCache(options, root);
+        const constants = new ProjectConstants({ files: () => [], memo: cache.modules(() => undefined) });
+        const value = constants.index.resolve({ name: "FeatureFlagEnum", specifier: "./generated/graphql", file: path.join(root, "page.ts") }, ["OrderForms"]);
+        cache.save();
+        return value;
+      };
+      const mtime = new Date(Date.UTC(2026, 0, 1));
+      fs.utimesSync(module, mtime, mtime);
+      expect(lookup()).toBe("order_forms");
+      const stored = JSON.parse(fs.readFileSync(options.location, "utf8")) as { modules: Record<string, { byName?: Record<string, unknown> }> };
+      expect(Object.keys(stored.modules["generated/graphql.ts"]?.byName ?? {})).toEqual(["FeatureFlagEnum"]);
+      // The same size and mtime: by metadata, the module is unchanged, and what the cache holds is used.
+      fs.writeFileSync(module, generated("order_FORMS"));
+      fs.utimesSync(module, mtime, mtime);
+      expect(lookup()).toBe("order_forms");
+      fs.writeFileSync(module, generated("new_forms"));
+      expect(lookup()).toBe("new_forms");
     });
   });
 });

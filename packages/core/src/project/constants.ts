@@ -1,15 +1,25 @@
 // The cross-file index of exported keys over a project's files, built lazily: a module is parsed
-// the first time a key is looked up in it, and only its literal leaves and links are kept. The CLI
-// makes one per run; the ESLint plugin shares one per registry root per process (projectConstants),
-// re-reading a module whose mtime changed.
+// the first time a key is looked up in it (a large one is first asked for the one enum a lookup
+// names), and only its literal leaves and links are kept. The CLI makes one per run; the ESLint
+// plugin shares one per registry root per process (projectConstants), re-reading a module whose
+// mtime changed.
 import fs from "node:fs";
 import { collectExportedConstants, ExportIndex, type ExportSource, type ModuleExports } from "../detect/constants-index.js";
 import type { ConstantIndex } from "../detect/external-names.js";
+import { enumExportsAlone } from "../detect/lone-enum.js";
 import { getParseError, parseSource } from "../detect/parse.js";
 import { MAY_EXPORT_CONSTANT } from "./detection.js";
 import type { ModuleMemo } from "./file-cache.js";
 import { walkProject } from "./files.js";
 import { ModuleResolver, readText } from "./module-resolution.js";
+
+/**
+ * A module this large (in bytes) is first asked for the one name a lookup needs, which an enum
+ * declared in it answers without parsing the rest (detect/lone-enum.ts): a generated module of
+ * megabytes takes a fresh process most of a second to parse; below this, parsing it whole costs
+ * less than scanning it and then, for another name, parsing it anyway.
+ */
+const READ_NAME_ALONE_FROM = 256 * 1024;
 
 /** What a module imported by path must say to export a key at all. */
 const MAY_EXPORT_ANYTHING = /export\s+(?:declare\s+)?(?:const|enum)\b|export\s*[{*]|export\s+default\b/;
@@ -35,17 +45,23 @@ export class ProjectConstants implements ExportSource {
   private readonly modules: ModuleResolver;
   private readonly read = new Map<string, Read>();
   private byName: Map<string, string[]> | undefined;
+  /** What large modules export by single names, read without the rest (null: it must be read whole). */
+  private readonly alone = new Map<string, { mtimeMs: number; names: Map<string, ModuleExports | null> }>();
 
   constructor(private readonly options: ProjectConstantsOptions) {
     this.index = new ExportIndex(this);
     this.modules = new ModuleResolver(options.watch !== true);
   }
 
-  exportsOf(file: string): ModuleExports | undefined {
+  exportsOf(file: string, name?: string): ModuleExports | undefined {
     const known = this.read.get(file);
     if (known !== undefined && !this.options.watch) return known.exports;
     const mtimeMs = this.options.watch ? modifiedAt(file) : 0;
     if (known !== undefined && known.mtimeMs === mtimeMs) return known.exports;
+    if (name !== undefined) {
+      const alone = this.exportsByName(file, name, mtimeMs);
+      if (alone !== undefined) return alone;
+    }
     const fromText = (): ModuleExports | undefined => {
       // A watched file is read from disk: what is kept in memory may be older.
       const text = this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
@@ -54,6 +70,26 @@ export class ProjectConstants implements ExportSource {
     const exports = this.options.memo ? this.options.memo.exports(file, fromText) : fromText();
     this.read.set(file, { exports, mtimeMs });
     return exports;
+  }
+
+  /** What a large module exports by `name`, when that can be read alone; `undefined`: read it whole. */
+  private exportsByName(file: string, name: string, mtimeMs: number): ModuleExports | undefined {
+    let read = this.alone.get(file);
+    if (read === undefined || read.mtimeMs !== mtimeMs) {
+      read = { mtimeMs, names: new Map() };
+      this.alone.set(file, read);
+    }
+    let exports = read.names.get(name);
+    if (exports === undefined) {
+      const fromText = (): ModuleExports | undefined => {
+        if (sizeOf(file) < READ_NAME_ALONE_FROM) return undefined;
+        const text = this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
+        return text === undefined ? undefined : enumExportsAlone(text, file, name);
+      };
+      exports = (this.options.memo ? this.options.memo.exportsByName(file, name, fromText) : fromText()) ?? null;
+      read.names.set(name, exports);
+    }
+    return exports ?? undefined;
   }
 
   resolveModule(specifier: string, fromFile: string): string | undefined {
@@ -116,6 +152,14 @@ function exportsIn(text: string, file: string): ModuleExports | undefined {
     return collectExportedConstants(sourceFile);
   } catch {
     return undefined;
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -62,6 +62,8 @@ export interface ModuleMemo {
   exports(file: string, compute: () => ModuleExports | undefined): ModuleExports | undefined;
   /** The names the module's text may export a key by. */
   names(file: string, compute: () => readonly string[]): readonly string[];
+  /** What the module exports by one name, read without the rest (`undefined`: it must be read whole). */
+  exportsByName(file: string, name: string, compute: () => ModuleExports | undefined): ModuleExports | undefined;
 }
 
 /**
@@ -82,6 +84,8 @@ interface ModuleEntry {
   key: string;
   exports?: ModuleExports | null;
   names?: readonly string[];
+  /** By name: what a large module exports by it alone; null: the module must be read whole. */
+  byName?: Record<string, ModuleExports | null>;
 }
 
 interface Entry extends CachedYield {
@@ -240,6 +244,18 @@ export class FileCache {
           this.changed = true;
         }
         return entry.names;
+      },
+      exportsByName: (file, name, compute) => {
+        const entry = entryOf(file);
+        if (entry === undefined) return compute();
+        entry.byName ??= Object.create(null) as Record<string, ModuleExports | null>;
+        let exports = Object.hasOwn(entry.byName, name) ? entry.byName[name] : undefined;
+        if (exports === undefined) {
+          exports = compute() ?? null;
+          entry.byName[name] = exports;
+          this.changed = true;
+        }
+        return exports ?? undefined;
       },
     };
   }
@@ -421,12 +437,17 @@ function validModules(modules: Record<string, unknown>): Record<string, ModuleEn
   const valid: Record<string, ModuleEntry> = {};
   for (const [name, entry] of Object.entries(modules)) {
     if (!isRecord(entry) || typeof entry.key !== "string") continue;
-    const { exports, names } = entry;
+    const { exports, names, byName } = entry;
     if (names !== undefined && !(Array.isArray(names) && names.every((item) => typeof item === "string"))) continue;
-    if (exports !== undefined && exports !== null && !(isRecord(exports) && Array.isArray(exports.values) && Array.isArray(exports.links) && Array.isArray(exports.declared))) continue;
-    valid[name] = entry as unknown as ModuleEntry;
+    if (!isStoredExports(exports)) continue;
+    if (byName !== undefined && !(isRecord(byName) && Object.values(byName).every(isStoredExports))) continue;
+    valid[name] = (byName === undefined ? entry : { ...entry, byName: Object.assign(Object.create(null) as Record<string, unknown>, byName) }) as unknown as ModuleEntry;
   }
   return valid;
+}
+
+function isStoredExports(exports: unknown): boolean {
+  return exports === undefined || exports === null || (isRecord(exports) && Array.isArray(exports.values) && Array.isArray(exports.links) && Array.isArray(exports.declared));
 }
 
 /** Registries shaped as this version stores them; anything else is parsed again from its file. */
