@@ -75,7 +75,7 @@ describe("the CLI's bundle (scripts/bundle.mjs)", () => {
     fs.rmSync(entry.coreBuild);
     const tmp = project({});
     const cacheDir = path.join(tmp, `flaglint-code-cache-${process.getuid!()}`);
-    const bundleCaches = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => /^flaglint-[0-9a-f]{20}\.v8cache$/.test(name)) : []);
+    const bundleCaches = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => /^flaglint-[0-9a-f]{8}-[0-9a-f]{20}\.v8cache$/.test(name)) : []);
     const version = () => spawnSync(process.execPath, [entry.file, "--version"], { encoding: "utf8", env: { ...process.env, TMPDIR: tmp } });
 
     expect(version().stdout).toBe("bundle --version\n");

@@ -64,7 +64,7 @@ describe("requireWithCodeCache", () => {
     const warmed: unknown[] = [];
     const first = requireWithCodeCache("lib", from, { dir: cache, warmUp: (exports) => warmed.push(exports) });
     expect(warmed).toEqual([first]);
-    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{20}\.v8cache$/)]);
+    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{8}-[0-9a-f]{20}\.v8cache$/)]);
     forget(file);
     const second = requireWithCodeCache("lib", from, { dir: cache, warmUp: (exports) => warmed.push(exports) }) as { twice: (n: number) => number };
     expect(second.twice(4)).toBe(8);
@@ -81,7 +81,7 @@ describe("requireWithCodeCache", () => {
       },
     }) as { twice: (n: number) => number };
     expect(loaded.twice(5)).toBe(10);
-    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{20}\.v8cache$/)]);
+    expect(fs.readdirSync(cache)).toEqual([expect.stringMatching(/^index-[0-9a-f]{8}-[0-9a-f]{20}\.v8cache$/)]);
     forget(file);
   });
 
@@ -89,7 +89,7 @@ describe("requireWithCodeCache", () => {
     const { from, cache } = library();
     expect(loadInChild(from, cache)).toBe(42);
     const [written] = fs.readdirSync(cache);
-    expect(written).toMatch(/^index-[0-9a-f]{20}\.v8cache$/);
+    expect(written).toMatch(/^index-[0-9a-f]{8}-[0-9a-f]{20}\.v8cache$/);
     const cacheFile = path.join(cache, written!);
     const past = new Date("2026-01-01T00:00:00Z");
     fs.utimesSync(cacheFile, past, past);
@@ -107,6 +107,20 @@ describe("requireWithCodeCache", () => {
     const now = fs.readdirSync(cache);
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(written);
+  });
+
+  it("keeps the caches of the same module in two places (two checkouts) side by side", () => {
+    const one = library();
+    const two = library();
+    expect(loadInChild(one.from, one.cache)).toBe(42);
+    expect(loadInChild(two.from, one.cache)).toBe(42);
+    expect(fs.readdirSync(one.cache)).toHaveLength(2);
+    // Each is used, not written again, when its place loads the module next.
+    const past = new Date("2026-01-01T00:00:00Z");
+    for (const name of fs.readdirSync(one.cache)) fs.utimesSync(path.join(one.cache, name), past, past);
+    expect(loadInChild(one.from, one.cache)).toBe(42);
+    expect(loadInChild(two.from, one.cache)).toBe(42);
+    expect(fs.readdirSync(one.cache).map((name) => fs.statSync(path.join(one.cache, name)).mtime)).toEqual([past, past]);
   });
 });
 

@@ -63,7 +63,10 @@ function loadCached(file: string, dir: string, warmUp: CodeCacheOptions["warmUp"
   const source = fs.readFileSync(file, "utf8");
   const stat = fs.statSync(file);
   const key = createHash("sha1").update(`${CACHE_FORMAT}\0${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 20);
-  const cacheFile = path.join(dir, `${path.basename(file).replace(/\.[cm]?js$/, "")}-${key}.v8cache`);
+  // Named by the file's place, then its version: a new version replaces the caches of the same
+  // place only, so two checkouts (each with its own compiler) do not delete each other's.
+  const place = createHash("sha1").update(file).digest("hex").slice(0, 8);
+  const cacheFile = path.join(dir, `${path.basename(file).replace(/\.[cm]?js$/, "")}-${place}-${key}.v8cache`);
   const cachedData = readIfPresent(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file);
@@ -94,7 +97,7 @@ function loadCached(file: string, dir: string, warmUp: CodeCacheOptions["warmUp"
   return module.exports as unknown;
 }
 
-/** The caches of earlier versions of the same file (a rebuilt bundle, an upgraded compiler): they would only pile up. */
+/** The caches of earlier versions of the same file, at the same place (a rebuilt bundle, an upgraded compiler): they would only pile up. */
 function removeOlderCaches(cacheFile: string): void {
   const dir = path.dirname(cacheFile);
   const name = path.basename(cacheFile);
