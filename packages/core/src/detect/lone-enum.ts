@@ -85,8 +85,7 @@ function topLevelEnum(text: string, name: string): { start: number; end: number 
     if (depth === 0) {
       if (pending !== undefined && previous === kind.EnumKeyword) {
         // `enum` then its name: this is the declaration when the name is the one asked for.
-        if (token === kind.Identifier && scanner.getTokenValue() === name) pending = { start: pending.start };
-        else pending = undefined;
+        if (token !== kind.Identifier || scanner.getTokenValue() !== name) pending = undefined;
       } else if (pending !== undefined && token === kind.OpenBraceToken) {
         span = { start: pending.start, end: -1 };
         pending = undefined;

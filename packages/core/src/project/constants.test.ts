@@ -173,13 +173,14 @@ describe("ProjectConstants", () => {
     });
 
     it("keeps what it read by name in --cache, and reads it again once the module changes", () => {
-      const root = project({ "generated/graphql.ts": generated("order_forms") });
+      const root = project({ "generated/graphql.ts": generated("order_forms"), "keys.ts": `export const Keys = { A: "a" };` });
       const module = path.join(root, "generated/graphql.ts");
       const options = { location: path.join(root, "cache.json"), strategy: "metadata" as const, version: "1.2.3" };
       const lookup = (): string | undefined => {
         const cache = new FileCache(options, root);
         const constants = new ProjectConstants({ files: () => [], memo: cache.modules(() => undefined) });
         const value = constants.index.resolve({ name: "FeatureFlagEnum", specifier: "./generated/graphql", file: path.join(root, "page.ts") }, ["OrderForms"]);
+        expect(constants.index.resolve({ name: "Keys", specifier: "./keys", file: path.join(root, "page.ts") }, ["A"])).toBe("a");
         cache.save();
         return value;
       };
@@ -188,6 +189,9 @@ describe("ProjectConstants", () => {
       expect(lookup()).toBe("order_forms");
       const stored = JSON.parse(fs.readFileSync(options.location, "utf8")) as { modules: Record<string, { byName?: Record<string, unknown> }> };
       expect(Object.keys(stored.modules["generated/graphql.ts"]?.byName ?? {})).toEqual(["FeatureFlagEnum"]);
+      // A small module is read whole: nothing by name is kept for it.
+      expect(stored.modules["keys.ts"]).toMatchObject({ exports: { values: [{ name: "Keys", path: ["A"], value: "a" }] } });
+      expect(stored.modules["keys.ts"]?.byName).toBeUndefined();
       // The same size and mtime: by metadata, the module is unchanged, and what the cache holds is used.
       fs.writeFileSync(module, generated("order_FORMS"));
       fs.utimesSync(module, mtime, mtime);

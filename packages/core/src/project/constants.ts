@@ -46,7 +46,7 @@ export class ProjectConstants implements ExportSource {
   private readonly read = new Map<string, Read>();
   private byName: Map<string, string[]> | undefined;
   /** What large modules export by single names, read without the rest (null: it must be read whole). */
-  private readonly alone = new Map<string, { mtimeMs: number; names: Map<string, ModuleExports | null> }>();
+  private readonly alone = new Map<string, { mtimeMs: number; large: boolean; names: Map<string, ModuleExports | null> }>();
 
   constructor(private readonly options: ProjectConstantsOptions) {
     this.index = new ExportIndex(this);
@@ -76,13 +76,14 @@ export class ProjectConstants implements ExportSource {
   private exportsByName(file: string, name: string, mtimeMs: number): ModuleExports | undefined {
     let read = this.alone.get(file);
     if (read === undefined || read.mtimeMs !== mtimeMs) {
-      read = { mtimeMs, names: new Map() };
+      // Most modules are small: they are read whole, and --cache keeps nothing by name for them.
+      read = { mtimeMs, large: sizeOf(file) >= READ_NAME_ALONE_FROM, names: new Map() };
       this.alone.set(file, read);
     }
+    if (!read.large) return undefined;
     let exports = read.names.get(name);
     if (exports === undefined) {
       const fromText = (): ModuleExports | undefined => {
-        if (sizeOf(file) < READ_NAME_ALONE_FROM) return undefined;
         const text = this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
         return text === undefined ? undefined : enumExportsAlone(text, file, name);
       };
