@@ -30,6 +30,7 @@ export class AnalysisContext {
   private readonly scoped = new Map<string, CompiledDetect>();
   /** The search of each of those configs. */
   private readonly scopedSearches = new Map<CompiledDetect, Search>();
+  private lastScope: { file: string; config: CompiledDetect } | undefined;
   private readonly keyMaps = new Map<KeyCase, KeysByCodeName>();
   private ignoreGlobs: IgnoreMatcher | undefined;
 
@@ -78,9 +79,13 @@ export class AnalysisContext {
     return (this.ignoreGlobs ??= ignoreMatcher(this.ignore ?? []));
   }
 
-  /** The compiled config less the matchers whose `files:` globs leave `file` out. */
+  /**
+   * The compiled config less the matchers whose `files:` globs leave `file` out. The pre-filter
+   * and then the analysis ask for the same file in turn: the last answer is kept for the next.
+   */
   configFor(file: string): CompiledDetect {
-    return scopedTo(this.compiled, file, this.registryDir, this.scoped);
+    if (this.lastScope?.file !== file) this.lastScope = { file, config: scopedTo(this.compiled, file, this.registryDir, this.scoped) };
+    return this.lastScope.config;
   }
 
   /** The registry key `name` stands for under `keyCase` (see key-case.ts). */

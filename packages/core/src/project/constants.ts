@@ -63,8 +63,7 @@ export class ProjectConstants implements ExportSource {
       if (alone !== undefined) return alone;
     }
     const fromText = (): ModuleExports | undefined => {
-      // A watched file is read from disk: what is kept in memory may be older.
-      const text = this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
+      const text = this.textOf(file);
       return text === undefined ? undefined : exportsIn(text, file);
     };
     const exports = this.options.memo ? this.options.memo.exports(file, fromText) : fromText();
@@ -84,13 +83,18 @@ export class ProjectConstants implements ExportSource {
     let exports = read.names.get(name);
     if (exports === undefined) {
       const fromText = (): ModuleExports | undefined => {
-        const text = this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
+        const text = this.textOf(file);
         return text === undefined ? undefined : enumExportsAlone(text, file, name);
       };
       exports = (this.options.memo ? this.options.memo.exportsByName(file, name, fromText) : fromText()) ?? null;
       read.names.set(name, exports);
     }
     return exports ?? undefined;
+  }
+
+  /** A module's text; a watched file is read from disk, as what is kept in memory may be older. */
+  private textOf(file: string): string | undefined {
+    return this.options.watch ? readText(file) : (this.options.readText ?? readText)(file);
   }
 
   resolveModule(specifier: string, fromFile: string): string | undefined {
