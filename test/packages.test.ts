@@ -173,6 +173,13 @@ describe("the packages together", () => {
     expect(filesOf("flaglint")).toEqual(expect.arrayContaining(["bin/flaglint.js", "dist/flaglint.cjs", "dist/worker.mjs"]));
   });
 
+  it("the plugin's bundle is ASCII, so an ESLint process holds its text at one byte a character", () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, "rules/dist/plugin.cjs"), "utf8");
+    expect(text).not.toMatch(/[^\x00-\x7f]/);
+    // Names stay: a stack trace or a profile of an editor's ESLint still says where it was.
+    expect(text).toContain("function reportFindings(context,rule)");
+  });
+
   it("the plugin by its package name is the plugin the modules build: the same rules, configs and exports", async () => {
     const byName = (await import("eslint-plugin-flaglint")) as unknown as Record<string, unknown> & { default: { rules: object; configs: object; meta: object } };
     const built = (await import(pathToFileURL(path.join(REPO_ROOT, "rules/dist/index.js")).href)) as typeof byName;
