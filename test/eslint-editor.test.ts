@@ -1,6 +1,7 @@
 // An editor's ESLint: one `ESLint` instance kept for the whole session. A registry edit, a registry
 // created in a package folder, and a registry broken then fixed are all seen by the next lint, with
-// no restart and no crash; and a thousand lints of one file leave the heap where it was.
+// no restart and no crash; and a thousand lints of one file leave the heap where it was, as do a
+// hundred versions of a file, each with a misspelt key.
 import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
@@ -97,5 +98,32 @@ describe("a long-lived ESLint instance, as an editor keeps it", () => {
     expect(messages).toBeGreaterThanOrEqual(2);
     // Loose on purpose: a leak of one syntax tree per lint would be hundreds of megabytes.
     expect(grown).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it("keeps no copy of a file for each misspelt key typed in it", async () => {
+    const dir = project();
+    const { ESLint } = await eslintApi(10);
+    const eslint = new ESLint({ cwd: dir });
+    const file = path.join(dir, "packages/web/src/page.js");
+    // A large file in which a key is typed a keystroke at a time: each version holds another
+    // unknown key, and the did-you-mean answer for each is kept for the session.
+    const filler = `/*\n${"a comment line of a large file\n".repeat(3300)}*/\n`;
+    const version = (i: number) => `${filler}export const page = flags.isOn("search_results_v${i}");\n`;
+    const lint = async (i: number) => (await eslint.lintText(version(i), { filePath: file }))[0]!.messages.length;
+
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    for (let i = 0; i < 5; i++) await lint(i);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let messages = 0;
+    for (let i = 5; i < 105; i++) messages = await lint(i);
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+
+    expect(messages).toBe(1);
+    // A key is a slice of its file's text in V8: kept as it is, the hundred keys would keep the
+    // hundred versions of the file (100 KB each, 10 MB).
+    expect(grown).toBeLessThan(4 * 1024 * 1024);
   });
 });

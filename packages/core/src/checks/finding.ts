@@ -111,6 +111,15 @@ function nearestRegistryKey(key: string, registry: Registry): string | undefined
     known = new Map();
     nearestByRegistry.set(registry, known);
   }
-  if (!known.has(key)) known.set(key, nearestKey(key, registry.flags.keys()));
+  if (!known.has(key)) known.set(ownCopy(key), nearestKey(key, registry.flags.keys()));
   return known.get(key);
+}
+
+/**
+ * `text` in a string of its own. A key read from a syntax tree is, in V8, a slice that keeps the
+ * whole text of its file alive; kept as a map's key for a long-lived ESLint process, each misspelt
+ * key typed in an editor (one per keystroke) would keep a copy of the file it was typed in.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, "utf16le").toString("utf16le");
 }
