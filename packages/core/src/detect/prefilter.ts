@@ -64,12 +64,14 @@ export function buildSearch(compiled: CompiledDetect): Search {
  * An import or a require of a package whose name starts with one of `tokens`:
  * `from "launchdarkly-js-client-sdk"`, `require("@launchdarkly/node-server-sdk")`,
  * `import("@growthbook/growthbook")`; not a folder of a relative path (`"../unleash-config"`), nor
- * any other string (`name: "unleash"`). The import's own words lead: a file has a few of them,
- * and every package name is tried at each.
+ * any other string (`name: "unleash"`). A quote and a package name lead, and the import's own
+ * words are asserted behind them: the engine finds quotes fast and a package name after one
+ * rarely, while `from`, `import` and `require` are in nearly every file, many times over, and
+ * leading with them made this scan, which most files get, take twice as long.
  */
 function importOf(tokens: readonly string[]): RegExp {
-  const names = tokens.map((text) => `${text.startsWith("@") ? "" : "@?"}${escapeRegExp(text)}`);
-  return new RegExp(`(?:from|import|require)\\s*\\(?\\s*["'\`](?:${names.join("|")})`);
+  const names = `(?:${tokens.map((text) => `${text.startsWith("@") ? "" : "@?"}${escapeRegExp(text)}`).join("|")})`;
+  return new RegExp(`["'\`]${names}(?<=(?:from|import|require)\\s*\\(?\\s*["'\`]${names})`);
 }
 
 /**
