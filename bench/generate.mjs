@@ -10,7 +10,7 @@
 // tree (and its hash) only changes when this file does.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -1175,6 +1175,23 @@ export function writeEslintConfigs(out) {
   writeFileSync(path.join(out, ESLINT_CONFIG), withPlugin.join("\n"));
   writeFileSync(path.join(out, ESLINT_NOOP_CONFIG), noop.join("\n"));
   writeFileSync(path.join(out, ESLINT_BARE_CONFIG), bare.join("\n"));
+}
+
+/**
+ * The bench tree for `options` ({ quick, seed, keep }): a new temporary one, or with `keep` the one
+ * in a fixed temporary folder when it was written by this generator with the same seed and size.
+ * The ESLint configs are written every time: they name this checkout's parser and plugin.
+ */
+export function prepareTree(options) {
+  const mode = options.quick ? "quick" : "full";
+  const tree = options.keep ? path.join(tmpdir(), `flaglint-bench-${mode}-seed${options.seed}`) : mkdtempSync(path.join(tmpdir(), "flaglint-bench-"));
+  const existing = options.keep ? readManifest(tree) : null;
+  const current = existing && existing.generator === GENERATOR_ID && existing.seed === options.seed && existing.quick === options.quick;
+  const started = performance.now();
+  const manifest = current ? existing : generate({ out: tree, seed: options.seed, quick: options.quick });
+  const generateSeconds = current ? null : (performance.now() - started) / 1000;
+  writeEslintConfigs(tree);
+  return { dir: tree, manifest, generateSeconds, reused: Boolean(current) };
 }
 
 /** The manifest of a tree written earlier, or null. */

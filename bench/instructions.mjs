@@ -25,11 +25,11 @@
 // without: each package takes about two minutes per configuration on one core.
 
 import { spawn, spawnSync } from "node:child_process";
-import { cpus, tmpdir } from "node:os";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, GENERATOR_ID, generate, readManifest, writeEslintConfigs } from "./generate.mjs";
+import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH_DIR);
@@ -130,16 +130,6 @@ export function summarize(values) {
   return { mean, sd, min: Math.min(...values), max: Math.max(...values), samples: values.length };
 }
 
-function prepareTree(options) {
-  const mode = options.quick ? "quick" : "full";
-  const tree = options.keep ? path.join(tmpdir(), `flaglint-bench-${mode}-seed${options.seed}`) : mkdtempSync(path.join(tmpdir(), "flaglint-bench-"));
-  const existing = options.keep ? readManifest(tree) : null;
-  const current = existing && existing.generator === GENERATOR_ID && existing.seed === options.seed && existing.quick === options.quick;
-  if (!current) generate({ out: tree, seed: options.seed, quick: options.quick });
-  writeEslintConfigs(tree);
-  return tree;
-}
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const valgrind = valgrindWorks();
@@ -147,7 +137,7 @@ async function main() {
     console.error("flaglint bench: valgrind is not installed; it counts the instructions (apt-get install valgrind)");
     return 2;
   }
-  const tree = prepareTree(options);
+  const tree = prepareTree(options).dir;
   try {
     const packages = readdirSync(path.join(tree, "packages")).sort().slice(0, options.packages ?? undefined);
     console.log(`flaglint instructions bench — ${options.quick ? "quick" : "full"} tree, ${packages.length} packages × ${CONFIGS.length} configurations, ${options.jobs} at once, ${valgrind}, node ${process.version}`);

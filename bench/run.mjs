@@ -19,7 +19,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printSpeedRatios, speedCommands, speedRatios, speedVerdicts, SPEED_BUDGET } from "./speed.mjs";
-import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, GENERATOR_ID, NOW, generate, readManifest, writeEslintConfigs } from "./generate.mjs";
+import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, NOW, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH_DIR);
@@ -296,18 +296,6 @@ function printFailures(failures) {
 
 // ---------------------------------------------------------------------------------------------
 // The run
-
-function prepareTree(options) {
-  const mode = options.quick ? "quick" : "full";
-  const tree = options.keep ? path.join(tmpdir(), `flaglint-bench-${mode}-seed${options.seed}`) : mkdtempSync(path.join(tmpdir(), "flaglint-bench-"));
-  const existing = options.keep ? readManifest(tree) : null;
-  const current = existing && existing.generator === GENERATOR_ID && existing.seed === options.seed && existing.quick === options.quick;
-  const started = performance.now();
-  const manifest = current ? existing : generate({ out: tree, seed: options.seed, quick: options.quick });
-  const generateSeconds = current ? null : (performance.now() - started) / 1000;
-  writeEslintConfigs(tree); // always: they name this checkout's parser and plugin
-  return { dir: tree, manifest, generateSeconds, reused: Boolean(current) };
-}
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
