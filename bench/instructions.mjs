@@ -26,9 +26,10 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { cpus } from "node:os";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { integerArg, printHelp, UsageError } from "./args.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -41,15 +42,9 @@ const CONFIGS = [
   { id: "plugin", file: ESLINT_CONFIG, label: "ESLint + flaglint" },
 ];
 
-class UsageError extends Error {}
-
 function parseArgs(argv) {
   const options = { quick: false, packages: null, jobs: cpus().length, seed: 1, keep: false, json: path.join(BENCH_DIR, "results", "instructions.json") };
-  const positive = (flag, value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a positive integer, got ${value ?? "nothing"}`);
-    return n;
-  };
+  const positive = (flag, value) => integerArg(flag, value, 1);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--quick") options.quick = true;
@@ -58,10 +53,8 @@ function parseArgs(argv) {
     else if (arg === "--seed") options.seed = positive(arg, argv[++i]);
     else if (arg === "--keep") options.keep = true;
     else if (arg === "--json") options.json = path.resolve(argv[++i] ?? "");
-    else if (arg === "--help" || arg === "-h") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(14, 23).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
-      process.exit(0);
-    } else throw new UsageError(`unknown option ${arg}`);
+    else if (arg === "--help" || arg === "-h") printHelp(import.meta.url, 14, 23);
+    else throw new UsageError(`unknown option ${arg}`);
   }
   return options;
 }

@@ -19,6 +19,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printSpeedRatios, speedCommands, speedRatios, speedVerdicts, SPEED_BUDGET } from "./speed.mjs";
+import { integerArg, printHelp, UsageError } from "./args.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, NOW, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -31,11 +32,7 @@ const STDERR_TAIL_LINES = 20;
 
 function parseArgs(argv) {
   const options = { quick: false, runs: null, seed: 1, keep: false, json: path.join(BENCH_DIR, "results", "latest.json") };
-  const integer = (flag, value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a non-negative integer, got ${value ?? "nothing"}`);
-    return n;
-  };
+  const integer = (flag, value) => integerArg(flag, value, 0);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--quick") options.quick = true;
@@ -43,17 +40,13 @@ function parseArgs(argv) {
     else if (arg === "--runs") options.runs = integer(arg, argv[++i]);
     else if (arg === "--seed") options.seed = integer(arg, argv[++i]);
     else if (arg === "--json") options.json = path.resolve(argv[++i] ?? "");
-    else if (arg === "--help" || arg === "-h") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(5, 14).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
-      process.exit(0);
-    } else throw new UsageError(`unknown option ${arg}`);
+    else if (arg === "--help" || arg === "-h") printHelp(import.meta.url, 5, 14);
+    else throw new UsageError(`unknown option ${arg}`);
   }
   options.runs ??= options.quick ? 2 : 5;
   if (options.runs < 1) throw new UsageError("--runs must be at least 1");
   return options;
 }
-
-class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Tools
