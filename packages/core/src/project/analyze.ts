@@ -26,6 +26,7 @@ import { answerStep } from "./file-analysis.js";
 import { FileCache, type CacheOptions } from "./file-cache.js";
 import { walkProject, type WalkResult } from "./files.js";
 import { changedFilesSince, type ChangedFiles } from "./git.js";
+import { ModuleResolver } from "./module-resolution.js";
 import { WorkerPool } from "./pool.js";
 import { RegistrySet } from "./registries.js";
 import { runScope, type RunScope } from "./scope.js";
@@ -160,6 +161,7 @@ function startRun(options: ProjectOptions): Run {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
     ...(cache ? { cache } : {}),
+    resolver: new ModuleResolver({ listings: walk.listings }),
   };
   return { changed, registries, governed, detection, skipped, scope };
 }

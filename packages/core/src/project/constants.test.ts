@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportedNames, ProjectConstants } from "./constants.js";
 import { FileCache } from "./file-cache.js";
+import { walkProject, type FolderListing } from "./files.js";
 import { ModuleResolver } from "./module-resolution.js";
 
 const roots: string[] = [];
@@ -63,6 +64,40 @@ describe("ModuleResolver", () => {
     ["a workspace package subpath", "@acme/shared/keys", "packages/shared/src/keys.ts"],
   ])("resolves %s", (_, specifier, file) => {
     expect(resolver.resolve(specifier, from)).toBe(path.join(root, file));
+  });
+
+  it.each([
+    ["../flags/sales.js", "src/flags/sales.ts"],
+    ["../flags/tax", "src/flags/tax/index.tsx"],
+    ["@flags/sales", "src/flags/sales.ts"],
+    ["@acme/shared", "packages/shared/src/index.ts"],
+    ["@acme/shared/keys", "packages/shared/src/keys.ts"],
+    ["./missing", undefined],
+  ])("resolves %s the same through the listings of a walk", (specifier, file) => {
+    const walked = new ModuleResolver({ listings: walkProject({ cwd: root, paths: [] }).listings });
+    expect(walked.resolve(specifier, from)).toBe(file === undefined ? undefined : path.join(root, file));
+  });
+
+  describe("with a walk's listings", () => {
+    const folder = path.join(root, "src/flags");
+    const listing = (files: string[], links: string[] = []): Map<string, FolderListing> =>
+      new Map([[folder, { files: new Set(files), links: new Set(links) }]]);
+
+    it("takes a walked folder's files from its listing, not the disk", () => {
+      // The listing is what a walk read: a file it lists is there, one it does not list is not.
+      expect(new ModuleResolver({ listings: listing(["sales.ts", "extra.ts"]) }).resolve("../flags/extra", from)).toBe(path.join(folder, "extra.ts"));
+      expect(new ModuleResolver({ listings: listing(["extra.ts"]) }).resolve("../flags/sales", from)).toBeUndefined();
+    });
+
+    it("asks the disk about a symbolic link, or a name a listed one matches but for case", () => {
+      expect(new ModuleResolver({ listings: listing([], ["sales.ts"]) }).resolve("../flags/sales", from)).toBe(path.join(folder, "sales.ts"));
+      // On a file system that ignores case, a listed SALES.ts is sales.ts: the listing cannot say there is none.
+      expect(new ModuleResolver({ listings: listing(["SALES.ts"]) }).resolve("../flags/sales", from)).toBe(path.join(folder, "sales.ts"));
+    });
+
+    it("asks the disk about a folder the walk did not read", () => {
+      expect(new ModuleResolver({ listings: new Map() }).resolve("../flags/sales", from)).toBe(path.join(folder, "sales.ts"));
+    });
   });
 
   it("reads paths from the tsconfig a package's tsconfig extends", () => {

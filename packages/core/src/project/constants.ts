@@ -33,6 +33,8 @@ export interface ProjectConstantsOptions {
   watch?: boolean;
   /** `--cache`: what modules export and may export, kept from an earlier run while they are unchanged. */
   memo?: ModuleMemo | undefined;
+  /** The run's module resolver (one for all its steps, knowing the folders it walked); else one of its own. */
+  resolver?: ModuleResolver | undefined;
 }
 
 interface Read {
@@ -50,7 +52,7 @@ export class ProjectConstants implements ExportSource {
 
   constructor(private readonly options: ProjectConstantsOptions) {
     this.index = new ExportIndex(this);
-    this.modules = new ModuleResolver(options.watch !== true);
+    this.modules = options.resolver ?? new ModuleResolver({ rememberMisses: options.watch !== true });
   }
 
   exportsOf(file: string, name?: string): ModuleExports | undefined {

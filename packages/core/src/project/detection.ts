@@ -8,6 +8,7 @@ import type { DetectConfig, FileAnalysis } from "../types.js";
 import type * as TS from "typescript";
 import type { Lookup } from "../detect/external-names.js";
 import type { CachedYield, FileCache, ModuleMemo } from "./file-cache.js";
+import type { ModuleResolver } from "./module-resolution.js";
 
 /** What a thread needs of a registry to detect in the files it governs: plain data, to post to workers. */
 export interface DetectionTarget {
@@ -65,6 +66,8 @@ export type DetectionStep =
       modules: ModuleMemo | undefined;
       /** Trees parsed already (DetectionInput.trees); not posted to worker threads. */
       trees?: ReadonlyMap<string, TS.SourceFile>;
+      /** DetectionInput.resolver; not posted to worker threads. */
+      resolver?: ModuleResolver;
     }
   /**
    * Analyse the files again with the cross-file index of keys over `exporters` (the files that may
@@ -80,6 +83,7 @@ export type DetectionStep =
       text: (file: string) => string | undefined;
       modules: ModuleMemo | undefined;
       trees?: ReadonlyMap<string, TS.SourceFile>;
+      resolver?: ModuleResolver;
     }
   /**
    * Whether the cached analyses of these files still hold: each asked other modules the questions
@@ -92,6 +96,7 @@ export type DetectionStep =
       exporters: readonly string[];
       text: (file: string) => string | undefined;
       modules: ModuleMemo | undefined;
+      resolver?: ModuleResolver;
     }
   /**
    * The files to parse so far add up to `bytes` (yielded from POOL_THRESHOLD on, at every
@@ -133,6 +138,8 @@ export interface DetectionInput {
   cache?: FileCache;
   /** Syntax trees parsed already (by discovery), by absolute path: a file of the same text is not parsed again. */
   trees?: ReadonlyMap<string, TS.SourceFile>;
+  /** Resolves the import specifiers keys come through, for every step of the run (see ModuleResolverOptions.listings). */
+  resolver?: ModuleResolver;
 }
 
 /** A file over the size limit: generated or vendored code, a bundle, a data dump named `.js`. */
@@ -217,8 +224,9 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   };
   const text = (file: string): string | undefined => exporters.text(file);
   const modules = cache?.modules((file) => exporters.text(file));
+  const resolver = input.resolver ? { resolver: input.resolver } : {};
   if (rechecks.length > 0) {
-    const holds = (yield { kind: "recheck", checks: rechecks, exporters: exporting(), text, modules }) as boolean[];
+    const holds = (yield { kind: "recheck", checks: rechecks, exporters: exporting(), text, modules, ...resolver }) as boolean[];
     rechecks.forEach((recheck, position) => {
       if (holds[position] === true) {
         reuse(recheck.index, recheck.cached);
@@ -237,7 +245,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
     });
   }
   const trees = input.trees ? { trees: input.trees } : {};
-  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text, modules, ...trees });
+  const outcomes = yield* analyze({ kind: "analyze", targets: input.targets, contexts, jobs, progress, exporters: exporting, text, modules, ...trees, ...resolver });
   const waiting: FileJob[] = [];
   const jobOf = new Map(jobs.map((job) => [job.index, job]));
   for (const outcome of outcomes) {
@@ -247,7 +255,7 @@ export function* detectFiles(input: DetectionInput): Generator<DetectionStep, Ar
   }
   if (waiting.length > 0) {
     waiting.sort((a, b) => a.index - b.index);
-    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text, modules, ...trees });
+    const resolved = yield* analyze({ kind: "resolve", targets: input.targets, contexts, jobs: waiting, exporters: exporting(), text, modules, ...trees, ...resolver });
     for (const outcome of resolved) {
       analyses[outcome.index] = outcome.analysis;
       keep(outcome);

@@ -11,15 +11,15 @@ export function answerStep(step: DetectionStep): FileOutcome[] | boolean[] | und
   switch (step.kind) {
     case "analyze": {
       // In this thread the index is at hand: keys from other modules resolve in the one pass.
-      const constants = new ProjectConstants({ files: step.exporters, readText: step.text, memo: step.modules });
+      const constants = new ProjectConstants({ files: step.exporters, readText: step.text, memo: step.modules, resolver: step.resolver });
       return analyzeFiles(step.contexts, step.jobs, () => step.progress(1), constants.index, step.trees);
     }
     case "resolve": {
-      const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text, memo: step.modules });
+      const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text, memo: step.modules, resolver: step.resolver });
       return step.jobs.map((job) => analyzeFile(job, step.contexts[job.target]!, constants.index, step.trees));
     }
     case "recheck": {
-      const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text, memo: step.modules });
+      const constants = new ProjectConstants({ files: () => step.exporters, readText: step.text, memo: step.modules, resolver: step.resolver });
       return step.checks.map(({ file, lookups }) => lookupsHold(file, lookups, constants.index));
     }
     case "warm-up":

@@ -92,6 +92,22 @@ describe("walkProject", () => {
     expect(relativeFiles(root, walkProject({ cwd: root, paths: [] }).files)).toEqual(["src/app.ts"]);
   });
 
+  it("keeps each walked folder's listing for module resolution: sources and manifests, ignored or not, and links", () => {
+    const root = tree({
+      ".gitignore": "generated.ts\n",
+      "src/keys.ts": "", "src/generated.ts": "", "src/types.d.ts": "", "src/README.md": "",
+      "package.json": "{}", "tsconfig.json": "{}", "pnpm-workspace.yaml": "",
+      "node_modules/x/index.ts": "",
+    });
+    fs.symlinkSync(path.join(root, "src/keys.ts"), path.join(root, "src/linked.ts"));
+    const { listings } = walkProject({ cwd: root, paths: [] });
+    const src = listings.get(path.join(root, "src"))!;
+    expect([...src.files].sort()).toEqual(["generated.ts", "keys.ts"]);
+    expect([...src.links]).toEqual(["linked.ts"]);
+    expect([...listings.get(root)!.files].sort()).toEqual(["package.json", "pnpm-workspace.yaml", "tsconfig.json"]);
+    expect(listings.has(path.join(root, "node_modules"))).toBe(false);
+  });
+
   it("takes a file named explicitly even when it is ignored", () => {
     const root = tree({ ".gitignore": "*.gen.ts\n", "api.gen.ts": "" });
     expect(relativeFiles(root, walkProject({ cwd: root, paths: ["api.gen.ts"] }).files)).toEqual(["api.gen.ts"]);

@@ -22,7 +22,23 @@ export interface WalkResult {
    * nearest registry is found as findRegistry finds it, without a look at the disk per folder).
    */
   folders: Map<string, string[]>;
+  /** Every folder walked, with what its listing says to module resolution (see FolderListing). */
+  listings: Map<string, FolderListing>;
 }
+
+/**
+ * What a folder's listing, read by the walk, holds of the files module resolution asks about:
+ * source files and the manifests it reads (ignored or not: they exist), and the symbolic links,
+ * which only a look at the disk can follow. Resolution then asks the disk only about folders the
+ * walk did not read (ignored ones, those above the scanned tree).
+ */
+export interface FolderListing {
+  files: ReadonlySet<string>;
+  links: ReadonlySet<string>;
+}
+
+/** The files other than sources that module resolution reads, when a folder has them. */
+export const RESOLUTION_MANIFESTS: ReadonlySet<string> = new Set(["tsconfig.json", "jsconfig.json", "package.json", "pnpm-workspace.yaml"]);
 
 export interface WalkOptions {
   cwd: string;
@@ -49,6 +65,7 @@ export function walkProject(options: WalkOptions): WalkResult {
   const files = new Set<string>();
   const registries = new Set<string>();
   const folders = new Map<string, string[]>();
+  const listings = new Map<string, FolderListing>();
   const missing: string[] = [];
   const targets = options.paths.length > 0 ? options.paths : ["."];
 
@@ -68,16 +85,17 @@ export function walkProject(options: WalkOptions): WalkResult {
       continue;
     }
     const scopes = ancestorIgnoreScopes(absolute);
-    walkDirectory(absolute, absolute, scopes, { files, registries, folders });
+    walkDirectory(absolute, absolute, scopes, { files, registries, folders, listings });
   }
 
-  return { files: [...files].sort(), registries: [...registries].sort(), missing, folders };
+  return { files: [...files].sort(), registries: [...registries].sort(), missing, folders, listings };
 }
 
 interface Found {
   files: Set<string>;
   registries: Set<string>;
   folders: Map<string, string[]>;
+  listings: Map<string, FolderListing>;
 }
 
 function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: Found): void {
@@ -87,8 +105,11 @@ function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: 
   } catch {
     return; // unreadable folder: nothing in it can be linted
   }
-  const { files, registries, folders } = found;
+  const { files, registries, folders, listings } = found;
   folders.set(dir, entries.map((entry) => entry.name).filter((name) => REGISTRY_FILE_NAMES.includes(name)));
+  const listed = new Set<string>();
+  const links = new Set<string>();
+  listings.set(dir, { files: listed, links });
   // Most folders have no .gitignore: the listing says so without a failed read per folder.
   const local = entries.some((entry) => entry.name === ".gitignore") ? readIgnoreScope(dir) : undefined;
   const active = local ? [...scopes, local] : scopes;
@@ -103,6 +124,8 @@ function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: 
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       // Only a source file or a registry is kept, so only they are followed and tested against the ignore rules.
       const source = isSourceFile(name);
+      if (entry.isSymbolicLink()) links.add(name);
+      else if (source || RESOLUTION_MANIFESTS.has(name)) listed.add(name);
       if (!source && !REGISTRY_FILE_NAMES.includes(name)) continue;
       if (entry.isSymbolicLink() && !isFileInside(full, root)) continue;
       if (isIgnored(active, full, false)) continue;

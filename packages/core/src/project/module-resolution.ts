@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ts from "../typescript.js";
-import { isSourceFile, SOURCE_EXTENSIONS } from "./files.js";
+import { isSourceFile, RESOLUTION_MANIFESTS, SOURCE_EXTENSIONS, type FolderListing } from "./files.js";
 
 interface PathsConfig {
   /** Folder the `paths` targets are relative to. */
@@ -16,9 +16,23 @@ interface PathsConfig {
 
 const NO_PATHS: PathsConfig = { base: "", paths: [], baseUrl: undefined };
 
+export interface ModuleResolverOptions {
+  /** `false` looks again for a module not found before (a long-lived process, where files appear). */
+  rememberMisses?: boolean;
+  /** The listings of the folders a run walked (WalkResult.listings): what they say, the disk is not asked. */
+  listings?: ReadonlyMap<string, FolderListing>;
+}
+
 export class ModuleResolver {
-  /** `rememberMisses: false` looks again for a module not found before (a long-lived process, where files appear). */
-  constructor(private readonly rememberMisses = true) {}
+  private readonly rememberMisses: boolean;
+  private readonly listings: ReadonlyMap<string, FolderListing> | undefined;
+  /** Per listing, its names in lower case, made the first time a name is missing from it. */
+  private readonly lowerCase = new WeakMap<FolderListing, ReadonlySet<string>>();
+
+  constructor(options: ModuleResolverOptions = {}) {
+    this.rememberMisses = options.rememberMisses ?? true;
+    this.listings = options.listings;
+  }
 
   private readonly probes = new Map<string, string | undefined>();
   private readonly pathsByDir = new Map<string, PathsConfig>();
@@ -64,7 +78,7 @@ export class ModuleResolver {
       ...SOURCE_EXTENSIONS.map((extension) => base + extension),
       ...SOURCE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
     ];
-    const found = candidates.find(isFile);
+    const found = candidates.find((candidate) => this.isFile(candidate));
     if (found !== undefined || this.rememberMisses) this.probes.set(base, found);
     return found;
   }
@@ -73,7 +87,7 @@ export class ModuleResolver {
   private pathsFor(dir: string): PathsConfig {
     const known = this.pathsByDir.get(dir);
     if (known !== undefined) return known;
-    const own = ["tsconfig.json", "jsconfig.json"].map((name) => path.join(dir, name)).find(isFile);
+    const own = ["tsconfig.json", "jsconfig.json"].map((name) => path.join(dir, name)).find((file) => this.isFile(file));
     const parent = path.dirname(dir);
     const config = own !== undefined ? readPaths(own, 0) : parent === dir ? NO_PATHS : this.pathsFor(parent);
     this.pathsByDir.set(dir, config);
@@ -90,7 +104,7 @@ export class ModuleResolver {
     const packageDir = this.workspaceFor(dir).get(name);
     if (packageDir === undefined) return undefined;
     if (subpath !== "") return this.probe(path.join(packageDir, subpath)) ?? this.probe(path.join(packageDir, "src", subpath));
-    const manifest = readJson(path.join(packageDir, "package.json"));
+    const manifest = this.readJson(path.join(packageDir, "package.json"));
     for (const field of ["source", "main", "module"]) {
       const entry = manifest?.[field];
       if (typeof entry !== "string") continue;
@@ -104,12 +118,81 @@ export class ModuleResolver {
   private workspaceFor(dir: string): ReadonlyMap<string, string> {
     const known = this.workspaceByDir.get(dir);
     if (known !== undefined) return known;
-    const patterns = workspacePatterns(dir);
+    const patterns = this.workspacePatterns(dir);
     const parent = path.dirname(dir);
     const packages =
-      patterns !== undefined ? packagesOf(dir, patterns) : parent === dir ? new Map<string, string>() : this.workspaceFor(parent);
+      patterns !== undefined ? this.packagesOf(dir, patterns) : parent === dir ? new Map<string, string>() : this.workspaceFor(parent);
     this.workspaceByDir.set(dir, packages);
     return packages;
+  }
+
+  /** The workspace globs of a root folder, or `undefined` when it is not one. */
+  private workspacePatterns(dir: string): string[] | undefined {
+    const manifest = this.readJson(path.join(dir, "package.json"));
+    const workspaces = manifest?.workspaces;
+    const listed = Array.isArray(workspaces)
+      ? workspaces
+      : workspaces !== null && typeof workspaces === "object"
+        ? (workspaces as { packages?: unknown }).packages
+        : undefined;
+    if (Array.isArray(listed)) return listed.filter((entry): entry is string => typeof entry === "string");
+    const pnpm = this.readText(path.join(dir, "pnpm-workspace.yaml"));
+    if (pnpm === undefined) return undefined;
+    return [...pnpm.matchAll(/^\s*-\s*["']?([^"'\s#]+)["']?/gm)].map((found) => found[1]!);
+  }
+
+  /** Package folders of the workspace globs (`packages/*`, `apps/**`, `tools/cli`), by package name. */
+  private packagesOf(root: string, patterns: readonly string[]): Map<string, string> {
+    const packages = new Map<string, string>();
+    for (const pattern of patterns) {
+      if (pattern.startsWith("!")) continue;
+      for (const dir of expand(root, pattern.replace(/\/+$/, "").split("/"), 0)) {
+        const name = this.readJson(path.join(dir, "package.json"))?.name;
+        if (typeof name === "string" && !packages.has(name)) packages.set(name, dir);
+      }
+    }
+    return packages;
+  }
+
+  /** Whether `file` is a source file or manifest on disk (never a declaration file); a walked folder's listing answers for it. */
+  private isFile(file: string): boolean {
+    if (file.endsWith(".d.ts")) return false;
+    return this.listed(file) ?? isFileOnDisk(file);
+  }
+
+  /**
+   * What the walk's listing of the file's folder says of it; `undefined` when it cannot tell: a
+   * folder not walked, a symbolic link, a name of a kind it does not keep, or a name that differs
+   * from a listed one only in case (which a file system that ignores case finds).
+   */
+  private listed(file: string): boolean | undefined {
+    const listing = this.listings?.get(path.dirname(file));
+    if (listing === undefined) return undefined;
+    const name = path.basename(file);
+    if (listing.files.has(name)) return true;
+    if (listing.links.has(name) || !(isSourceFile(name) || RESOLUTION_MANIFESTS.has(name))) return undefined;
+    let lower = this.lowerCase.get(listing);
+    if (lower === undefined) {
+      lower = new Set([...listing.files, ...listing.links].map((listed) => listed.toLowerCase()));
+      this.lowerCase.set(listing, lower);
+    }
+    return lower.has(name.toLowerCase()) ? undefined : false;
+  }
+
+  /** A manifest's text; one the walk's listing says is missing is not looked for. */
+  private readText(file: string): string | undefined {
+    return this.listed(file) === false ? undefined : readText(file);
+  }
+
+  private readJson(file: string): Record<string, unknown> | undefined {
+    const text = this.readText(file);
+    if (text === undefined) return undefined;
+    try {
+      const value = JSON.parse(text) as unknown;
+      return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -117,9 +200,9 @@ function isRelative(specifier: string): boolean {
   return specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../");
 }
 
-function isFile(file: string): boolean {
+function isFileOnDisk(file: string): boolean {
   try {
-    return fs.statSync(file).isFile() && !file.endsWith(".d.ts");
+    return fs.statSync(file).isFile();
   } catch {
     return false;
   }
@@ -215,34 +298,6 @@ function pathMappings(paths: Record<string, unknown>): PathsConfig["paths"] {
   });
 }
 
-/** The workspace globs of a root folder, or `undefined` when it is not one. */
-function workspacePatterns(dir: string): string[] | undefined {
-  const manifest = readJson(path.join(dir, "package.json"));
-  const workspaces = manifest?.workspaces;
-  const listed = Array.isArray(workspaces)
-    ? workspaces
-    : workspaces !== null && typeof workspaces === "object"
-      ? (workspaces as { packages?: unknown }).packages
-      : undefined;
-  if (Array.isArray(listed)) return listed.filter((entry): entry is string => typeof entry === "string");
-  const pnpm = readText(path.join(dir, "pnpm-workspace.yaml"));
-  if (pnpm === undefined) return undefined;
-  return [...pnpm.matchAll(/^\s*-\s*["']?([^"'\s#]+)["']?/gm)].map((found) => found[1]!);
-}
-
-/** Package folders of the workspace globs (`packages/*`, `apps/**`, `tools/cli`), by package name. */
-function packagesOf(root: string, patterns: readonly string[]): Map<string, string> {
-  const packages = new Map<string, string>();
-  for (const pattern of patterns) {
-    if (pattern.startsWith("!")) continue;
-    for (const dir of expand(root, pattern.replace(/\/+$/, "").split("/"), 0)) {
-      const name = readJson(path.join(dir, "package.json"))?.name;
-      if (typeof name === "string" && !packages.has(name)) packages.set(name, dir);
-    }
-  }
-  return packages;
-}
-
 function expand(dir: string, segments: readonly string[], depth: number): string[] {
   if (segments.length === 0) return [dir];
   const [head, ...rest] = segments;
@@ -279,16 +334,6 @@ export function readText(file: string): string | undefined {
   }
 }
 
-function readJson(file: string): Record<string, unknown> | undefined {
-  const text = readText(file);
-  if (text === undefined) return undefined;
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
