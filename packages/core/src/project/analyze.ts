@@ -120,11 +120,11 @@ interface Run {
 /** Everything before detection: the files, the registries that govern them, the changed files. */
 function startRun(options: ProjectOptions): Run {
   if (options.shard && options.changedSince !== undefined) throw new UsageError("--shard and --changed-since: give one of them");
-  const walk = walkFiles(options);
+  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
+  const walk = walkFiles(options, cache);
   // Asked before the scan, so a bad ref fails at once.
   const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
 
-  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
   const registries = new RegistrySet(options.cwd, options.registry, walk.folders, cache?.registries());
   for (const file of walk.registries) registries.add(file);
 
@@ -302,8 +302,10 @@ export function mergeShardResults(shards: readonly ShardResult[], options: { cwd
   };
 }
 
-export function walkFiles(options: { cwd: string; paths: readonly string[] }): WalkResult {
-  const walk = walkProject({ cwd: options.cwd, paths: options.paths });
+/** The files under the paths; with a cache, folders unchanged since its last walk are not read again. */
+export function walkFiles(options: { cwd: string; paths: readonly string[] }, cache?: FileCache): WalkResult {
+  const memo = cache === undefined ? undefined : (root: string, ancestors: string) => cache.walkMemo(root, ancestors);
+  const walk = walkProject({ cwd: options.cwd, paths: options.paths, ...(memo ? { memo } : {}) });
   if (walk.missing.length > 0) {
     throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
   }

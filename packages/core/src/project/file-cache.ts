@@ -10,6 +10,8 @@ import type { ModuleExports } from "../detect/constants-index.js";
 import type { Lookup } from "../detect/external-names.js";
 import type { DetectConfig, FileAnalysis, FlagDefinition, Registry } from "../types.js";
 import { relativeTo } from "../paths.js";
+import type { WalkMemo } from "./files.js";
+import { validWalks, WalkRecords, type StoredWalk } from "./walk-memo.js";
 
 /** What detection in a file depends on besides its text (detection's DetectionTarget has these). */
 export interface CacheTarget {
@@ -31,6 +33,8 @@ export interface CacheOptions {
   version: string;
   /** A one-line note for the user: the cache file could not be used or written. */
   onNote?: (message: string) => void;
+  /** Now, in milliseconds since the epoch, to tell how long before a walk a folder changed (WalkMemo); Date.now by default. */
+  clock?: () => number;
 }
 
 export const CACHE_FILE_NAME = "flaglint-cache.json";
@@ -114,6 +118,8 @@ interface CacheDocument {
   modules?: Record<string, ModuleEntry>;
   /** By a hash of each registry's path and text: the registry parsed from them. */
   registries?: Record<string, StoredRegistry>;
+  /** Metadata strategy: by the path of each walk's root, what it read of each folder (WalkRecords). */
+  walks?: Record<string, StoredWalk>;
 }
 
 /** The cache of one run: read once at the start, written once (atomically) at the end. */
@@ -132,6 +138,7 @@ export class FileCache {
   /** The cache file as the user names it, for notes. */
   private readonly label: string;
   private readonly configs = new WeakMap<CacheTarget, string>();
+  private readonly walkRecords: WalkRecords | undefined;
 
   constructor(
     private readonly options: CacheOptions,
@@ -143,6 +150,13 @@ export class FileCache {
     this.entries = new Map(Object.entries(document.entries));
     this.moduleEntries = document.modules;
     this.registryEntries = document.registries;
+    // A folder's times are its metadata: with the content strategy (CI, fresh checkouts) they never match.
+    if (options.strategy === "metadata") this.walkRecords = new WalkRecords(document.walks, root, (options.clock ?? Date.now)());
+  }
+
+  /** What earlier walks from `root` read (see WalkMemo); undefined with the content strategy. */
+  walkMemo(root: string, ancestors: string): WalkMemo | undefined {
+    return this.walkRecords?.memo(root, ancestors);
   }
 
   /** Registries parsed by earlier runs (see RegistryMemo); the ones this run uses are kept. */
@@ -286,7 +300,7 @@ export class FileCache {
     // Only the registries this run read are kept: an edited registry's old parse goes.
     if (Object.keys(this.registryEntries).some((key) => !Object.hasOwn(this.nextRegistries, key))) this.changed = true;
     // Nothing new: the file on disk already says all this (a warm run with nothing changed writes nothing).
-    if (!this.changed) return;
+    if (!this.changed && !this.walkRecords?.dirty) return;
     const configs: string[] = [];
     const indexes = new Map<string, number>();
     const indexOf = (config: string): number => {
@@ -309,6 +323,7 @@ export class FileCache {
       entries,
       modules,
       registries: this.nextRegistries,
+      ...(this.walkRecords === undefined ? {} : { walks: this.walkRecords.stored() }),
     };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -326,10 +341,10 @@ export class FileCache {
   }
 
   /** The cache file's entries; what cannot be used is noted, and the file is written anew at the end. */
-  private read(): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry>; registries: Record<string, StoredRegistry> } {
-    const none = (): { entries: Record<string, Entry>; modules: Record<string, ModuleEntry>; registries: Record<string, StoredRegistry> } => {
+  private read(): StoredParts {
+    const none = (): StoredParts => {
       this.changed = true;
-      return { entries: {}, modules: {}, registries: {} };
+      return { entries: {}, modules: {}, registries: {}, walks: {} };
     };
     let text: string;
     try {
@@ -357,6 +372,7 @@ export class FileCache {
       entries: Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries, configs)),
       modules: Object.assign(Object.create(null) as Record<string, ModuleEntry>, isRecord(document.modules) ? validModules(document.modules) : {}),
       registries: Object.assign(Object.create(null) as Record<string, StoredRegistry>, isRecord(document.registries) ? validRegistries(document.registries) : {}),
+      walks: isRecord(document.walks) ? validWalks(document.walks) : {},
     };
   }
 
@@ -372,6 +388,14 @@ export class FileCache {
     }
     return hash;
   }
+}
+
+/** What `read` takes from the cache file. */
+interface StoredParts {
+  entries: Record<string, Entry>;
+  modules: Record<string, ModuleEntry>;
+  registries: Record<string, StoredRegistry>;
+  walks: Record<string, StoredWalk>;
 }
 
 /** The cache file a `--cache-location` names, from `root`. */

@@ -44,6 +44,44 @@ export interface WalkOptions {
   cwd: string;
   /** Files or folders, relative to cwd or absolute; empty means cwd. */
   paths: readonly string[];
+  /**
+   * `--cache`: what an earlier walk of the same folder read, given the state of the .gitignore
+   * files above it (see WalkMemo).
+   */
+  memo?: (root: string, ancestors: string) => WalkMemo | undefined;
+}
+
+/**
+ * What a walk read of one folder. A folder's entries change only with its own mtime and ctime
+ * (a file added, removed or renamed in it; editing a file does not touch its folder), so while
+ * those and its .gitignore are the same, the next walk takes this record instead of reading it.
+ */
+export interface FolderRecord {
+  /** The folder's `mtimeMs:ctimeMs:ino`, taken before it was read. */
+  state: string;
+  /** The later of its mtime and ctime: a record made in the same instant as a change is not replayed (WalkMemo). */
+  changedAt: number;
+  /** Its .gitignore's `mtimeMs:ctimeMs:size:ino`, when it has one. */
+  gitignore?: string;
+  /** It holds symbolic links, whose targets change without it: it is read every time. */
+  links?: boolean;
+  /** Names of the source files kept (not ignored). */
+  sources: readonly string[];
+  /** Names of the subfolders walked. */
+  subfolders: readonly string[];
+  /** Registry file names it lists, ignored or not (WalkResult.folders). */
+  registries: readonly string[];
+  /** Those of them kept. */
+  keptRegistries: readonly string[];
+  /** FolderListing.files. */
+  resolvable: readonly string[];
+}
+
+/** The records of an earlier walk of one folder, and where this walk leaves its own (FileCache). */
+export interface WalkMemo {
+  /** The earlier walk's record of `dir`; `replayable` is false when it may have missed a change made as it was taken. */
+  earlier(dir: string): { record: FolderRecord; replayable: boolean } | undefined;
+  record(dir: string, record: FolderRecord): void;
 }
 
 interface IgnoreScope {
@@ -84,8 +122,9 @@ export function walkProject(options: WalkOptions): WalkResult {
       else if (REGISTRY_FILE_NAMES.includes(path.basename(absolute))) registries.add(absolute);
       continue;
     }
-    const scopes = ancestorIgnoreScopes(absolute);
-    walkDirectory(absolute, absolute, scopes, { files, registries, folders, listings });
+    const above = ancestorIgnoreFolders(absolute);
+    const memo = options.memo?.(absolute, above.map((dir) => `${dir}:${fileState(path.join(dir, ".gitignore"))?.state ?? "-"}`).join("|"));
+    walkDirectory(absolute, absolute, new IgnoreRules(undefined, above), { files, registries, folders, listings }, memo);
   }
 
   return { files: [...files].sort(), registries: [...registries].sort(), missing, folders, listings };
@@ -98,7 +137,21 @@ interface Found {
   listings: Map<string, FolderListing>;
 }
 
-function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: Found): void {
+function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Found, memo: WalkMemo | undefined): void {
+  const earlier = memo?.earlier(dir);
+  if (earlier !== undefined && earlier.replayable && !earlier.record.links) {
+    const { record } = earlier;
+    const gitignore = record.gitignore === undefined ? undefined : fileState(path.join(dir, ".gitignore"))?.state;
+    if (gitignore === record.gitignore && folderState(dir)?.state === record.state) {
+      replay(dir, record, found);
+      memo!.record(dir, record);
+      const below = record.gitignore === undefined ? rules : rules.with(dir);
+      for (const name of record.subfolders) walkDirectory(childPath(dir, name), root, below, found, memo);
+      return;
+    }
+  }
+  // Taken before the listing: a change made while it is read shows as a new state next time.
+  const state = memo === undefined ? undefined : folderState(dir);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -106,21 +159,30 @@ function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: 
     return; // unreadable folder: nothing in it can be linted
   }
   const { files, registries, folders, listings } = found;
-  folders.set(dir, entries.map((entry) => entry.name).filter((name) => REGISTRY_FILE_NAMES.includes(name)));
+  const listedRegistries = entries.map((entry) => entry.name).filter((name) => REGISTRY_FILE_NAMES.includes(name));
+  folders.set(dir, listedRegistries);
   const listed = new Set<string>();
   const links = new Set<string>();
   listings.set(dir, { files: listed, links });
   // Most folders have no .gitignore: the listing says so without a failed read per folder.
-  const local = entries.some((entry) => entry.name === ".gitignore") ? readIgnoreScope(dir) : undefined;
-  const active = local ? [...scopes, local] : scopes;
+  const hasRules = entries.some((entry) => entry.name === ".gitignore");
+  const active = hasRules ? rules.with(dir) : rules;
+  const rulesFile = memo !== undefined && hasRules ? fileState(path.join(dir, ".gitignore")) : undefined;
+  const gitignore = rulesFile?.state;
+  // Other rules here than the earlier walk had (or no earlier record to tell): what it kept below
+  // may differ, so nothing below is replayed.
+  const below = memo !== undefined && (earlier === undefined || earlier.record.gitignore !== gitignore) ? recordingOnly(memo) : memo;
+  const sources: string[] = [];
+  const subfolders: string[] = [];
+  const keptRegistries: string[] = [];
 
   for (const entry of entries) {
     const name = entry.name;
-    // `dir` is absolute and normal, and a name has no separator: nothing for path.join to do.
-    const full = dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+    const full = childPath(dir, name);
     if (entry.isDirectory()) {
-      if (name.startsWith(".") || SKIPPED_DIRS.has(name) || isIgnored(active, full, true)) continue;
-      walkDirectory(full, root, active, found);
+      if (name.startsWith(".") || SKIPPED_DIRS.has(name) || isIgnored(active.get(), full, true)) continue;
+      subfolders.push(name);
+      walkDirectory(full, root, active, found, below);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       // Only a source file or a registry is kept, so only they are followed and tested against the ignore rules.
       const source = isSourceFile(name);
@@ -128,11 +190,79 @@ function walkDirectory(dir: string, root: string, scopes: IgnoreScope[], found: 
       else if (source || RESOLUTION_MANIFESTS.has(name)) listed.add(name);
       if (!source && !REGISTRY_FILE_NAMES.includes(name)) continue;
       if (entry.isSymbolicLink() && !isFileInside(full, root)) continue;
-      if (isIgnored(active, full, false)) continue;
-      if (source) files.add(full);
-      else registries.add(full);
+      if (isIgnored(active.get(), full, false)) continue;
+      if (source) {
+        files.add(full);
+        sources.push(name);
+      } else {
+        registries.add(full);
+        keptRegistries.push(name);
+      }
     }
     // Symlinked folders are not followed: they loop or lead outside the scanned tree.
+  }
+  if (memo !== undefined && state !== undefined) {
+    memo.record(dir, {
+      state: state.state,
+      changedAt: Math.max(state.changedAt, rulesFile?.changedAt ?? 0),
+      ...(gitignore === undefined ? {} : { gitignore }),
+      ...(links.size > 0 ? { links: true } : {}),
+      sources,
+      subfolders,
+      registries: listedRegistries,
+      keptRegistries,
+      resolvable: [...listed],
+    });
+  }
+}
+
+/** `dir` is absolute and normal, and a name has no separator: nothing for path.join to do. */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
+/** What reading `dir` again would find, from its record. */
+function replay(dir: string, record: FolderRecord, found: Found): void {
+  for (const name of record.sources) found.files.add(childPath(dir, name));
+  for (const name of record.keptRegistries) found.registries.add(childPath(dir, name));
+  found.folders.set(dir, [...record.registries]);
+  found.listings.set(dir, { files: new Set(record.resolvable), links: new Set() });
+}
+
+/** A memo that records this walk and replays nothing of the earlier one. */
+function recordingOnly(memo: WalkMemo): WalkMemo {
+  return { earlier: () => undefined, record: (dir, record) => memo.record(dir, record) };
+}
+
+function folderState(dir: string): { state: string; changedAt: number } | undefined {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  return stat === undefined ? undefined : { state: `${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changedAt: Math.max(stat.mtimeMs, stat.ctimeMs) };
+}
+
+function fileState(file: string): { state: string; changedAt: number } | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat === undefined ? undefined : { state: `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}:${stat.ino}`, changedAt: Math.max(stat.mtimeMs, stat.ctimeMs) };
+}
+
+/** The rules in force in a folder: the .gitignore files of its ancestors and its own, read the first time a path is tested. */
+class IgnoreRules {
+  private scopes: readonly IgnoreScope[] | undefined;
+
+  constructor(
+    private readonly parent: IgnoreRules | undefined,
+    private readonly dirs: readonly string[],
+  ) {}
+
+  /** These and the rules of `dir`'s .gitignore. */
+  with(dir: string): IgnoreRules {
+    return new IgnoreRules(this, [dir]);
+  }
+
+  get(): readonly IgnoreScope[] {
+    return (this.scopes ??= [
+      ...(this.parent?.get() ?? []),
+      ...this.dirs.map(readIgnoreScope).filter((scope): scope is IgnoreScope => scope !== undefined),
+    ]);
   }
 }
 
@@ -196,11 +326,12 @@ export function literalSearch(text: string): RegExp | undefined {
 }
 
 /**
- * The .gitignore files above a scanned folder still apply to it (running on `packages/app`
- * honours the repository root's .gitignore). Outside a git repository only the folder's own
- * .gitignore files count, since there is no root to stop at.
+ * The folders above a scanned folder whose .gitignore files still apply to it (running on
+ * `packages/app` honours the repository root's .gitignore), from the repository's root down.
+ * Outside a git repository only the folder's own .gitignore files count, since there is no root
+ * to stop at.
  */
-function ancestorIgnoreScopes(dir: string): IgnoreScope[] {
+function ancestorIgnoreFolders(dir: string): string[] {
   const chain: string[] = [];
   let current = path.dirname(dir);
   let repositoryRoot: string | undefined;
@@ -216,8 +347,5 @@ function ancestorIgnoreScopes(dir: string): IgnoreScope[] {
     current = parent;
   }
   if (!repositoryRoot) return [];
-  return chain
-    .reverse()
-    .map(readIgnoreScope)
-    .filter((scope): scope is IgnoreScope => scope !== undefined);
+  return chain.reverse();
 }

@@ -1,0 +1,180 @@
+// `--cache` (metadata strategy): what each walk read of each folder, so that the next walk lists
+// only the folders that changed (see WalkMemo in files.ts). Stored in the cache file as `walks`.
+import fs from "node:fs";
+import path from "node:path";
+import { relativeTo } from "../paths.js";
+import type { FolderRecord, WalkMemo } from "./files.js";
+
+/**
+ * A change made within this long before a folder was read may not have moved its mtime past the
+ * one read (file systems keep times coarser than a millisecond, and clocks drift): such a record is
+ * read again rather than replayed, until a run that writes the cache stores it anew.
+ */
+const SETTLE_MS = 2000;
+
+/** One folder's FolderRecord as the cache file holds it: short names, empty lists left out. */
+export interface StoredFolder {
+  s: string;
+  t: number;
+  g?: string;
+  l?: 1;
+  f?: string[];
+  d?: string[];
+  r?: string[];
+  k?: string[];
+  x?: string[];
+}
+
+/** One walk from one root: its folders by their path from the root (`""` the root itself). */
+export interface StoredWalk {
+  /** When the run that read the folders started (its clock). */
+  startedAt: number;
+  /** The folders above the root whose .gitignore applies, and their state (the walk's `ancestors`). */
+  ancestors: string;
+  folders: Record<string, StoredFolder>;
+}
+
+/** The walks of one run, and those of earlier runs from the roots it did not walk. */
+export class WalkRecords {
+  private readonly next = new Map<string, StoredWalk>();
+  /** Whether this run's walks found anything the stored ones do not say. */
+  private changed = false;
+  private readonly memos = new Map<string, WalkMemo>();
+  /** By root: the number of the earlier walk's folders this walk recorded. */
+  private readonly matched = new Map<string, number>();
+
+  constructor(
+    private readonly earlier: Record<string, StoredWalk>,
+    /** The cache's root: walks are stored by their root's path from it. */
+    private readonly root: string,
+    private readonly startedAt: number,
+  ) {}
+
+  /** The memo of the walk from `walkRoot`, whose ancestors' .gitignore files are in `ancestors` state. */
+  memo(walkRoot: string, ancestors: string): WalkMemo {
+    const name = relativeTo(this.root, walkRoot);
+    const existing = this.memos.get(name);
+    if (existing !== undefined) return existing;
+    const stored = Object.hasOwn(this.earlier, name) ? this.earlier[name] : undefined;
+    // Other .gitignore files above the root than when it was walked: any folder may keep other files.
+    const earlier = stored?.ancestors === ancestors ? stored : undefined;
+    if (earlier === undefined) this.changed = true;
+    const walk: StoredWalk = { startedAt: this.startedAt, ancestors, folders: Object.create(null) as Record<string, StoredFolder> };
+    this.next.set(name, walk);
+    this.matched.set(name, 0);
+    const keyOf = (dir: string) => relativeTo(walkRoot, dir);
+    const memo: WalkMemo = {
+      earlier: (dir) => {
+        const folder = earlier === undefined ? undefined : earlier.folders[keyOf(dir)];
+        if (folder === undefined) return undefined;
+        return { record: recordOf(folder), replayable: folder.t < earlier!.startedAt - SETTLE_MS };
+      },
+      record: (dir, record) => {
+        const key = keyOf(dir);
+        if (Object.hasOwn(walk.folders, key)) return;
+        const folder = storedOf(record);
+        walk.folders[key] = folder;
+        const before = earlier === undefined ? undefined : earlier.folders[key];
+        if (before === undefined) {
+          this.changed = true;
+          return;
+        }
+        this.matched.set(name, this.matched.get(name)! + 1);
+        // A folder whose time alone moved (a file that is not a source came or went), or one read
+        // again because its record was too recent to trust, is not worth a write (a run that finds
+        // nothing changed leaves the cache file as it was): the stored record still says what it
+        // holds, the folder is read again next time, and the next run that writes stores it anew.
+        if (!sameContent(before, folder)) this.changed = true;
+      },
+    };
+    this.memos.set(name, memo);
+    return memo;
+  }
+
+  /** Whether the cache file must be written for the walks' sake. */
+  get dirty(): boolean {
+    if (this.changed) return true;
+    for (const [name, count] of this.matched) {
+      const earlier = this.earlier[name];
+      // A folder of the earlier walk this one did not meet: it is gone, or now ignored.
+      if (earlier !== undefined && Object.keys(earlier.folders).length !== count) return true;
+    }
+    return false;
+  }
+
+  /** What the cache file keeps: this run's walks, and the earlier ones from roots that still exist. */
+  stored(): Record<string, StoredWalk> {
+    const walks = Object.create(null) as Record<string, StoredWalk>;
+    for (const [name, walk] of Object.entries(this.earlier)) {
+      if (!this.next.has(name) && fs.existsSync(path.resolve(this.root, name))) walks[name] = walk;
+    }
+    for (const [name, walk] of this.next) walks[name] = walk;
+    return walks;
+  }
+}
+
+function recordOf(folder: StoredFolder): FolderRecord {
+  return {
+    state: folder.s,
+    changedAt: folder.t,
+    ...(folder.g === undefined ? {} : { gitignore: folder.g }),
+    ...(folder.l === 1 ? { links: true } : {}),
+    sources: folder.f ?? [],
+    subfolders: folder.d ?? [],
+    registries: folder.r ?? [],
+    keptRegistries: folder.k ?? [],
+    resolvable: folder.x ?? [],
+  };
+}
+
+function storedOf(record: FolderRecord): StoredFolder {
+  const folder: StoredFolder = { s: record.state, t: record.changedAt };
+  if (record.gitignore !== undefined) folder.g = record.gitignore;
+  if (record.links) folder.l = 1;
+  if (record.sources.length > 0) folder.f = [...record.sources];
+  if (record.subfolders.length > 0) folder.d = [...record.subfolders];
+  if (record.registries.length > 0) folder.r = [...record.registries];
+  if (record.keptRegistries.length > 0) folder.k = [...record.keptRegistries];
+  if (record.resolvable.length > 0) folder.x = [...record.resolvable];
+  return folder;
+}
+
+/** Whether two records say the same of what a folder holds, and of its .gitignore. */
+function sameContent(a: StoredFolder, b: StoredFolder): boolean {
+  return a.g === b.g && a.l === b.l && sameList(a.f, b.f) && sameList(a.d, b.d) && sameList(a.r, b.r) && sameList(a.k, b.k) && sameList(a.x, b.x);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/** Walks shaped as this version stores them; a folder record that is not is dropped (read again). */
+export function validWalks(walks: Record<string, unknown>): Record<string, StoredWalk> {
+  const valid = Object.create(null) as Record<string, StoredWalk>;
+  for (const [name, walk] of Object.entries(walks)) {
+    if (!isRecord(walk) || typeof walk.startedAt !== "number" || typeof walk.ancestors !== "string" || !isRecord(walk.folders)) continue;
+    const folders = Object.create(null) as Record<string, StoredFolder>;
+    for (const [key, folder] of Object.entries(walk.folders)) {
+      if (isStoredFolder(folder)) folders[key] = folder;
+    }
+    valid[name] = { startedAt: walk.startedAt, ancestors: walk.ancestors, folders };
+  }
+  return valid;
+}
+
+function isStoredFolder(folder: unknown): folder is StoredFolder {
+  if (!isRecord(folder) || typeof folder.s !== "string" || typeof folder.t !== "number") return false;
+  if (folder.g !== undefined && typeof folder.g !== "string") return false;
+  if (folder.l !== undefined && folder.l !== 1) return false;
+  return [folder.f, folder.d, folder.r, folder.k, folder.x].every((list) => list === undefined || (Array.isArray(list) && list.every(isName)));
+}
+
+/** A name in a folder: not empty, no separator, not `.` or `..` (a replayed name is joined to its folder). */
+function isName(name: unknown): boolean {
+  return typeof name === "string" && name !== "" && name !== "." && name !== ".." && !/[\\/]/.test(name);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
