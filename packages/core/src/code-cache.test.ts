@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundleIfCurrent, privateCacheDir, requireWithCodeCache } from "./code-cache.js";
+import { bundleIfCurrent, privateCacheDir, requireWithCodeCache, sourceText } from "./code-cache.js";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -121,6 +121,24 @@ describe("requireWithCodeCache", () => {
     expect(loadInChild(one.from, one.cache)).toBe(42);
     expect(loadInChild(two.from, one.cache)).toBe(42);
     expect(fs.readdirSync(one.cache).map((name) => fs.statSync(path.join(one.cache, name)).mtime)).toEqual([past, past]);
+  });
+});
+
+describe("sourceText", () => {
+  it("reads ASCII bytes and UTF-8 ones as the text they encode", () => {
+    const ascii = "export const a = \"b\";\n";
+    const accented = "exports.word = \"déjà ✓ 旗\";\n";
+    expect(sourceText(Buffer.from(ascii, "utf8"))).toBe(ascii);
+    expect(sourceText(Buffer.from(accented, "utf8"))).toBe(accented);
+  });
+
+  it("gives a module with non-ASCII text its strings intact through the code cache", () => {
+    const { from, file, cache } = library();
+    fs.writeFileSync(file, 'exports.word = "déjà ✓ 旗";\n');
+    expect((requireWithCodeCache("lib", from, { dir: cache, warmUp: () => undefined }) as { word: string }).word).toBe("déjà ✓ 旗");
+    forget(file);
+    expect((requireWithCodeCache("lib", from, { dir: cache }) as { word: string }).word).toBe("déjà ✓ 旗");
+    forget(file);
   });
 });
 

@@ -12,6 +12,7 @@
 // The cache lives in a folder of the temporary directory that belongs to this user alone (mode
 // 0700, checked before every use: code read from there runs); anything unexpected, and the module
 // is simply required. Node 20 has no compile cache of its own.
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import Module, { createRequire } from "node:module";
@@ -60,7 +61,7 @@ export function loadWithCodeCache(file: string, options: CodeCacheOptions = {}):
 const CACHE_FORMAT = 2;
 
 function loadCached(file: string, dir: string, warmUp: CodeCacheOptions["warmUp"]): unknown {
-  const source = fs.readFileSync(file, "utf8");
+  const source = sourceText(fs.readFileSync(file));
   const stat = fs.statSync(file);
   const key = createHash("sha1").update(`${CACHE_FORMAT}\0${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 20);
   // Named by the file's place, then its version: a new version replaces the caches of the same
@@ -95,6 +96,14 @@ function loadCached(file: string, dir: string, warmUp: CodeCacheOptions["warmUp"
     }
   }
   return module.exports as unknown;
+}
+
+/**
+ * A module's text. The compiler is all ASCII, whose bytes are the same text in Latin-1: decoding
+ * 9 MB so takes 4 ms, where `readFileSync(file, "utf8")` spends 17 ms reading and decoding it.
+ */
+export function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
 /** The caches of earlier versions of the same file, at the same place (a rebuilt bundle, an upgraded compiler): they would only pile up. */
