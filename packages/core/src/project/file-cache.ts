@@ -92,19 +92,17 @@ interface ModuleEntry {
   byName?: Record<string, ModuleExports | null>;
 }
 
-interface Entry extends CachedYield {
-  /** `mtimeMs:size` or the text's hash, per the strategy. */
-  key: string;
-  /** Hash of the detect configuration the file was analysed with. */
-  config: string;
-}
-
 /**
- * An entry as the file holds it. Most files of a tree hold nothing the pre-filter lets through:
- * those are `[key, config, 1 if it may export a key]`, a fifth of the object's size; the others
- * are objects. `config` is an index into the document's `configs`.
+ * An entry as the file holds it, and as a run keeps it: `key` is `mtimeMs:size` or the text's
+ * hash, per the strategy; `config` an index into the document's `configs` (hashes of the detect
+ * configurations). Most files of a tree hold nothing the pre-filter lets through: those are
+ * `[key, config, 1 if it may export a key]`, a fifth of the object's size; the others are objects.
  */
-type StoredEntry = [key: string, config: number, mayExport?: 1] | (Omit<Entry, "config"> & { config: number });
+type StoredEntry = [key: string, config: number, mayExport?: 1] | (CachedYield & { key: string; config: number });
+
+/** The yield of a file in which the pre-filter found nothing, by whether it may export a key. */
+const NOTHING: CachedYield = Object.freeze({ analysis: null, mayExport: false });
+const NOTHING_EXPORTED: CachedYield = Object.freeze({ analysis: null, mayExport: true });
 
 interface CacheDocument {
   format: typeof FORMAT;
@@ -125,8 +123,15 @@ interface CacheDocument {
 /** The cache of one run: read once at the start, written once (atomically) at the end. */
 export class FileCache {
   readonly file: string;
-  private readonly entries: Map<string, Entry>;
-  private readonly next = new Map<string, Entry>();
+  /**
+   * The cache file's entries as read, each checked only when asked for: a warm run asks for every
+   * one, and taking them as they are saves converting thousands of them both ways.
+   */
+  private readonly entries: Record<string, unknown>;
+  private readonly next = new Map<string, StoredEntry>();
+  /** The configurations the entries of `next` name by index: the file's, then this run's new ones. */
+  private readonly configList: Array<string | undefined>;
+  private readonly configIndexes = new Map<string, number>();
   private readonly moduleEntries: Record<string, ModuleEntry>;
   private readonly registryEntries: Record<string, StoredRegistry>;
   private readonly nextRegistries: Record<string, StoredRegistry> = {};
@@ -147,7 +152,11 @@ export class FileCache {
     this.file = cacheFile(options.location, root);
     this.label = path.relative(root, this.file).split(path.sep).join("/") || this.file;
     const document = this.read();
-    this.entries = new Map(Object.entries(document.entries));
+    this.entries = document.entries;
+    this.configList = document.configs;
+    document.configs.forEach((config, index) => {
+      if (config !== undefined && !this.configIndexes.has(config)) this.configIndexes.set(config, index);
+    });
     this.moduleEntries = document.modules;
     this.registryEntries = document.registries;
     // A folder's times are its metadata: with the content strategy (CI, fresh checkouts) they never match.
@@ -195,17 +204,20 @@ export class FileCache {
   get(file: string, key: string, target: CacheTarget): CachedYield | undefined {
     const name = this.name(file);
     this.visited.add(name);
-    const entry = this.entries.get(name);
-    if (entry === undefined || entry.key !== key || entry.config !== this.configOf(target)) return undefined;
-    this.next.set(name, entry);
-    return entry;
+    const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
+    if (entry === undefined) return undefined;
+    const found = yieldOf(entry, key, this.configOf(target), this.configList);
+    if (found !== undefined) this.next.set(name, entry as StoredEntry);
+    return found;
   }
 
   set(file: string, key: string, target: CacheTarget, value: CachedYield): void {
     const name = this.name(file);
     this.visited.add(name);
-    const entry: Entry = { key, config: this.configOf(target), analysis: value.analysis, mayExport: value.mayExport };
-    if (value.lookups !== undefined) entry.lookups = value.lookups;
+    const config = this.indexOf(this.configOf(target));
+    let entry: StoredEntry;
+    if (value.analysis === null && value.lookups === undefined) entry = value.mayExport ? [key, config, 1] : [key, config];
+    else entry = { key, config, analysis: value.analysis, mayExport: value.mayExport, ...(value.lookups === undefined ? {} : { lookups: value.lookups }) };
     this.next.set(name, entry);
     this.changed = true;
   }
@@ -281,8 +293,8 @@ export class FileCache {
    */
   save(): void {
     // A run on some paths keeps what other runs learned of the other files, while they exist.
-    const kept: Array<[string, Entry]> = [];
-    for (const [name, entry] of this.entries) {
+    const kept: Array<[string, StoredEntry]> = [];
+    for (const [name, entry] of Object.entries(this.entries) as Array<[string, StoredEntry]>) {
       if (this.visited.has(name)) {
         if (!this.next.has(name)) this.changed = true;
       } else if (fs.existsSync(path.resolve(this.root, name))) {
@@ -301,18 +313,7 @@ export class FileCache {
     if (Object.keys(this.registryEntries).some((key) => !Object.hasOwn(this.nextRegistries, key))) this.changed = true;
     // Nothing new: the file on disk already says all this (a warm run with nothing changed writes nothing).
     if (!this.changed && !this.walkRecords?.dirty) return;
-    const configs: string[] = [];
-    const indexes = new Map<string, number>();
-    const indexOf = (config: string): number => {
-      let index = indexes.get(config);
-      if (index === undefined) {
-        index = configs.push(config) - 1;
-        indexes.set(config, index);
-      }
-      return index;
-    };
-    const entries: Record<string, StoredEntry> = {};
-    for (const [name, entry] of [...kept, ...this.next]) entries[name] = stored(entry, indexOf(entry.config));
+    const { configs, entries } = this.renumbered([...kept, ...this.next]);
     const modules = { ...Object.fromEntries(keptModules), ...this.nextModules };
     const document: CacheDocument = {
       format: FORMAT,
@@ -344,7 +345,7 @@ export class FileCache {
   private read(): StoredParts {
     const none = (): StoredParts => {
       this.changed = true;
-      return { entries: {}, modules: {}, registries: {}, walks: {} };
+      return { entries: {}, configs: [], modules: {}, registries: {}, walks: {} };
     };
     let text: string;
     try {
@@ -367,9 +368,10 @@ export class FileCache {
     }
     // Another version, layout or strategy: a cache of its own kind, silently out of date (as ESLint's).
     if (document.flaglint !== this.options.version || document.layout !== LAYOUT || document.strategy !== this.options.strategy) return none();
-    const configs = Array.isArray(document.configs) ? document.configs : [];
+    const configs = Array.isArray(document.configs) ? document.configs.map((config: unknown) => (typeof config === "string" ? config : undefined)) : [];
     return {
-      entries: Object.assign(Object.create(null) as Record<string, Entry>, validEntries(document.entries, configs)),
+      entries: document.entries,
+      configs,
       modules: Object.assign(Object.create(null) as Record<string, ModuleEntry>, isRecord(document.modules) ? validModules(document.modules) : {}),
       registries: Object.assign(Object.create(null) as Record<string, StoredRegistry>, isRecord(document.registries) ? validRegistries(document.registries) : {}),
       walks: isRecord(document.walks) ? validWalks(document.walks) : {},
@@ -378,6 +380,38 @@ export class FileCache {
 
   private name(file: string): string {
     return relativeTo(this.root, file);
+  }
+
+  /** The index of a configuration in `configList`, added if new. */
+  private indexOf(config: string): number {
+    let index = this.configIndexes.get(config);
+    if (index === undefined) {
+      index = this.configList.push(config) - 1;
+      this.configIndexes.set(config, index);
+    }
+    return index;
+  }
+
+  /**
+   * The entries to write, and the configurations they name, numbered anew when some of the list
+   * are no longer named (a registry's keys changed): the list does not grow run after run.
+   */
+  private renumbered(entries: ReadonlyArray<[string, StoredEntry]>): { configs: string[]; entries: Record<string, StoredEntry> } {
+    const configOf = (entry: StoredEntry) => (Array.isArray(entry) ? entry[1] : entry.config);
+    const used = new Set(entries.map(([, entry]) => configOf(entry)));
+    const numbers = new Map<number, number>();
+    const configs: string[] = [];
+    this.configList.forEach((config, index) => {
+      if (config !== undefined && used.has(index)) numbers.set(index, configs.push(config) - 1);
+    });
+    const written: Record<string, StoredEntry> = {};
+    for (const [name, entry] of entries) {
+      const number = numbers.get(configOf(entry));
+      if (number === undefined) continue; // an entry kept unread that names no configuration: it would be dropped when read
+      if (number === configOf(entry)) written[name] = entry;
+      else written[name] = Array.isArray(entry) ? [entry[0], number, ...entry.slice(2)] as StoredEntry : { ...entry, config: number };
+    }
+    return { configs, entries: written };
   }
 
   private configOf(target: CacheTarget): string {
@@ -392,7 +426,10 @@ export class FileCache {
 
 /** What `read` takes from the cache file. */
 interface StoredParts {
-  entries: Record<string, Entry>;
+  /** Unchecked: see FileCache.entries. */
+  entries: Record<string, unknown>;
+  /** The configurations by index; one that is not a hash is undefined, and names nothing. */
+  configs: Array<string | undefined>;
   modules: Record<string, ModuleEntry>;
   registries: Record<string, StoredRegistry>;
   walks: Record<string, StoredWalk>;
@@ -413,39 +450,25 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/** An entry as the cache file holds it (see StoredEntry). */
-function stored(entry: Entry, config: number): StoredEntry {
-  if (entry.analysis === null && entry.lookups === undefined) return entry.mayExport ? [entry.key, config, 1] : [entry.key, config];
-  return { ...entry, config };
-}
-
-/** Entries shaped as this version writes them; a hand-edited or half-written one is dropped, not trusted. */
-function validEntries(entries: Record<string, unknown>, configs: readonly unknown[]): Record<string, Entry> {
-  const valid: Record<string, Entry> = {};
-  const configAt = (index: unknown): string | undefined => {
-    const config = typeof index === "number" ? configs[index] : undefined;
-    return typeof config === "string" ? config : undefined;
-  };
-  for (const [name, entry] of Object.entries(entries)) {
-    if (Array.isArray(entry)) {
-      const [key, index, mayExport] = entry as unknown[];
-      const config = configAt(index);
-      if (typeof key !== "string" || config === undefined || (mayExport !== undefined && mayExport !== 1) || entry.length > 3) continue;
-      valid[name] = { key, config, analysis: null, mayExport: mayExport === 1 };
-      continue;
-    }
-    const candidate = entry as (Omit<Partial<Entry>, "config"> & { config?: unknown }) | null;
-    if (candidate === null || typeof candidate !== "object" || typeof candidate.key !== "string") continue;
-    const config = configAt(candidate.config);
-    if (config === undefined || typeof candidate.mayExport !== "boolean") continue;
-    const analysis = candidate.analysis;
-    if (analysis !== null && (typeof analysis !== "object" || !Array.isArray(analysis?.references) || !Array.isArray(analysis.notes) || !Array.isArray(analysis.directives))) {
-      continue;
-    }
-    if (candidate.lookups !== undefined && !(Array.isArray(candidate.lookups) && candidate.lookups.every(isLookup))) continue;
-    valid[name] = { ...(candidate as Entry), config };
+/**
+ * What a stored entry says a file yielded, when it has this key and configuration and is shaped as
+ * this version writes it; a hand-edited or half-written entry is undefined, not trusted.
+ */
+function yieldOf(entry: unknown, key: string, config: string, configs: ReadonlyArray<string | undefined>): CachedYield | undefined {
+  if (Array.isArray(entry)) {
+    const [entryKey, index, mayExport] = entry as unknown[];
+    if (entryKey !== key || typeof index !== "number" || configs[index] !== config || entry.length > 3) return undefined;
+    if (mayExport === undefined) return NOTHING;
+    return mayExport === 1 ? NOTHING_EXPORTED : undefined;
   }
-  return valid;
+  if (!isRecord(entry) || entry.key !== key || typeof entry.config !== "number" || configs[entry.config] !== config) return undefined;
+  if (typeof entry.mayExport !== "boolean") return undefined;
+  const analysis = entry.analysis;
+  if (analysis !== null && (!isRecord(analysis) || !Array.isArray(analysis.references) || !Array.isArray(analysis.notes) || !Array.isArray(analysis.directives))) {
+    return undefined;
+  }
+  if (entry.lookups !== undefined && !(Array.isArray(entry.lookups) && entry.lookups.every(isLookup))) return undefined;
+  return entry as unknown as CachedYield;
 }
 
 function isLookup(lookup: unknown): boolean {

@@ -82,6 +82,8 @@ export interface WalkMemo {
   /** The earlier walk's record of `dir`; `replayable` is false when it may have missed a change made as it was taken. */
   earlier(dir: string): { record: FolderRecord; replayable: boolean } | undefined;
   record(dir: string, record: FolderRecord): void;
+  /** `dir` holds what its earlier record says (the walk took the record): it is kept as it is. */
+  keep(dir: string): void;
 }
 
 interface IgnoreScope {
@@ -144,7 +146,7 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
     const gitignore = record.gitignore === undefined ? undefined : fileState(path.join(dir, ".gitignore"))?.state;
     if (gitignore === record.gitignore && folderState(dir)?.state === record.state) {
       replay(dir, record, found);
-      memo!.record(dir, record);
+      memo!.keep(dir);
       const below = record.gitignore === undefined ? rules : rules.with(dir);
       for (const name of record.subfolders) walkDirectory(childPath(dir, name), root, below, found, memo);
       return;
@@ -226,12 +228,26 @@ function replay(dir: string, record: FolderRecord, found: Found): void {
   for (const name of record.sources) found.files.add(childPath(dir, name));
   for (const name of record.keptRegistries) found.registries.add(childPath(dir, name));
   found.folders.set(dir, [...record.registries]);
-  found.listings.set(dir, { files: new Set(record.resolvable), links: new Set() });
+  found.listings.set(dir, new RecordedListing(record.resolvable));
+}
+
+const NO_LINKS: ReadonlySet<string> = new Set();
+
+/** A replayed folder's listing: few are ever asked about, so its set is made when one is. */
+class RecordedListing implements FolderListing {
+  private set: ReadonlySet<string> | undefined;
+  readonly links = NO_LINKS;
+
+  constructor(private readonly names: readonly string[]) {}
+
+  get files(): ReadonlySet<string> {
+    return (this.set ??= new Set(this.names));
+  }
 }
 
 /** A memo that records this walk and replays nothing of the earlier one. */
 function recordingOnly(memo: WalkMemo): WalkMemo {
-  return { earlier: () => undefined, record: (dir, record) => memo.record(dir, record) };
+  return { earlier: () => undefined, record: (dir, record) => memo.record(dir, record), keep: (dir) => memo.keep(dir) };
 }
 
 function folderState(dir: string): { state: string; changedAt: number } | undefined {

@@ -40,8 +40,8 @@ export class WalkRecords {
   /** Whether this run's walks found anything the stored ones do not say. */
   private changed = false;
   private readonly memos = new Map<string, WalkMemo>();
-  /** By root: the number of the earlier walk's folders this walk recorded. */
-  private readonly matched = new Map<string, number>();
+  /** By root: how many of the earlier walk's folders this walk met. */
+  private readonly matched = new Map<string, { count: number }>();
 
   constructor(
     private readonly earlier: Record<string, StoredWalk>,
@@ -61,11 +61,12 @@ export class WalkRecords {
     if (earlier === undefined) this.changed = true;
     const walk: StoredWalk = { startedAt: this.startedAt, ancestors, folders: Object.create(null) as Record<string, StoredFolder> };
     this.next.set(name, walk);
-    this.matched.set(name, 0);
+    const matched = { count: 0 };
+    this.matched.set(name, matched);
     const keyOf = (dir: string) => relativeTo(walkRoot, dir);
     const memo: WalkMemo = {
       earlier: (dir) => {
-        const folder = earlier === undefined ? undefined : earlier.folders[keyOf(dir)];
+        const folder = earlier === undefined ? undefined : folderOf(earlier, keyOf(dir));
         if (folder === undefined) return undefined;
         return { record: recordOf(folder), replayable: folder.t < earlier!.startedAt - SETTLE_MS };
       },
@@ -74,17 +75,23 @@ export class WalkRecords {
         if (Object.hasOwn(walk.folders, key)) return;
         const folder = storedOf(record);
         walk.folders[key] = folder;
-        const before = earlier === undefined ? undefined : earlier.folders[key];
+        const before = earlier === undefined ? undefined : folderOf(earlier, key);
         if (before === undefined) {
           this.changed = true;
           return;
         }
-        this.matched.set(name, this.matched.get(name)! + 1);
+        matched.count++;
         // A folder whose time alone moved (a file that is not a source came or went), or one read
         // again because its record was too recent to trust, is not worth a write (a run that finds
         // nothing changed leaves the cache file as it was): the stored record still says what it
         // holds, the folder is read again next time, and the next run that writes stores it anew.
         if (!sameContent(before, folder)) this.changed = true;
+      },
+      keep: (dir) => {
+        const key = keyOf(dir);
+        if (earlier === undefined || Object.hasOwn(walk.folders, key)) return;
+        walk.folders[key] = earlier.folders[key]!;
+        matched.count++;
       },
     };
     this.memos.set(name, memo);
@@ -94,7 +101,7 @@ export class WalkRecords {
   /** Whether the cache file must be written for the walks' sake. */
   get dirty(): boolean {
     if (this.changed) return true;
-    for (const [name, count] of this.matched) {
+    for (const [name, { count }] of this.matched) {
       const earlier = this.earlier[name];
       // A folder of the earlier walk this one did not meet: it is gone, or now ignored.
       if (earlier !== undefined && Object.keys(earlier.folders).length !== count) return true;
@@ -111,6 +118,12 @@ export class WalkRecords {
     for (const [name, walk] of this.next) walks[name] = walk;
     return walks;
   }
+}
+
+/** A walk's record of one folder, if it has one shaped as this version writes it. */
+function folderOf(walk: StoredWalk, key: string): StoredFolder | undefined {
+  const folder = Object.hasOwn(walk.folders, key) ? walk.folders[key] : undefined;
+  return isStoredFolder(folder) ? folder : undefined;
 }
 
 function recordOf(folder: StoredFolder): FolderRecord {
@@ -149,16 +162,16 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/** Walks shaped as this version stores them; a folder record that is not is dropped (read again). */
+/**
+ * Walks shaped as this version stores them. Their folders' records are checked one by one as the
+ * walk asks for them (a walk asks for every one): a record shaped otherwise is as none, and its
+ * folder is read again.
+ */
 export function validWalks(walks: Record<string, unknown>): Record<string, StoredWalk> {
   const valid = Object.create(null) as Record<string, StoredWalk>;
   for (const [name, walk] of Object.entries(walks)) {
     if (!isRecord(walk) || typeof walk.startedAt !== "number" || typeof walk.ancestors !== "string" || !isRecord(walk.folders)) continue;
-    const folders = Object.create(null) as Record<string, StoredFolder>;
-    for (const [key, folder] of Object.entries(walk.folders)) {
-      if (isStoredFolder(folder)) folders[key] = folder;
-    }
-    valid[name] = { startedAt: walk.startedAt, ancestors: walk.ancestors, folders };
+    valid[name] = walk as unknown as StoredWalk;
   }
   return valid;
 }
@@ -172,7 +185,7 @@ function isStoredFolder(folder: unknown): folder is StoredFolder {
 
 /** A name in a folder: not empty, no separator, not `.` or `..` (a replayed name is joined to its folder). */
 function isName(name: unknown): boolean {
-  return typeof name === "string" && name !== "" && name !== "." && name !== ".." && !/[\\/]/.test(name);
+  return typeof name === "string" && name !== "" && name !== "." && name !== ".." && !name.includes("/") && !name.includes("\\");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
