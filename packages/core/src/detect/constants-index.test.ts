@@ -1,5 +1,6 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectExportedConstants } from "./constants-index.js";
+import { collectExportedConstants, ExportIndex } from "./constants-index.js";
 import { parseSource } from "./parse.js";
 
 const collect = (source: string) => collectExportedConstants(parseSource(source, "/repo/keys.ts"));
@@ -69,5 +70,51 @@ describe("collectExportedConstants", () => {
       values: [],
       links: [{ name: "F", at: [], specifier: "./base", imported: "default", path: [] }],
     });
+  });
+});
+
+describe("ExportIndex", () => {
+  const modules: Record<string, string> = {
+    "/repo/index.ts": `export * from "./a";\nexport * from "./keys";\n`,
+    "/repo/a.ts": `export const Other = { X: "x" } as const;\n`,
+    "/repo/keys.ts": `export enum Keys { A = "a", B = "b" }\n`,
+  };
+  const exports = new Map(Object.entries(modules).map(([file, text]) => [file, collectExportedConstants(parseSource(text, file))]));
+
+  /** An index over `modules` that counts what it is asked; `keys` is edited to say `A = "changed"` once `edit` is called. */
+  function counting(options: { remember?: boolean }) {
+    const asked: string[] = [];
+    let edited = false;
+    const index = new ExportIndex(
+      {
+        exportsOf: (file) => {
+          asked.push(file);
+          return edited && file === "/repo/keys.ts" ? collectExportedConstants(parseSource(`export enum Keys { A = "changed" }\n`, file)) : exports.get(file);
+        },
+        resolveModule: (specifier, fromFile) => (specifier === "@acme/keys" ? "/repo/index.ts" : path.posix.join(path.posix.dirname(fromFile), `${specifier}.ts`)),
+        filesExporting: () => [],
+      },
+      options,
+    );
+    return { index, asked, edit: () => (edited = true) };
+  }
+  const lookup = (file: string) => ({ name: "Keys", specifier: "@acme/keys", file });
+
+  it("remembers, in a run, what a module exports by a name and path: files that ask the same are answered without reading again", () => {
+    const { index, asked, edit } = counting({ remember: true });
+    expect(index.resolve(lookup("/repo/app/one.ts"), ["A"])).toBe("a");
+    const reads = asked.length;
+    expect(reads).toBeGreaterThan(1);
+    edit();
+    expect(index.resolve(lookup("/repo/app/two.ts"), ["A"])).toBe("a");
+    expect(asked).toHaveLength(reads);
+    expect(index.resolve(lookup("/repo/app/two.ts"), ["B"])).toBe(undefined);
+  });
+
+  it("asks the modules again each time when they may change (a watching ESLint process)", () => {
+    const { index, edit } = counting({});
+    expect(index.resolve(lookup("/repo/app/one.ts"), ["A"])).toBe("a");
+    edit();
+    expect(index.resolve(lookup("/repo/app/one.ts"), ["A"])).toBe("changed");
   });
 });

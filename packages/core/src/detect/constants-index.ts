@@ -264,14 +264,23 @@ const MAX_HOPS = 16;
  * than none.
  */
 export class ExportIndex implements ConstantIndex {
-  constructor(private readonly source: ExportSource) {}
+  /** By module, name and path: what each lookup found, when the modules cannot change (remember). */
+  private readonly found: Map<string, string | undefined> | undefined;
+
+  constructor(
+    private readonly source: ExportSource,
+    /** The modules stay as first read (a CLI run): a lookup's answer is kept for the next one that asks the same. */
+    options: { remember?: boolean } = {},
+  ) {
+    this.found = options.remember ? new Map() : undefined;
+  }
 
   resolve(external: ExternalName, path: readonly string[]): string | undefined {
     const { specifier, name } = external;
     // A global name (nothing imports it) is no module's export.
     if (specifier === undefined) return undefined;
     const target = this.source.resolveModule(specifier, external.file);
-    const found = target === undefined ? undefined : this.valueIn(target, name, path, 0);
+    const found = target === undefined ? undefined : this.valueFrom(target, name, path);
     if (found !== undefined || name === "default") return found;
     // A relative path names its module for sure; a package's entry is a guess (it may be built code).
     return target !== undefined && isRelative(specifier) ? undefined : this.byName(name, path);
@@ -281,6 +290,16 @@ export class ExportIndex implements ConstantIndex {
     const target = external.specifier === undefined ? undefined : this.source.resolveModule(external.specifier, external.file);
     if (target !== undefined) return this.originIn(target, external.name, 0);
     return external.name === "default" ? undefined : { file: undefined, name: external.name };
+  }
+
+  /** valueIn from a module a lookup names, remembered (many files ask one module for the same key). */
+  private valueFrom(file: string, name: string, path: readonly string[]): string | undefined {
+    if (this.found === undefined) return this.valueIn(file, name, path, 0);
+    const key = [file, name, ...path].join("\0");
+    if (this.found.has(key)) return this.found.get(key);
+    const value = this.valueIn(file, name, path, 0);
+    this.found.set(key, value);
+    return value;
   }
 
   private valueIn(file: string, name: string, path: readonly string[], hops: number): string | undefined {

@@ -51,7 +51,8 @@ export class ProjectConstants implements ExportSource {
   private readonly alone = new Map<string, { mtimeMs: number; large: boolean; names: Map<string, ModuleExports | null> }>();
 
   constructor(private readonly options: ProjectConstantsOptions) {
-    this.index = new ExportIndex(this);
+    // A run reads each module once; a watching process (ESLint) re-reads changed ones, and asks again.
+    this.index = new ExportIndex(this, { remember: options.watch !== true });
     this.modules = options.resolver ?? new ModuleResolver({ rememberMisses: options.watch !== true });
   }
 
