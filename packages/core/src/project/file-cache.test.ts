@@ -107,6 +107,13 @@ describe("FileCache", () => {
     const read = new FileCache(cacheIn(dir, notes), dir);
     expect(read.get(path.join(dir, "a.ts"), "k1", target)).toBeDefined();
     for (const name of ["b.ts", "c.ts", "d.ts"]) expect(read.get(path.join(dir, name), "k1", target)).toBeUndefined();
+    // Entries of files this run does not look at are kept as they are, unless they name no configuration.
+    for (const name of ["e.ts", "f.ts", "g.ts"]) fs.writeFileSync(path.join(dir, name), "");
+    fs.writeFileSync(file, JSON.stringify({ ...document, entries: { ...document.entries, "e.ts": null, "f.ts": "text", "g.ts": ["k9", 0] } }));
+    const keeping = new FileCache(cacheIn(dir, notes), dir);
+    keeping.set(path.join(dir, "a.ts"), "k2", target, { analysis: null, mayExport: false });
+    keeping.save();
+    expect((JSON.parse(fs.readFileSync(file, "utf8")) as { entries: Record<string, unknown> }).entries).toEqual({ "a.ts": ["k2", 0], "g.ts": ["k9", 0] });
     delete document.layout;
     fs.writeFileSync(file, JSON.stringify(document));
     expect(new FileCache(cacheIn(dir, notes), dir).get(path.join(dir, "a.ts"), "k1", target)).toBeUndefined();

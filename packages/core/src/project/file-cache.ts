@@ -397,9 +397,10 @@ export class FileCache {
    * are no longer named (a registry's keys changed): the list does not grow run after run.
    */
   private renumbered(entries: ReadonlyArray<[string, StoredEntry]>): { configs: string[]; entries: Record<string, StoredEntry> } {
-    const configOf = (entry: StoredEntry) => (Array.isArray(entry) ? entry[1] : entry.config);
+    // An entry kept unread may be anything a hand edit left: one that names no configuration is dropped.
+    const configOf = (entry: unknown): unknown => (Array.isArray(entry) ? entry[1] : isRecord(entry) ? entry.config : undefined);
     const used = new Set(entries.map(([, entry]) => configOf(entry)));
-    const numbers = new Map<number, number>();
+    const numbers = new Map<unknown, number>();
     const configs: string[] = [];
     this.configList.forEach((config, index) => {
       if (config !== undefined && used.has(index)) numbers.set(index, configs.push(config) - 1);
@@ -409,7 +410,7 @@ export class FileCache {
       const number = numbers.get(configOf(entry));
       if (number === undefined) continue; // an entry kept unread that names no configuration: it would be dropped when read
       if (number === configOf(entry)) written[name] = entry;
-      else written[name] = Array.isArray(entry) ? [entry[0], number, ...entry.slice(2)] as StoredEntry : { ...entry, config: number };
+      else written[name] = Array.isArray(entry) ? ([entry[0], number, ...entry.slice(2)] as StoredEntry) : { ...entry, config: number };
     }
     return { configs, entries: written };
   }
