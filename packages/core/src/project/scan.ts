@@ -6,6 +6,7 @@ import { contextsOf, detectFiles, runDetection, type DetectionTarget } from "./d
 import { answerStep } from "./file-analysis.js";
 import { FileCache, type CacheOptions } from "./file-cache.js";
 import { byLocation } from "./flag-summaries.js";
+import { ModuleResolver } from "./module-resolution.js";
 
 type Located = FlagReference & { file: string };
 
@@ -40,10 +41,10 @@ export interface ScanResult {
  * to write one): keys are resolved across files as in analyzeProject, nothing is checked.
  */
 export function scanFlagChecks(options: ScanOptions): ScanResult {
-  const walk = walkFiles(options);
+  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
+  const walk = walkFiles(options, cache);
   const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
   const skipped: ScanResult["skipped"] = [];
-  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
   const analyses = runDetection(
     detectFiles({
       files: walk.files.map((file) => ({ file, target: 0 })),
@@ -56,6 +57,8 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
       tooLarge: (file, bytes) => skipped.push({ file, bytes }),
       ...(cache ? { cache } : {}),
       ...(options.trees ? { trees: options.trees } : {}),
+      // As analyzeProject's run: module resolution asks the walked folders' listings first.
+      resolver: new ModuleResolver({ listings: walk.listings }),
     }),
     answerStep,
   );

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { analyzeProject } from "./analyze.js";
+import { scanFlagChecks } from "./scan.js";
 import { walkProject, type WalkResult } from "./files.js";
 import { validWalks, WalkRecords, type StoredWalk } from "./walk-memo.js";
 
@@ -203,6 +204,18 @@ describe("--cache with the metadata strategy", () => {
     const after = run();
     expect(after).toStrictEqual(uncached());
     expect(after.references.map((reference) => reference.flag).sort()).toEqual(["fresh", "pricing"]);
+  });
+
+  it("gives flaglint init's scan the files added since the last run, through the same records", () => {
+    const root = tree({ "src/a.ts": checking("pricing") });
+    const location = path.join(root, "node_modules/.cache/flaglint.json");
+    const detect = { sdks: [], calls: [{ module: "@acme/flags", import: "flags", method: "isOn", keyArg: 0 }], objects: [], constants: [], properties: [] };
+    const scan = () =>
+      scanFlagChecks({ cwd: root, paths: [], detect, dir: root, cache: { location, strategy: "metadata", version: "1.2.3", clock: () => LATER } });
+    expect(scan().references.map((reference) => reference.flag)).toEqual(["pricing"]);
+    expect(Object.keys((JSON.parse(fs.readFileSync(location, "utf8")) as { walks: Record<string, unknown> }).walks)).toEqual([""]);
+    write(root, "src/new/b.ts", checking("fresh"));
+    expect(scan().references.map((reference) => reference.flag)).toEqual(["pricing", "fresh"]);
   });
 
   it("stores no walk records with the content strategy, whose runs do not trust times", () => {
