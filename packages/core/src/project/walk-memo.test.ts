@@ -71,12 +71,15 @@ const PROJECT = {
 
 describe("walk records (--cache)", () => {
   it("a second walk takes an unchanged folder's record instead of reading it, and finds what the first found", () => {
-    const root = tree(PROJECT);
+    const root = tree({ ...PROJECT, ".gitignore": "lib/ignored.ts\n", "lib/ignored.ts": "export const i = 1;\n", "lib/package.json": "{}\n" });
     const first = walk(root, {}, LATER);
     expect(files(root, first.result)).toEqual(onDisk(root));
     expect(first.records.dirty).toBe(true);
     const stored = first.records.stored();
     expect(Object.keys(stored[""]!.folders).sort()).toEqual(["", "lib", "src", "src/deep"]);
+    // Module resolution's names: the kept sources once, the others (ignored, manifests) beside them.
+    expect(stored[""]!.folders["lib"]!.f).toEqual(["d.ts"]);
+    expect([...stored[""]!.folders["lib"]!.x!].sort()).toEqual(["ignored.ts", "package.json"]);
 
     const second = walk(root, stored, LATER);
     expect(plain(second.result)).toStrictEqual(plain(first.result));

@@ -12,7 +12,11 @@ import type { FolderRecord, WalkMemo } from "./files.js";
  */
 const SETTLE_MS = 2000;
 
-/** One folder's FolderRecord as the cache file holds it: short names, empty lists left out. */
+/**
+ * One folder's FolderRecord as the cache file holds it: short names, empty lists left out, and of
+ * the names module resolution may ask about (`resolvable`) only those that are not kept sources
+ * (`x`: ignored sources and manifests), since a folder without links lists every kept source.
+ */
 export interface StoredFolder {
   s: string;
   t: number;
@@ -136,7 +140,7 @@ function recordOf(folder: StoredFolder): FolderRecord {
     subfolders: folder.d ?? [],
     registries: folder.r ?? [],
     keptRegistries: folder.k ?? [],
-    resolvable: folder.x ?? [],
+    resolvable: folder.f === undefined ? (folder.x ?? []) : folder.x === undefined ? folder.f : [...folder.f, ...folder.x],
   };
 }
 
@@ -148,7 +152,9 @@ function storedOf(record: FolderRecord): StoredFolder {
   if (record.subfolders.length > 0) folder.d = [...record.subfolders];
   if (record.registries.length > 0) folder.r = [...record.registries];
   if (record.keptRegistries.length > 0) folder.k = [...record.keptRegistries];
-  if (record.resolvable.length > 0) folder.x = [...record.resolvable];
+  const sources = new Set(record.sources);
+  const others = record.resolvable.filter((name) => !sources.has(name));
+  if (others.length > 0) folder.x = others;
   return folder;
 }
 
