@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyzeProject, analyzeProjectAsync } from "./analyze.js";
 import { scanFlagChecks } from "./scan.js";
+import { ACME_REGISTRY } from "./__fixtures__/acme-registry.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const NOW = "2026-11-26";
@@ -24,22 +25,6 @@ function project(files: Record<string, string>): string {
   return root;
 }
 
-const REGISTRY = [
-  "version: 1",
-  "detect:",
-  "  calls:",
-  '    - module: "@acme/flags"',
-  "      import: flags",
-  "      method: isOn",
-  "flags:",
-  "  pricing:",
-  "    type: permission",
-  "  new_nav:",
-  "    type: permission",
-  "  eu_checkout:",
-  "    type: permission",
-  "",
-].join("\n");
 
 /** The flag each reference resolved to, `null` for a dynamic one, in file order. */
 function flagsOf(root: string): Array<string | null> {
@@ -53,7 +38,7 @@ function checking(imports: string, key: string): string {
 describe("keys named by another file's exports", () => {
   it("resolve through an aliased import by the exported name", () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/keys.ts": `export const Flags = { NEW_NAV: "new_nav" } as const;\n`,
       "src/nav.ts": checking(`import { Flags as F } from "./keys";`, "F.NEW_NAV"),
     });
@@ -62,7 +47,7 @@ describe("keys named by another file's exports", () => {
 
   it("resolve through a namespace import by the member's name", () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/keys.ts": `export const PRICING = "pricing";\n`,
       "src/page.ts": checking(`import * as keys from "./keys";`, "keys.PRICING"),
     });
@@ -71,7 +56,7 @@ describe("keys named by another file's exports", () => {
 
   it("find a constant that is not the first of its declaration, or is exported by a list", () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/keys.ts": `export const OTHER = "x", PRICING = "pricing";\nconst nav = "new_nav";\nexport { nav as NAV };\n`,
       "src/a.ts": checking(`import { PRICING } from "./keys";`, "PRICING"),
       "src/b.ts": checking(`import { NAV } from "./keys";`, "NAV"),
@@ -81,7 +66,7 @@ describe("keys named by another file's exports", () => {
 
   it("resolve a template of two constants from two files, one round each", () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/region.ts": `export const REGION = "eu";\n`,
       "src/area.ts": `export enum Area { Checkout = "checkout" }\n`,
       "src/page.ts": checking(`import { REGION } from "./region";\nimport { Area } from "./area";`, "`${REGION}_${Area.Checkout}`"),
@@ -91,7 +76,7 @@ describe("keys named by another file's exports", () => {
 
   it("are found in files no registry governs", () => {
     const root = project({
-      "packages/web/feature-flags.yaml": REGISTRY,
+      "packages/web/feature-flags.yaml": ACME_REGISTRY,
       "packages/shared/src/index.ts": `export const PRICING = "pricing";\n`,
       "packages/web/src/page.ts": checking(`import { PRICING } from "@acme/shared";`, "PRICING"),
     });
@@ -100,7 +85,7 @@ describe("keys named by another file's exports", () => {
 
   it("do not reach a parameter that shadows the exported name", () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/keys.ts": `export const PRICING = "pricing";\n`,
       "src/page.ts": `import { flags } from "@acme/flags";\nexport const on = (PRICING: string) => flags.isOn(PRICING);\n`,
     });
@@ -133,7 +118,7 @@ describe("analyzeProjectAsync", () => {
 
   it("reports a file that does not parse from a worker thread as in this thread", async () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/broken.ts": `import { flags } from "@acme/flags";\nflags.isOn("pricing"\n`,
       "src/fine.ts": checking("", `"pricing"`),
     });
@@ -145,7 +130,7 @@ describe("analyzeProjectAsync", () => {
 
   it("counts progress up to every governed file", async () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/plain.ts": `export const add = (a: number, b: number) => a + b;\n`,
       "src/page.ts": checking("", `"pricing"`),
       "src/nav.ts": checking("", `"new_nav"`),
@@ -162,7 +147,7 @@ describe("hostile files", () => {
 
   it("leaves a file over maxFileBytes unread, lists it as skipped, and checks the rest", async () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/bundle.js": `${checking("", `"pricing"`)}// ${"x".repeat(2_000)}\n`,
       "src/page.ts": checking("", `"new_nav"`),
     });
@@ -178,7 +163,7 @@ describe("hostile files", () => {
 
   it("turns a 10,000-deep nested expression holding a flag check into a parse-error on worker threads, as in this thread, and goes on", async () => {
     const root = project({
-      "feature-flags.yaml": REGISTRY,
+      "feature-flags.yaml": ACME_REGISTRY,
       "src/deep.ts": deep(10_000),
       "src/fine.ts": checking("", `"pricing"`),
     });

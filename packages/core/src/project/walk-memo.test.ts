@@ -6,6 +6,7 @@ import { analyzeProject } from "./analyze.js";
 import { scanFlagChecks } from "./scan.js";
 import { walkProject, type WalkResult } from "./files.js";
 import { validWalks, WalkRecords, type StoredWalk } from "./walk-memo.js";
+import { ACME_REGISTRY } from "./__fixtures__/acme-registry.js";
 
 // Records are replayed only when made well after their folder last changed: a clock far ahead of
 // the files' times makes every record replayable, one at the epoch none.
@@ -176,22 +177,10 @@ describe("walk records (--cache)", () => {
 });
 
 describe("--cache with the metadata strategy", () => {
-  const registry = [
-    "version: 1",
-    "detect:",
-    "  calls:",
-    '    - module: "@acme/flags"',
-    "      import: flags",
-    "      method: isOn",
-    "flags:",
-    "  pricing:",
-    "    type: permission",
-    "",
-  ].join("\n");
   const checking = (key: string) => `import { flags } from "@acme/flags";\nexport const on = () => flags.isOn("${key}");\n`;
 
   it("gives the uncached result after files are added, removed and ignored, and writes nothing when nothing changed", () => {
-    const root = tree({ "feature-flags.yaml": registry, "src/a.ts": checking("pricing"), "src/old/b.ts": checking("gone") });
+    const root = tree({ "feature-flags.yaml": ACME_REGISTRY, "src/a.ts": checking("pricing"), "src/old/b.ts": checking("gone") });
     const location = path.join(root, "node_modules/.cache/flaglint.json");
     const run = () => analyzeProject({ cwd: root, paths: [], now: "2026-11-26", cache: { location, strategy: "metadata", version: "1.2.3", clock: () => LATER } });
     const uncached = () => analyzeProject({ cwd: root, paths: [], now: "2026-11-26" });
@@ -222,7 +211,7 @@ describe("--cache with the metadata strategy", () => {
   });
 
   it("stores no walk records with the content strategy, whose runs do not trust times", () => {
-    const root = tree({ "feature-flags.yaml": registry, "src/a.ts": checking("pricing") });
+    const root = tree({ "feature-flags.yaml": ACME_REGISTRY, "src/a.ts": checking("pricing") });
     const location = path.join(root, "node_modules/.cache/flaglint.json");
     analyzeProject({ cwd: root, paths: [], now: "2026-11-26", cache: { location, strategy: "content", version: "1.2.3", clock: () => LATER } });
     expect(JSON.parse(fs.readFileSync(location, "utf8"))).not.toHaveProperty("walks");
