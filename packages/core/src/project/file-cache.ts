@@ -9,6 +9,7 @@ import path from "node:path";
 import type { ModuleExports } from "../detect/constants-index.js";
 import type { Lookup } from "../detect/external-names.js";
 import type { DetectConfig, FileAnalysis, FlagDefinition, Registry } from "../types.js";
+import { isRecord } from "../json-shape.js";
 import { relativeTo } from "../paths.js";
 import type { WalkMemo } from "./files.js";
 import { validWalks, WalkRecords, type StoredWalk } from "./walk-memo.js";
@@ -43,7 +44,7 @@ const FORMAT = "flaglint-cache";
  * How entries are written: a cache of another layout (an earlier build of the same version) is
  * out of date, as one of another version is.
  */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 /** What a file yielded: `analysis` is null when the pre-filter showed there was nothing to find. */
 export interface CachedYield {
@@ -510,8 +511,4 @@ function validRegistries(registries: Record<string, unknown>): Record<string, St
     valid[key] = stored as unknown as StoredRegistry;
   }
   return valid;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

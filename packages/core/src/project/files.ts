@@ -57,7 +57,7 @@ export interface WalkOptions {
  * those and its .gitignore are the same, the next walk takes this record instead of reading it.
  */
 export interface FolderRecord {
-  /** The folder's `mtimeMs:ctimeMs:ino`, taken before it was read. */
+  /** The folder's `mtimeMs:ctimeMs:size:ino`, taken before it was read. */
   state: string;
   /** The later of its mtime and ctime: a record made in the same instant as a change is not replayed (WalkMemo). */
   changedAt: number;
@@ -125,7 +125,7 @@ export function walkProject(options: WalkOptions): WalkResult {
       continue;
     }
     const above = ancestorIgnoreFolders(absolute);
-    const memo = options.memo?.(absolute, above.map((dir) => `${dir}:${fileState(path.join(dir, ".gitignore"))?.state ?? "-"}`).join("|"));
+    const memo = options.memo?.(absolute, above.map((dir) => `${dir}:${stateOf(path.join(dir, ".gitignore"))?.state ?? "-"}`).join("|"));
     walkDirectory(absolute, absolute, new IgnoreRules(undefined, above), { files, registries, folders, listings }, memo);
   }
 
@@ -143,8 +143,8 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
   const earlier = memo?.earlier(dir);
   if (earlier !== undefined && earlier.replayable && !earlier.record.links) {
     const { record } = earlier;
-    const gitignore = record.gitignore === undefined ? undefined : fileState(path.join(dir, ".gitignore"))?.state;
-    if (gitignore === record.gitignore && folderState(dir)?.state === record.state) {
+    const gitignore = record.gitignore === undefined ? undefined : stateOf(path.join(dir, ".gitignore"))?.state;
+    if (gitignore === record.gitignore && stateOf(dir)?.state === record.state) {
       replay(dir, record, found);
       memo!.keep(dir);
       const below = record.gitignore === undefined ? rules : rules.with(dir);
@@ -153,7 +153,7 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
     }
   }
   // Taken before the listing: a change made while it is read shows as a new state next time.
-  const state = memo === undefined ? undefined : folderState(dir);
+  const state = memo === undefined ? undefined : stateOf(dir);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -169,7 +169,7 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
   // Most folders have no .gitignore: the listing says so without a failed read per folder.
   const hasRules = entries.some((entry) => entry.name === ".gitignore");
   const active = hasRules ? rules.with(dir) : rules;
-  const rulesFile = memo !== undefined && hasRules ? fileState(path.join(dir, ".gitignore")) : undefined;
+  const rulesFile = memo !== undefined && hasRules ? stateOf(path.join(dir, ".gitignore")) : undefined;
   const gitignore = rulesFile?.state;
   // Other rules here than the earlier walk had (or no earlier record to tell): what it kept below
   // may differ, so nothing below is replayed.
@@ -250,12 +250,8 @@ function recordingOnly(memo: WalkMemo): WalkMemo {
   return { earlier: () => undefined, record: (dir, record) => memo.record(dir, record), keep: (dir) => memo.keep(dir) };
 }
 
-function folderState(dir: string): { state: string; changedAt: number } | undefined {
-  const stat = fs.statSync(dir, { throwIfNoEntry: false });
-  return stat === undefined ? undefined : { state: `${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changedAt: Math.max(stat.mtimeMs, stat.ctimeMs) };
-}
-
-function fileState(file: string): { state: string; changedAt: number } | undefined {
+/** A folder's or file's `mtimeMs:ctimeMs:size:ino`, and the later of its two times; undefined when it is not there. */
+function stateOf(file: string): { state: string; changedAt: number } | undefined {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   return stat === undefined ? undefined : { state: `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}:${stat.ino}`, changedAt: Math.max(stat.mtimeMs, stat.ctimeMs) };
 }

@@ -2,6 +2,7 @@
 // only the folders that changed (see WalkMemo in files.ts). Stored in the cache file as `walks`.
 import fs from "node:fs";
 import path from "node:path";
+import { isRecord } from "../json-shape.js";
 import { relativeTo } from "../paths.js";
 import type { FolderRecord, WalkMemo } from "./files.js";
 
@@ -192,8 +193,4 @@ function isStoredFolder(folder: unknown): folder is StoredFolder {
 /** A name in a folder: not empty, no separator, not `.` or `..` (a replayed name is joined to its folder). */
 function isName(name: unknown): boolean {
   return typeof name === "string" && name !== "" && name !== "." && name !== ".." && !name.includes("/") && !name.includes("\\");
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
