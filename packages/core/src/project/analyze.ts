@@ -120,8 +120,7 @@ interface Run {
 /** Everything before detection: the files, the registries that govern them, the changed files. */
 function startRun(options: ProjectOptions): Run {
   if (options.shard && options.changedSince !== undefined) throw new UsageError("--shard and --changed-since: give one of them");
-  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
-  const walk = walkFiles(options, cache);
+  const { cache, walk, resolver } = walkFiles(options);
   // Asked before the scan, so a bad ref fails at once.
   const changed = options.changedSince === undefined ? undefined : changedFilesSince(options.cwd, options.changedSince);
 
@@ -161,7 +160,7 @@ function startRun(options: ProjectOptions): Run {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     tooLarge: (file, bytes) => skipped.push({ file, bytes }),
     ...(cache ? { cache } : {}),
-    resolver: new ModuleResolver({ listings: walk.listings }),
+    resolver,
   };
   return { changed, registries, governed, detection, skipped, scope };
 }
@@ -302,14 +301,23 @@ export function mergeShardResults(shards: readonly ShardResult[], options: { cwd
   };
 }
 
-/** The files under the paths; with a cache, folders unchanged since its last walk are not read again. */
-export function walkFiles(options: { cwd: string; paths: readonly string[] }, cache?: FileCache): WalkResult {
+/**
+ * The start of every run over files: its cache (`--cache`), the files under the paths (with a
+ * cache, folders unchanged since its last walk are not read again) and the module resolver that
+ * asks the walked folders' listings before the disk.
+ */
+export function walkFiles(options: { cwd: string; paths: readonly string[]; cache?: CacheOptions | undefined }): {
+  cache: FileCache | undefined;
+  walk: WalkResult;
+  resolver: ModuleResolver;
+} {
+  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
   const memo = cache === undefined ? undefined : (root: string, ancestors: string) => cache.walkMemo(root, ancestors);
   const walk = walkProject({ cwd: options.cwd, paths: options.paths, ...(memo ? { memo } : {}) });
   if (walk.missing.length > 0) {
     throw new UsageError(`no such file or folder: ${walk.missing.join(", ")} (paths are relative to ${options.cwd})`);
   }
-  return walk;
+  return { cache, walk, resolver: new ModuleResolver({ listings: walk.listings }) };
 }
 
 /** One DetectionTarget per registry, numbered in the order met, and the run's AnalysisContext of each. */

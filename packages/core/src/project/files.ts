@@ -245,9 +245,14 @@ class RecordedListing implements FolderListing {
   }
 }
 
-/** A memo that records this walk and replays nothing of the earlier one. */
+const recordingOnlyMemos = new WeakSet<WalkMemo>();
+
+/** A memo that records this walk and replays nothing of the earlier one (one such is not wrapped again below it). */
 function recordingOnly(memo: WalkMemo): WalkMemo {
-  return { earlier: () => undefined, record: (dir, record) => memo.record(dir, record), keep: (dir) => memo.keep(dir) };
+  if (recordingOnlyMemos.has(memo)) return memo;
+  const only: WalkMemo = { earlier: () => undefined, record: (dir, record) => memo.record(dir, record), keep: (dir) => memo.keep(dir) };
+  recordingOnlyMemos.add(only);
+  return only;
 }
 
 /** A folder's or file's `mtimeMs:ctimeMs:size:ino`, and the later of its two times; undefined when it is not there. */

@@ -4,9 +4,8 @@ import type { DetectConfig, FlagReference, ParseFailure } from "../types.js";
 import { DEFAULT_MAX_FILE_BYTES, walkFiles } from "./analyze.js";
 import { contextsOf, detectFiles, runDetection, type DetectionTarget } from "./detection.js";
 import { answerStep } from "./file-analysis.js";
-import { FileCache, type CacheOptions } from "./file-cache.js";
+import type { CacheOptions } from "./file-cache.js";
 import { byLocation } from "./flag-summaries.js";
-import { ModuleResolver } from "./module-resolution.js";
 
 type Located = FlagReference & { file: string };
 
@@ -41,8 +40,7 @@ export interface ScanResult {
  * to write one): keys are resolved across files as in analyzeProject, nothing is checked.
  */
 export function scanFlagChecks(options: ScanOptions): ScanResult {
-  const cache = options.cache ? new FileCache(options.cache, options.cwd) : undefined;
-  const walk = walkFiles(options, cache);
+  const { cache, walk, resolver } = walkFiles(options);
   const target: DetectionTarget = { detect: options.detect, registryDir: options.dir, registryKeys: [] };
   const skipped: ScanResult["skipped"] = [];
   const analyses = runDetection(
@@ -57,8 +55,7 @@ export function scanFlagChecks(options: ScanOptions): ScanResult {
       tooLarge: (file, bytes) => skipped.push({ file, bytes }),
       ...(cache ? { cache } : {}),
       ...(options.trees ? { trees: options.trees } : {}),
-      // As analyzeProject's run: module resolution asks the walked folders' listings first.
-      resolver: new ModuleResolver({ listings: walk.listings }),
+      resolver,
     }),
     answerStep,
   );
