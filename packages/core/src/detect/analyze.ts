@@ -37,7 +37,7 @@ import type { ConstantIndex } from "./external-names.js";
 import { KeyResolver, type KeyFallback } from "./keys.js";
 import { propertyValue } from "./literal-values.js";
 import { ModuleMatcher } from "./modules.js";
-import { failureFromError, getParseError } from "./parse.js";
+import { failureFromError, getParseError, setParents } from "./parse.js";
 import { SdkMatcher, type SdkCall } from "./presets/matcher.js";
 import type { Evaluation } from "./presets/types.js";
 import { Scopes } from "./scope.js";
@@ -769,17 +769,6 @@ onCompilerLoad(() => {
     HOLDS_NO_CHECKS[kind] = 1;
   }
 });
-
-function setParents(sourceFile: ts.SourceFile): void {
-  const stack: ts.Node[] = [sourceFile];
-  while (stack.length > 0) {
-    const parent = stack.pop()!;
-    forEachChild(parent, (child) => {
-      (child as { parent: ts.Node }).parent = parent;
-      stack.push(child);
-    });
-  }
-}
 
 function reverseTail(stack: ts.Node[], from: number): void {
   for (let low = from, high = stack.length - 1; low < high; low++, high--) {

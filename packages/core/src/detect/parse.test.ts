@@ -28,7 +28,51 @@ describe("parseSource", () => {
     const sourceFile = parseSource(`f(1);`, "a.ts");
     expect(sourceFile.statements[0]?.parent).toBe(sourceFile);
   });
+
+  it.each([
+    ["a.tsx", VARIED_SOURCE],
+    // Deeper than setParents recurses: the rest of the tree is done with a stack.
+    ["deep.ts", `const sum = ${Array.from({ length: 3_000 }, (_, i) => `n${i}`).join(" + ")};`],
+  ])("points every node of %s at the parent the compiler's own setParentNodes gives", (fileName, text) => {
+    const ours = parentsOf(parseSource(text, fileName));
+    const compilers = parentsOf(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)));
+    expect(ours.length).toBeGreaterThan(fileName === "deep.ts" ? 6_000 : 150);
+    expect(ours).toEqual(compilers);
+  });
 });
+
+const VARIED_SOURCE = `import React, { useState } from "react";
+@sealed
+export class Gate<T extends string> extends Base implements Check {
+  #secret = 1;
+  constructor(private readonly flags: Record<T, boolean>) { super(); }
+  get on(): boolean { return this.flags["a" as T] ?? false; }
+  static async *each(list: T[]) { for await (const item of list) yield item; }
+}
+enum Kind { A = 1, B = A << 1 }
+namespace Inner { export const x = \`a\${1 + 2}b\`; }
+export default function View({ flag = "x", ...rest }: { flag?: string }) {
+  const [on, setOn] = useState<boolean>(() => isEnabled(flag!) satisfies boolean);
+  label: for (let i = 0, j = 2; i < j; i++) { if (i) continue label; else break; }
+  try { throw new Error(\`\${on}\`); } catch ({ message }) { void message; } finally { setOn(!on); }
+  switch (typeof rest) { case "object": return <div {...rest} data-a={on ? 1 : 2}><Inner.Item key="k" />text{on && <>yes</>}</div>; default: return null; }
+}
+`;
+
+/** Each node, in a walk of the tree, with the node its `parent` points at, as kinds and positions. */
+function parentsOf(sourceFile: ts.SourceFile): string[] {
+  const rows: string[] = [];
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    ts.forEachChild(node, (child) => {
+      const parent = child.parent as ts.Node | undefined;
+      rows.push(`${child.kind}@${child.pos}-${child.end} < ${parent === undefined ? "none" : `${parent.kind}@${parent.pos}-${parent.end}`}`);
+      stack.push(child);
+    });
+  }
+  return rows;
+}
 
 describe("getParseError", () => {
   it("reports the first syntax error, 1-based", () => {
