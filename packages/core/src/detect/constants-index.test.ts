@@ -65,6 +65,31 @@ describe("collectExportedConstants", () => {
     });
   });
 
+  it("lets a later member replace only what an earlier one of its name put at its place", () => {
+    const source = [
+      `import Base from "./base";`,
+      `export const F = { a: "1", ab: "2", nested: { x: "3", y: Base }, a: "4", nested: { x: "5" }, z: "7" };`,
+      `export const G = { a: "kept" };`,
+      `export const H = { a: "1", [k]: "2", b: "3" };`,
+    ].join("\n");
+    expect(collect(source)).toEqual({
+      values: [
+        { name: "F", path: ["ab"], value: "2" },
+        { name: "F", path: ["a"], value: "4" },
+        { name: "F", path: ["nested", "x"], value: "5" },
+        { name: "F", path: ["z"], value: "7" },
+        { name: "G", path: ["a"], value: "kept" },
+        { name: "H", path: ["b"], value: "3" },
+      ],
+      links: [],
+      declared: [
+        { name: "F", local: "F" },
+        { name: "G", local: "G" },
+        { name: "H", local: "H" },
+      ],
+    });
+  });
+
   it("lets a spread replace what came before it", () => {
     expect(collect(`import Base from "./base";\nexport const F = { key: "a", ...Base };`)).toMatchObject({
       values: [],

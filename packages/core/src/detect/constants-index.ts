@@ -52,6 +52,12 @@ export function collectExportedConstants(sourceFile: ts.SourceFile): ModuleExpor
 class ExportCollector {
   private readonly values = new Map<string, ExportedConstant>();
   private links: ExportLink[] = [];
+  /**
+   * Every place something was put at or under (the leafKey of a name and of each leading part of a
+   * path): removeUnder looks through the values and links only where this says there are some, so
+   * an object of many members costs one look per member instead of a scan of all before it.
+   */
+  private readonly filled = new Set<string>();
   private readonly declared: ModuleExports["declared"] = [];
   /** What the resolver asked of other modules, by placeholder number. */
   private readonly asked: Array<{ external: ExternalName; path: readonly string[] }> = [];
@@ -100,11 +106,11 @@ class ExportCollector {
         : undefined;
     const clause = statement.exportClause;
     if (clause === undefined) {
-      if (specifier !== undefined) this.links.push({ name: "*", at: [], specifier, imported: "*", path: [] });
+      if (specifier !== undefined) this.putLink({ name: "*", at: [], specifier, imported: "*", path: [] });
       return;
     }
     if (ts.isNamespaceExport(clause)) {
-      if (specifier !== undefined) this.links.push({ name: clause.name.text, at: [], specifier, imported: "*", path: [] });
+      if (specifier !== undefined) this.putLink({ name: clause.name.text, at: [], specifier, imported: "*", path: [] });
       return;
     }
     for (const element of clause.elements) {
@@ -112,7 +118,7 @@ class ExportCollector {
       const local = (element.propertyName ?? element.name).text;
       const name = element.name.text;
       if (specifier !== undefined) {
-        this.links.push({ name, at: [], specifier, imported: local, path: [] });
+        this.putLink({ name, at: [], specifier, imported: local, path: [] });
         continue;
       }
       const declaration = locals.get(local);
@@ -153,7 +159,7 @@ class ExportCollector {
     if (value === undefined) return;
     const link = this.placeholder(value);
     if (link === undefined) {
-      if (!value.includes(PLACEHOLDER)) this.values.set(leafKey(name, at), { name, path: at, value });
+      if (!value.includes(PLACEHOLDER)) this.putValue({ name, path: at, value });
       return;
     }
     this.addLink(name, at, link.external, link.path);
@@ -171,7 +177,7 @@ class ExportCollector {
         this.addLink(name, at, container.external, container.path);
         return;
       case "namespace":
-        this.links.push({ name, at, specifier: container.specifier, imported: "*", path: [] });
+        this.putLink({ name, at, specifier: container.specifier, imported: "*", path: [] });
         return;
     }
   }
@@ -205,7 +211,7 @@ class ExportCollector {
       const value = member === undefined ? undefined : enumMemberValue(declaration, member);
       if (member !== undefined && value !== undefined) {
         const path = [...at, member];
-        this.values.set(leafKey(name, path), { name, path, value });
+        this.putValue({ name, path, value });
       }
     }
   }
@@ -213,7 +219,7 @@ class ExportCollector {
   private addLink(name: string, at: readonly string[], external: ExternalName, path: readonly string[]): void {
     // A global name has no module to follow.
     if (external.specifier === undefined) return;
-    this.links.push({ name, at, specifier: external.specifier, imported: external.name, path });
+    this.putLink({ name, at, specifier: external.specifier, imported: external.name, path });
   }
 
   private placeholder(value: string): { external: ExternalName; path: readonly string[] } | undefined {
@@ -222,10 +228,31 @@ class ExportCollector {
     return Number.isInteger(number) ? this.asked[number] : undefined;
   }
 
+  private putValue(constant: ExportedConstant): void {
+    this.values.set(leafKey(constant.name, constant.path), constant);
+    this.fill(constant.name, constant.path);
+  }
+
+  private putLink(link: ExportLink): void {
+    this.links.push(link);
+    this.fill(link.name, link.at);
+  }
+
+  private fill(name: string, path: readonly string[]): void {
+    let key = name;
+    this.filled.add(key);
+    for (const part of path) {
+      key += `\u0000${part}`;
+      this.filled.add(key);
+    }
+  }
+
   private removeUnder(name: string, at: readonly string[]): void {
     const prefix = leafKey(name, at);
+    if (!this.filled.has(prefix)) return;
+    const below = `${prefix}\u0000`;
     for (const key of this.values.keys()) {
-      if (key === prefix || key.startsWith(`${prefix}\u0000`)) this.values.delete(key);
+      if (key === prefix || key.startsWith(below)) this.values.delete(key);
     }
     this.links = this.links.filter((link) => !(link.name === name && startsWith(link.at, at)));
   }
