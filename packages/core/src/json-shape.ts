@@ -1,4 +1,5 @@
-// What JSON read back from a file of ours (the cache) is checked with before it is trusted.
+// What JSON read from outside (the cache, a shard's result, a suppressions file, a flag service's
+// answer) is checked with before it is trusted.
 
 /** A JSON object: not null, not an array. */
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { UsageError } from "../clock.js";
 import type { JsonReport } from "../json-document.js";
 import type { Finding, FlagReference, ProjectResult, Shard, ShardInfo } from "../types.js";
+import { isRecord } from "../json-shape.js";
 
 /** `K/N` -> a Shard, or a UsageError that says what is expected. */
 export function parseShard(text: string): Shard {
@@ -74,11 +75,11 @@ export function readShardResult(text: string, source: string, cwd: string): Shar
     throw new UsageError(`${source}: not JSON (${(error as Error).message}) (hint: run the shards with --format json --output FILE)`);
   }
   const json = document as JsonShardDocument;
-  if (!isObject(json) || json.version !== 1 || !Array.isArray(json.findings) || !Array.isArray(json.references) || !isObject(json.summary)) {
+  if (!isRecord(json) || json.version !== 1 || !Array.isArray(json.findings) || !Array.isArray(json.references) || !isRecord(json.summary)) {
     throw new UsageError(`${source}: not a flaglint JSON result (hint: run the shards with --format json --output FILE)`);
   }
   const info = json.shard;
-  if (!isObject(info) || typeof info.index !== "number" || typeof info.total !== "number" || !Array.isArray(info.registries)) {
+  if (!isRecord(info) || typeof info.index !== "number" || typeof info.total !== "number" || !Array.isArray(info.registries)) {
     throw new UsageError(`${source}: a flaglint result without "shard" (hint: run it with --shard K/N)`);
   }
   const absolute = (file: string) => path.resolve(cwd, file);
@@ -184,10 +185,6 @@ export function checkShardsAgree(shards: readonly ShardResult[]): void {
       throw new UsageError(`merge: ${entry.path} is not the registry the shards were checked against (hint: merge on the commit the shards ran on)`);
     }
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A shard's JSON document as read back: the SPEC §6 document, its `shard` not yet trusted. */

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { UsageError } from "../clock.js";
 import type { Finding, ProjectResult } from "../types.js";
+import { isRecord } from "../json-shape.js";
 export { pathsCover } from "../project/scope.js";
 
 export const SUPPRESSIONS_FILE = "flaglint-suppressions.json";
@@ -41,12 +42,12 @@ export function parseSuppressions(text: string, file: string): Suppressions {
   }
   const bad = (where: string) =>
     new UsageError(`${file}: ${where} is not { "<file>": { "<rule>": { "count": <n> } } } (hint: regenerate it with flaglint check --suppress-all)`);
-  if (!isObject(data)) throw bad("the file");
+  if (!isRecord(data)) throw bad("the file");
   const suppressions: Suppressions = {};
   for (const [name, rules] of Object.entries(data)) {
-    if (!isObject(rules)) throw bad(`"${name}"`);
+    if (!isRecord(rules)) throw bad(`"${name}"`);
     for (const [rule, entry] of Object.entries(rules)) {
-      if (!isObject(entry) || !Number.isInteger(entry.count) || (entry.count as number) < 0) throw bad(`"${name}" > "${rule}"`);
+      if (!isRecord(entry) || !Number.isInteger(entry.count) || (entry.count as number) < 0) throw bad(`"${name}" > "${rule}"`);
       (suppressions[name] ??= {})[rule] = { count: entry.count as number };
     }
   }
@@ -155,6 +156,3 @@ function clone(suppressions: Suppressions): Suppressions {
   );
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

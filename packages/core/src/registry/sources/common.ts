@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { utcDate } from "../../clock.js";
 import { PullError } from "./errors.js";
 import type { PullContext, SourceOptions } from "./types.js";
+import { isRecord } from "../../json-shape.js";
 
 /** A page loop that never ends (a server whose next link points back) stops here. */
 export const MAX_PAGES = 10_000;
@@ -71,10 +72,6 @@ export function malformed(service: string, where: URL | string, what: string): P
   return new PullError(`${service}: unexpected answer to ${place}: ${what}; check --base-url and --from (is it the ${service} API?)`);
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 export function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
@@ -94,7 +91,7 @@ export function tagList(values: Array<string | undefined>): string[] | undefined
 
 /** The items of a saved export: one API answer, a list of answers, or a bare list of items. */
 export function exportItems(payload: unknown, items: (page: Record<string, unknown>) => unknown): unknown[] | undefined {
-  const listed = (page: unknown) => (isObject(page) && Array.isArray(items(page)) ? (items(page) as unknown[]) : undefined);
+  const listed = (page: unknown) => (isRecord(page) && Array.isArray(items(page)) ? (items(page) as unknown[]) : undefined);
   if (Array.isArray(payload)) {
     const pages = payload.map(listed);
     return payload.length > 0 && pages.every((page) => page !== undefined) ? pages.flat() : (payload as unknown[]);

@@ -1,6 +1,7 @@
 // flagd's flag definitions: `{ "flags": { "<key>": { "state", "variants", "defaultVariant", "metadata" } } }`.
 // A DISABLED flag is off, not archived; flag metadata may carry a description and tags of our own.
-import { isObject, malformed, readJsonFile, required, tagList, text } from "./common.js";
+import { malformed, readJsonFile, required, tagList, text } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource } from "./types.js";
 
 const SOURCE = "flagd";
@@ -14,11 +15,11 @@ export const flagd: RegistrySource = {
 };
 
 export function mapFlagd(definitions: unknown, file: string): PulledFlag[] {
-  if (!isObject(definitions) || !isObject(definitions.flags)) throw malformed(SOURCE, file, 'expected flagd flag definitions (an object with "flags")');
+  if (!isRecord(definitions) || !isRecord(definitions.flags)) throw malformed(SOURCE, file, 'expected flagd flag definitions (an object with "flags")');
   return Object.entries(definitions.flags).map(([key, definition]) => {
-    if (!isObject(definition) || typeof definition.state !== "string") throw malformed(SOURCE, file, `flag "${key}" has no "state"`);
+    if (!isRecord(definition) || typeof definition.state !== "string") throw malformed(SOURCE, file, `flag "${key}" has no "state"`);
     const flag: PulledFlag = { key, archived: false };
-    const metadata = isObject(definition.metadata) ? definition.metadata : {};
+    const metadata = isRecord(definition.metadata) ? definition.metadata : {};
     const description = text(metadata.description);
     if (description) flag.description = description;
     const tags = tagList(typeof metadata.tags === "string" ? metadata.tags.split(",") : Array.isArray(metadata.tags) ? metadata.tags.map(text) : []);

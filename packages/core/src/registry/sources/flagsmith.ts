@@ -1,6 +1,7 @@
 // Flagsmith, Admin API: GET /api/v1/projects/{project_id}/features/?page_size=, `Authorization: Api-Key <organisation key>`,
 // pages by `next` (a full URL). Flagsmith has no flag types, and its tags are ids: neither comes in.
-import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, nextPage, readJsonFile, required, text, token } from "./common.js";
+import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, malformed, nextPage, readJsonFile, required, text, token } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource, SourceOptions } from "./types.js";
 
 const SERVICE = "flagsmith";
@@ -18,7 +19,7 @@ export const flagsmith: RegistrySource = {
     const headers = { authorization: `Api-Key ${token(SERVICE, options, context, "FLAGSMITH_API_KEY")}` };
     const first = apiUrl(base, `/api/v1/projects/${encodeURIComponent(project)}/features/?page_size=${PAGE_SIZE}`);
     const items = await fetchPages(SERVICE, context, first, headers, (answer, url) => {
-      if (!isObject(answer) || !Array.isArray(answer.results)) throw malformed(SERVICE, url, 'expected an object with a "results" list');
+      if (!isRecord(answer) || !Array.isArray(answer.results)) throw malformed(SERVICE, url, 'expected an object with a "results" list');
       return { items: answer.results, next: nextPage(SERVICE, answer.next, url) };
     });
     return items.map((item) => mapFlag(item, options, base.origin === CLOUD_API, first));
@@ -31,7 +32,7 @@ export const flagsmith: RegistrySource = {
 };
 
 function mapFlag(item: unknown, options: SourceOptions, cloud: boolean, where: URL | string): PulledFlag {
-  if (!isObject(item)) throw malformed(SERVICE, where, "a feature is not an object");
+  if (!isRecord(item)) throw malformed(SERVICE, where, "a feature is not an object");
   const key = flagKey(SERVICE, item.name, where);
   const flag: PulledFlag = { key, archived: item.is_archived === true };
   const created = day(item.created_date);

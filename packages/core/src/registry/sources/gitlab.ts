@@ -5,7 +5,8 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import type { FlagType } from "../../types.js";
 import { PullError } from "./errors.js";
-import { isObject, malformed, readSourceFile, tagList, text } from "./common.js";
+import { malformed, readSourceFile, tagList, text } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource } from "./types.js";
 
 const SOURCE = "gitlab";
@@ -56,7 +57,7 @@ function definitionFiles(folder: string, written: string): string[] {
 }
 
 export function mapDefinition(definition: unknown, file: string): PulledFlag {
-  if (!isObject(definition)) throw malformed(SOURCE, file, "expected a flag definition (name, type, group, …)");
+  if (!isRecord(definition)) throw malformed(SOURCE, file, "expected a flag definition (name, type, group, …)");
   const key = text(definition.name) ?? path.basename(file).replace(/\.ya?ml$/, "");
   const flag: PulledFlag = { key, archived: false };
   const type = typeof definition.type === "string" && Object.hasOwn(TYPES, definition.type) ? TYPES[definition.type] : undefined;

@@ -1,6 +1,7 @@
 // GrowthBook, REST API v1: GET /api/v1/features?limit=&offset=[&projectId=], `Authorization: Bearer <secret key>`,
 // offset pages (`hasMore`, `nextOffset`). GrowthBook has no flag types: new flags come in as release toggles.
-import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, readJsonFile, tagList, text, token } from "./common.js";
+import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, malformed, readJsonFile, tagList, text, token } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource } from "./types.js";
 
 const SERVICE = "growthbook";
@@ -19,7 +20,7 @@ export const growthbook: RegistrySource = {
     const page = (offset: number) => apiUrl(base, `/api/v1/features?limit=${PAGE_SIZE}&offset=${offset}${project}`);
     const first = page(0);
     const items = await fetchPages(SERVICE, context, first, headers, (answer, url) => {
-      if (!isObject(answer) || !Array.isArray(answer.features)) throw malformed(SERVICE, url, 'expected an object with a "features" list');
+      if (!isRecord(answer) || !Array.isArray(answer.features)) throw malformed(SERVICE, url, 'expected an object with a "features" list');
       if (answer.hasMore !== true) return { items: answer.features };
       if (typeof answer.nextOffset !== "number") throw malformed(SERVICE, url, 'it says "hasMore" without a "nextOffset"');
       return { items: answer.features, next: page(answer.nextOffset) };
@@ -35,7 +36,7 @@ export const growthbook: RegistrySource = {
 
 /** Self-hosted GrowthBook serves its pages from another address than its API: links only for the cloud. */
 function mapFlag(item: unknown, cloud: boolean, where: URL | string): PulledFlag {
-  if (!isObject(item)) throw malformed(SERVICE, where, "a feature is not an object");
+  if (!isRecord(item)) throw malformed(SERVICE, where, "a feature is not an object");
   const key = flagKey(SERVICE, item.id, where);
   const flag: PulledFlag = { key, archived: item.archived === true };
   const created = day(item.dateCreated);

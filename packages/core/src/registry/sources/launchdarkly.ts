@@ -1,6 +1,7 @@
 // LaunchDarkly, REST API v2: GET /api/v2/flags/{projectKey}, `Authorization: <access token>`,
 // pages by `_links.next.href`; archived flags come from a second listing with `filter=state:archived`.
-import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, nextPage, readJsonFile, required, tagList, text, token } from "./common.js";
+import { apiUrl, baseUrl, day, exportItems, fetchPages, flagKey, malformed, nextPage, readJsonFile, required, tagList, text, token } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource, SourceOptions } from "./types.js";
 
 const SERVICE = "launchdarkly";
@@ -29,15 +30,15 @@ export const launchdarkly: RegistrySource = {
 };
 
 function readPage(answer: unknown, url: URL): { items: unknown[]; next?: URL } {
-  if (!isObject(answer) || !Array.isArray(answer.items)) throw malformed(SERVICE, url, 'expected an object with an "items" list');
-  const links = isObject(answer._links) ? answer._links : {};
-  const next = isObject(links.next) ? links.next.href : undefined;
+  if (!isRecord(answer) || !Array.isArray(answer.items)) throw malformed(SERVICE, url, 'expected an object with an "items" list');
+  const links = isRecord(answer._links) ? answer._links : {};
+  const next = isRecord(links.next) ? links.next.href : undefined;
   return { items: answer.items, next: nextPage(SERVICE, next, url) };
 }
 
 /** temporary → release; permanent → ops (LaunchDarkly does not tell a kill switch from an entitlement). */
 function mapFlag(item: unknown, options: SourceOptions, base: URL, where: URL | string): PulledFlag {
-  if (!isObject(item)) throw malformed(SERVICE, where, "a flag is not an object");
+  if (!isRecord(item)) throw malformed(SERVICE, where, "a flag is not an object");
   const key = flagKey(SERVICE, item.key, where);
   const flag: PulledFlag = { key, archived: item.archived === true };
   const created = day(item.creationDate);

@@ -1,6 +1,7 @@
 // The OpenFeature CLI's flag manifest (flags.json): `{ "flags": { "<key>": { "flagType", "description", "defaultValue" } } }`.
 // It knows keys and descriptions only: no dates, no types, no archive.
-import { isObject, malformed, readJsonFile, text } from "./common.js";
+import { malformed, readJsonFile, text } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource } from "./types.js";
 
 const SOURCE = "openfeature";
@@ -15,9 +16,9 @@ export const openfeature: RegistrySource = {
 };
 
 export function mapManifest(manifest: unknown, file: string): PulledFlag[] {
-  if (!isObject(manifest) || !isObject(manifest.flags)) throw malformed(SOURCE, file, 'expected an OpenFeature flag manifest (an object with "flags")');
+  if (!isRecord(manifest) || !isRecord(manifest.flags)) throw malformed(SOURCE, file, 'expected an OpenFeature flag manifest (an object with "flags")');
   return Object.entries(manifest.flags).map(([key, definition]) => {
-    if (!isObject(definition)) throw malformed(SOURCE, file, `flag "${key}" is not an object`);
+    if (!isRecord(definition)) throw malformed(SOURCE, file, `flag "${key}" is not an object`);
     const flag: PulledFlag = { key, archived: false };
     const description = text(definition.description);
     if (description) flag.description = description;

@@ -1,6 +1,7 @@
 // PostHog: GET /api/projects/{project_id}/feature_flags/?limit=, `Authorization: Bearer <personal API key>`,
 // pages by `next` (a full URL). A flag's `name` is its description; `deleted` is PostHog's archive.
-import { apiUrl, root, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, nextPage, readJsonFile, required, tagList, text, token } from "./common.js";
+import { apiUrl, root, baseUrl, day, exportItems, fetchPages, flagKey, malformed, nextPage, readJsonFile, required, tagList, text, token } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource, SourceOptions } from "./types.js";
 
 const SERVICE = "posthog";
@@ -16,7 +17,7 @@ export const posthog: RegistrySource = {
     const headers = { authorization: `Bearer ${token(SERVICE, options, context, "POSTHOG_API_KEY")}` };
     const first = apiUrl(base, `/api/projects/${encodeURIComponent(project)}/feature_flags/?limit=${PAGE_SIZE}`);
     const items = await fetchPages(SERVICE, context, first, headers, (answer, url) => {
-      if (!isObject(answer) || !Array.isArray(answer.results)) throw malformed(SERVICE, url, 'expected an object with a "results" list');
+      if (!isRecord(answer) || !Array.isArray(answer.results)) throw malformed(SERVICE, url, 'expected an object with a "results" list');
       return { items: answer.results, next: nextPage(SERVICE, answer.next, url) };
     });
     return items.map((item) => mapFlag(item, options, base, first));
@@ -29,7 +30,7 @@ export const posthog: RegistrySource = {
 };
 
 function mapFlag(item: unknown, options: SourceOptions, base: URL, where: URL | string): PulledFlag {
-  if (!isObject(item)) throw malformed(SERVICE, where, "a flag is not an object");
+  if (!isRecord(item)) throw malformed(SERVICE, where, "a flag is not an object");
   const key = flagKey(SERVICE, item.key, where);
   const flag: PulledFlag = { key, archived: item.deleted === true };
   const created = day(item.created_at);

@@ -1,7 +1,8 @@
 // Unleash, Admin API: GET /api/admin/projects/{projectId}/features (one answer, no pages) and the
 // project's archive, GET /api/admin/archive/features/{projectId}; `Authorization: <admin or personal token>`.
 import type { FlagType } from "../../types.js";
-import { apiUrl, root, baseUrl, day, exportItems, fetchPages, flagKey, isObject, malformed, readJsonFile, tagList, text, token } from "./common.js";
+import { apiUrl, root, baseUrl, day, exportItems, fetchPages, flagKey, malformed, readJsonFile, tagList, text, token } from "./common.js";
+import { isRecord } from "../../json-shape.js";
 import type { PulledFlag, RegistrySource, SourceOptions } from "./types.js";
 
 const SERVICE = "unleash";
@@ -39,12 +40,12 @@ export const unleash: RegistrySource = {
 };
 
 function readPage(answer: unknown, url: URL): { items: unknown[] } {
-  if (!isObject(answer) || !Array.isArray(answer.features)) throw malformed(SERVICE, url, 'expected an object with a "features" list');
+  if (!isRecord(answer) || !Array.isArray(answer.features)) throw malformed(SERVICE, url, 'expected an object with a "features" list');
   return { items: answer.features };
 }
 
 function mapFlag(item: unknown, options: SourceOptions, base: URL | undefined, where: URL | string, fromArchive: boolean): PulledFlag {
-  if (!isObject(item)) throw malformed(SERVICE, where, "a feature is not an object");
+  if (!isRecord(item)) throw malformed(SERVICE, where, "a feature is not an object");
   const key = flagKey(SERVICE, item.name, where);
   const flag: PulledFlag = { key, archived: fromArchive || item.archived === true || typeof item.archivedAt === "string" };
   const created = day(item.createdAt);
@@ -65,7 +66,7 @@ function mapFlag(item: unknown, options: SourceOptions, base: URL | undefined, w
 /** `{ type: "simple", value: "web" }` → `web`; tags of other types keep their type: `team:payments`. */
 function tagName(tag: unknown): string | undefined {
   if (typeof tag === "string") return text(tag);
-  if (!isObject(tag)) return undefined;
+  if (!isRecord(tag)) return undefined;
   const value = text(tag.value);
   const type = text(tag.type);
   return value === undefined ? undefined : type === undefined || type === "simple" ? value : `${type}:${value}`;
