@@ -44,7 +44,7 @@ const FORMAT = "flaglint-cache";
  * How entries are written: a cache of another layout (an earlier build of the same version) is
  * out of date, as one of another version is.
  */
-const LAYOUT = 4;
+const LAYOUT = 5;
 
 /** What a file yielded: `analysis` is null when the pre-filter showed there was nothing to find. */
 export interface CachedYield {

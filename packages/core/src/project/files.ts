@@ -63,15 +63,20 @@ export interface FolderRecord {
   changedAt: number;
   /** Its .gitignore's `mtimeMs:ctimeMs:size:ino`, when it has one. */
   gitignore?: string;
-  /** It holds symbolic links, whose targets change without it: it is read every time. */
-  links?: boolean;
-  /** Names of the source files kept (not ignored). */
+  /** Names of its symbolic links (FolderListing.links), when it has any. */
+  links?: readonly string[];
+  /**
+   * Those of its links named as a source file or a registry and not ignored: whether each is kept
+   * depends on its target, which changes without the folder, so a replay asks again (isFileInside).
+   */
+  linkCandidates?: readonly string[];
+  /** Names of the source files kept (not ignored), but for links. */
   sources: readonly string[];
   /** Names of the subfolders walked. */
   subfolders: readonly string[];
   /** Registry file names it lists, ignored or not (WalkResult.folders). */
   registries: readonly string[];
-  /** Those of them kept. */
+  /** Those of them kept, but for links. */
   keptRegistries: readonly string[];
   /** FolderListing.files. */
   resolvable: readonly string[];
@@ -141,11 +146,11 @@ interface Found {
 
 function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Found, memo: WalkMemo | undefined): void {
   const earlier = memo?.earlier(dir);
-  if (earlier !== undefined && earlier.replayable && !earlier.record.links) {
+  if (earlier !== undefined && earlier.replayable) {
     const { record } = earlier;
     const gitignore = record.gitignore === undefined ? undefined : stateOf(path.join(dir, ".gitignore"))?.state;
     if (gitignore === record.gitignore && stateOf(dir)?.state === record.state) {
-      replay(dir, record, found);
+      replay(dir, root, record, found);
       memo!.keep(dir);
       const below = record.gitignore === undefined ? rules : rules.with(dir);
       for (const name of record.subfolders) walkDirectory(childPath(dir, name), root, below, found, memo);
@@ -160,7 +165,7 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
   } catch {
     return; // unreadable folder: nothing in it can be linted
   }
-  const { files, registries, folders, listings } = found;
+  const { folders, listings } = found;
   const listedRegistries = entries.map((entry) => entry.name).filter((name) => REGISTRY_FILE_NAMES.includes(name));
   folders.set(dir, listedRegistries);
   const listed = new Set<string>();
@@ -177,6 +182,7 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
   const sources: string[] = [];
   const subfolders: string[] = [];
   const keptRegistries: string[] = [];
+  const linkCandidates: string[] = [];
 
   for (const entry of entries) {
     const name = entry.name;
@@ -191,15 +197,14 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
       if (entry.isSymbolicLink()) links.add(name);
       else if (source || RESOLUTION_MANIFESTS.has(name)) listed.add(name);
       if (!source && !REGISTRY_FILE_NAMES.includes(name)) continue;
-      if (entry.isSymbolicLink() && !isFileInside(full, root)) continue;
       if (isIgnored(active.get(), full, false)) continue;
-      if (source) {
-        files.add(full);
-        sources.push(name);
-      } else {
-        registries.add(full);
-        keptRegistries.push(name);
+      if (entry.isSymbolicLink()) {
+        linkCandidates.push(name);
+        if (isFileInside(full, root)) keep(full, source, found);
+        continue;
       }
+      keep(full, source, found);
+      (source ? sources : keptRegistries).push(name);
     }
     // Symlinked folders are not followed: they loop or lead outside the scanned tree.
   }
@@ -208,7 +213,8 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
       state: state.state,
       changedAt: Math.max(state.changedAt, rulesFile?.changedAt ?? 0),
       ...(gitignore === undefined ? {} : { gitignore }),
-      ...(links.size > 0 ? { links: true } : {}),
+      ...(links.size > 0 ? { links: [...links] } : {}),
+      ...(linkCandidates.length > 0 ? { linkCandidates } : {}),
       sources,
       subfolders,
       registries: listedRegistries,
@@ -223,25 +229,42 @@ function childPath(dir: string, name: string): string {
   return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
-/** What reading `dir` again would find, from its record. */
-function replay(dir: string, record: FolderRecord, found: Found): void {
+/** A kept source file or registry. */
+function keep(file: string, source: boolean, found: Found): void {
+  if (source) found.files.add(file);
+  else found.registries.add(file);
+}
+
+/** What reading `dir` again would find, from its record: its links' targets are looked at again. */
+function replay(dir: string, root: string, record: FolderRecord, found: Found): void {
   for (const name of record.sources) found.files.add(childPath(dir, name));
   for (const name of record.keptRegistries) found.registries.add(childPath(dir, name));
+  for (const name of record.linkCandidates ?? []) {
+    const full = childPath(dir, name);
+    if (isFileInside(full, root)) keep(full, isSourceFile(name), found);
+  }
   found.folders.set(dir, [...record.registries]);
-  found.listings.set(dir, new RecordedListing(record.resolvable));
+  found.listings.set(dir, new RecordedListing(record.resolvable, record.links));
 }
 
 const NO_LINKS: ReadonlySet<string> = new Set();
 
-/** A replayed folder's listing: few are ever asked about, so its set is made when one is. */
+/** A replayed folder's listing: few are ever asked about, so its sets are made when one is. */
 class RecordedListing implements FolderListing {
-  private set: ReadonlySet<string> | undefined;
-  readonly links = NO_LINKS;
+  private filesSet: ReadonlySet<string> | undefined;
+  private linksSet: ReadonlySet<string> | undefined;
 
-  constructor(private readonly names: readonly string[]) {}
+  constructor(
+    private readonly names: readonly string[],
+    private readonly linkNames: readonly string[] | undefined,
+  ) {}
 
   get files(): ReadonlySet<string> {
-    return (this.set ??= new Set(this.names));
+    return (this.filesSet ??= new Set(this.names));
+  }
+
+  get links(): ReadonlySet<string> {
+    return (this.linksSet ??= this.linkNames === undefined ? NO_LINKS : new Set(this.linkNames));
   }
 }
 

@@ -143,14 +143,36 @@ describe("walk records (--cache)", () => {
     expect(files(root, walk(root, withGhost(second.records.stored(), "src"), LATER).result)).toContain("src/ghost.ts");
   });
 
-  it("reads a folder holding a symbolic link every time, since the link's target changes without it", () => {
+  it("replays a folder holding symbolic links, and looks at each kept link's target again, since it changes without the folder", () => {
     const root = tree(PROJECT);
     fs.symlinkSync(path.join(root, "lib/d.ts"), path.join(root, "src/link.ts"));
-    const stored = walk(root, {}, LATER).records.stored();
-    expect(stored[""]!.folders["src"]!.l).toBe(1);
-    expect(files(root, walk(root, withGhost(stored, "src"), LATER).result)).toEqual(onDisk(root));
-    // Read, found as recorded: nothing to write.
+    fs.symlinkSync(path.join(root, "lib"), path.join(root, "src/folder-link"));
+    fs.symlinkSync(path.join(root, "README.md"), path.join(root, "src/notes.md"));
+    const first = walk(root, {}, LATER);
+    expect(files(root, first.result)).toContain("src/link.ts");
+    const stored = first.records.stored();
+    // Every link, for module resolution's listing; only the one named as a source is looked at again.
+    expect(stored[""]!.folders["src"]).toMatchObject({ l: ["folder-link", "link.ts", "notes.md"].sort(), c: ["link.ts"] });
+    expect(stored[""]!.folders["src"]!.f).not.toContain("link.ts");
+    // Replayed (its record's ghost shows through), with the listing a read would give.
+    const replayed = walk(root, withGhost(stored, "src"), LATER);
+    expect(files(root, replayed.result)).toEqual([...onDisk(root), "src/ghost.ts"].sort());
+    expect(plain(walk(root, stored, LATER).result)).toEqual(plain(walkProject({ cwd: root, paths: [] })));
     expect(walk(root, stored, LATER).records.dirty).toBe(false);
+    // The target gone: the link is no longer a file inside the tree, though the folder did not change.
+    const srcState = fs.statSync(path.join(root, "src"));
+    fs.rmSync(path.join(root, "lib/d.ts"));
+    expect(fs.statSync(path.join(root, "src")).mtimeMs).toBe(srcState.mtimeMs);
+    const gone = files(root, walk(root, withGhost(stored, "src"), LATER).result);
+    expect(gone).toContain("src/ghost.ts");
+    expect(gone).not.toContain("src/link.ts");
+    expect(files(root, walk(root, stored, LATER).result)).toEqual(onDisk(root));
+    // Back, as a folder outside the tree (its target a folder now): not kept either; then a file again.
+    fs.mkdirSync(path.join(root, "lib/d.ts"));
+    expect(files(root, walk(root, stored, LATER).result)).toEqual(onDisk(root));
+    fs.rmSync(path.join(root, "lib/d.ts"), { recursive: true });
+    fs.writeFileSync(path.join(root, "lib/d.ts"), "export const d = 2;\n");
+    expect(files(root, walk(root, withGhost(stored, "src"), LATER).result)).toEqual(expect.arrayContaining(["src/ghost.ts", "src/link.ts"]));
   });
 
   it("drops a record shaped otherwise (a name with a separator, a state that is not text) and reads its folder", () => {

@@ -16,13 +16,14 @@ const SETTLE_MS = 2000;
 /**
  * One folder's FolderRecord as the cache file holds it: short names, empty lists left out, and of
  * the names module resolution may ask about (`resolvable`) only those that are not kept sources
- * (`x`: ignored sources and manifests), since a folder without links lists every kept source.
+ * (`x`: ignored sources and manifests), since it lists every kept source (links apart, in `l`).
  */
 export interface StoredFolder {
   s: string;
   t: number;
   g?: string;
-  l?: 1;
+  l?: string[];
+  c?: string[];
   f?: string[];
   d?: string[];
   r?: string[];
@@ -136,7 +137,8 @@ function recordOf(folder: StoredFolder): FolderRecord {
     state: folder.s,
     changedAt: folder.t,
     ...(folder.g === undefined ? {} : { gitignore: folder.g }),
-    ...(folder.l === 1 ? { links: true } : {}),
+    ...(folder.l === undefined ? {} : { links: folder.l }),
+    ...(folder.c === undefined ? {} : { linkCandidates: folder.c }),
     sources: folder.f ?? [],
     subfolders: folder.d ?? [],
     registries: folder.r ?? [],
@@ -148,7 +150,8 @@ function recordOf(folder: StoredFolder): FolderRecord {
 function storedOf(record: FolderRecord): StoredFolder {
   const folder: StoredFolder = { s: record.state, t: record.changedAt };
   if (record.gitignore !== undefined) folder.g = record.gitignore;
-  if (record.links) folder.l = 1;
+  if (record.links !== undefined && record.links.length > 0) folder.l = [...record.links];
+  if (record.linkCandidates !== undefined && record.linkCandidates.length > 0) folder.c = [...record.linkCandidates];
   if (record.sources.length > 0) folder.f = [...record.sources];
   if (record.subfolders.length > 0) folder.d = [...record.subfolders];
   if (record.registries.length > 0) folder.r = [...record.registries];
@@ -161,7 +164,7 @@ function storedOf(record: FolderRecord): StoredFolder {
 
 /** Whether two records say the same of what a folder holds, and of its .gitignore. */
 function sameContent(a: StoredFolder, b: StoredFolder): boolean {
-  return a.g === b.g && a.l === b.l && sameList(a.f, b.f) && sameList(a.d, b.d) && sameList(a.r, b.r) && sameList(a.k, b.k) && sameList(a.x, b.x);
+  return a.g === b.g && sameList(a.l, b.l) && sameList(a.c, b.c) && sameList(a.f, b.f) && sameList(a.d, b.d) && sameList(a.r, b.r) && sameList(a.k, b.k) && sameList(a.x, b.x);
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
@@ -186,8 +189,7 @@ export function validWalks(walks: Record<string, unknown>): Record<string, Store
 function isStoredFolder(folder: unknown): folder is StoredFolder {
   if (!isRecord(folder) || typeof folder.s !== "string" || typeof folder.t !== "number") return false;
   if (folder.g !== undefined && typeof folder.g !== "string") return false;
-  if (folder.l !== undefined && folder.l !== 1) return false;
-  return [folder.f, folder.d, folder.r, folder.k, folder.x].every((list) => list === undefined || (Array.isArray(list) && list.every(isName)));
+  return [folder.l, folder.c, folder.f, folder.d, folder.r, folder.k, folder.x].every((list) => list === undefined || (Array.isArray(list) && list.every(isName)));
 }
 
 /** A name in a folder: not empty, no separator, not `.` or `..` (a replayed name is joined to its folder). */
