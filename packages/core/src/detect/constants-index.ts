@@ -242,7 +242,7 @@ class ExportCollector {
     let key = name;
     this.filled.add(key);
     for (const part of path) {
-      key += `\u0000${part}`;
+      key += `${KEY_SEPARATOR}${part}`;
       this.filled.add(key);
     }
   }
@@ -250,7 +250,7 @@ class ExportCollector {
   private removeUnder(name: string, at: readonly string[]): void {
     const prefix = leafKey(name, at);
     if (!this.filled.has(prefix)) return;
-    const below = `${prefix}\u0000`;
+    const below = `${prefix}${KEY_SEPARATOR}`;
     for (const key of this.values.keys()) {
       if (key === prefix || key.startsWith(below)) this.values.delete(key);
     }
@@ -258,9 +258,11 @@ class ExportCollector {
   }
 }
 
+/** NUL cannot occur in an identifier, so `a` + `b.c` and `a.b` + `c` stay apart in a key. */
+const KEY_SEPARATOR = "\u0000";
+
 function leafKey(name: string, path: readonly string[]): string {
-  // NUL cannot occur in an identifier, so `a` + `b.c` and `a.b` + `c` stay apart.
-  return [name, ...path].join("\u0000");
+  return [name, ...path].join(KEY_SEPARATOR);
 }
 
 function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
@@ -322,7 +324,7 @@ export class ExportIndex implements ConstantIndex {
   /** valueIn from a module a lookup names, remembered (many files ask one module for the same key). */
   private valueFrom(file: string, name: string, path: readonly string[]): string | undefined {
     if (this.found === undefined) return this.valueIn(file, name, path, 0);
-    const key = [file, name, ...path].join("\0");
+    const key = leafKey(file, [name, ...path]);
     if (this.found.has(key)) return this.found.get(key);
     const value = this.valueIn(file, name, path, 0);
     this.found.set(key, value);

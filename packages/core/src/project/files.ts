@@ -200,7 +200,7 @@ function walkDirectory(dir: string, root: string, rules: IgnoreRules, found: Fou
       if (isIgnored(active.get(), full, false)) continue;
       if (entry.isSymbolicLink()) {
         linkCandidates.push(name);
-        if (isFileInside(full, root)) keep(full, source, found);
+        keepLink(dir, name, root, found);
         continue;
       }
       keep(full, source, found);
@@ -235,14 +235,17 @@ function keep(file: string, source: boolean, found: Found): void {
   else found.registries.add(file);
 }
 
+/** A link named as a source file or a registry (not ignored), kept while its target is a file inside the walked tree. */
+function keepLink(dir: string, name: string, root: string, found: Found): void {
+  const full = childPath(dir, name);
+  if (isFileInside(full, root)) keep(full, isSourceFile(name), found);
+}
+
 /** What reading `dir` again would find, from its record: its links' targets are looked at again. */
 function replay(dir: string, root: string, record: FolderRecord, found: Found): void {
   for (const name of record.sources) found.files.add(childPath(dir, name));
   for (const name of record.keptRegistries) found.registries.add(childPath(dir, name));
-  for (const name of record.linkCandidates ?? []) {
-    const full = childPath(dir, name);
-    if (isFileInside(full, root)) keep(full, isSourceFile(name), found);
-  }
+  for (const name of record.linkCandidates ?? []) keepLink(dir, name, root, found);
   found.folders.set(dir, [...record.registries]);
   found.listings.set(dir, new RecordedListing(record.resolvable, record.links));
 }
