@@ -164,8 +164,11 @@ function storedOf(record: FolderRecord): StoredFolder {
 
 /** Whether two records say the same of what a folder holds, and of its .gitignore. */
 function sameContent(a: StoredFolder, b: StoredFolder): boolean {
-  return a.g === b.g && sameList(a.l, b.l) && sameList(a.c, b.c) && sameList(a.f, b.f) && sameList(a.d, b.d) && sameList(a.r, b.r) && sameList(a.k, b.k) && sameList(a.x, b.x);
+  return a.g === b.g && LIST_FIELDS.every((field) => sameList(a[field], b[field]));
 }
+
+/** The fields of a StoredFolder that are lists of names. */
+const LIST_FIELDS = ["l", "c", "f", "d", "r", "k", "x"] as const;
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -189,7 +192,10 @@ export function validWalks(walks: Record<string, unknown>): Record<string, Store
 function isStoredFolder(folder: unknown): folder is StoredFolder {
   if (!isRecord(folder) || typeof folder.s !== "string" || typeof folder.t !== "number") return false;
   if (folder.g !== undefined && typeof folder.g !== "string") return false;
-  return [folder.l, folder.c, folder.f, folder.d, folder.r, folder.k, folder.x].every((list) => list === undefined || (Array.isArray(list) && list.every(isName)));
+  return LIST_FIELDS.every((field) => {
+    const list = folder[field];
+    return list === undefined || (Array.isArray(list) && list.every(isName));
+  });
 }
 
 /** A name in a folder: not empty, no separator, not `.` or `..` (a replayed name is joined to its folder). */
