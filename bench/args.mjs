@@ -1,5 +1,5 @@
-// What the bench scripts' command lines share: a usage error, a whole-number option, and help
-// printed from the script's own header comment.
+// What the bench scripts share: on their command lines a usage error, a whole-number option and
+// help printed from the script's own header comment; in their figures, the median.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -17,4 +17,11 @@ export function integerArg(flag, value, min) {
 export function printHelp(url, first, last) {
   console.log(readFileSync(fileURLToPath(url), "utf8").split("\n").slice(first, last).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
   process.exit(0);
+}
+
+/** The middle value, or the mean of the two middle values of an even number of them. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

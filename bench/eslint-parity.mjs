@@ -21,7 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { integerArg, printHelp, UsageError } from "./args.mjs";
+import { integerArg, median, printHelp, UsageError } from "./args.mjs";
 
 const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ESLINT_BIN = path.join(REPO, "node_modules/eslint/bin/eslint.js");
@@ -127,12 +127,6 @@ function eslintCpu(config, dir, scratch) {
   if (child.status > 1 || !measured) throw new Error(`eslint -c ${path.basename(config)} failed under ${GNU_TIME} (exit ${child.status})`);
   return Number(measured[1]) + Number(measured[2]);
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function main() {
   const options = parseArgs(process.argv.slice(2));

@@ -19,7 +19,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printSpeedRatios, speedCommands, speedRatios, speedVerdicts, SPEED_BUDGET } from "./speed.mjs";
-import { integerArg, printHelp, UsageError } from "./args.mjs";
+import { integerArg, median, printHelp, UsageError } from "./args.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, NOW, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -177,12 +177,6 @@ function runOnce(command, { tree, scratch, timed, round }) {
 
 // ---------------------------------------------------------------------------------------------
 // Figures
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function summarize(command, samples) {
   const walls = samples.map((s) => s.wall);
