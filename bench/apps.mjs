@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { integerArg, median, printHelp, UsageError } from "./args.mjs";
+import { bundleProblem } from "./built.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const FLAGLINT_BIN = path.join(path.dirname(BENCH_DIR), "cli/bin/flaglint.js");
@@ -130,6 +131,8 @@ function measure(dir, options, scratch) {
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
+  const problem = bundleProblem();
+  if (problem !== undefined) throw new UsageError(problem);
   const scratch = mkdtempSync(path.join(tmpdir(), "flaglint-apps-"));
   const results = [];
   try {

@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { integerArg, median, printHelp, UsageError } from "./args.mjs";
+import { bundleProblem } from "./built.mjs";
 
 const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ESLINT_BIN = path.join(REPO, "node_modules/eslint/bin/eslint.js");
@@ -130,6 +131,9 @@ function eslintCpu(config, dir, scratch) {
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
+  // The findings are the same either way; the CPU rounds are not.
+  const problem = options.cpu > 0 ? bundleProblem() : undefined;
+  if (problem !== undefined) throw new UsageError(problem);
   const scratch = mkdtempSync(path.join(tmpdir(), "flaglint-eslint-parity-"));
   try {
     const configs = writeConfigs(scratch, options.now);

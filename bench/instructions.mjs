@@ -30,6 +30,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { integerArg, printHelp, UsageError } from "./args.mjs";
+import { bundleProblem } from "./built.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -130,6 +131,8 @@ async function main() {
     console.error("flaglint bench: valgrind is not installed; it counts the instructions (apt-get install valgrind)");
     return 2;
   }
+  const problem = bundleProblem();
+  if (problem !== undefined) throw new UsageError(problem);
   const tree = prepareTree(options).dir;
   try {
     const packages = readdirSync(path.join(tree, "packages")).sort().slice(0, options.packages ?? undefined);

@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printSpeedRatios, speedCommands, speedRatios, speedVerdicts, SPEED_BUDGET } from "./speed.mjs";
 import { integerArg, median, printHelp, UsageError } from "./args.mjs";
+import { bundleProblem } from "./built.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, NOW, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -286,6 +287,8 @@ function printFailures(failures) {
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
+  const problem = bundleProblem();
+  if (problem !== undefined) throw new UsageError(problem);
   const timed = gnuTimeWorks();
   const rg = onPath("rg");
   const notes = [];
