@@ -1,4 +1,4 @@
-// Bundles what `tsc -b` built into the few files Node loads fast (README, Performance):
+// Bundles what `tsc -b` built into the few files Node loads fast (docs/performance.md):
 //
 // - the CLI (cli/dist/cli.js) with core and its dependencies into one CommonJS file,
 //   cli/dist/flaglint.cjs, and core's worker thread beside it (cli/dist/worker.mjs, where the pool

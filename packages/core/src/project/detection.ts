@@ -108,7 +108,7 @@ export type DetectionStep =
 /**
  * Text to parse per worker thread. Each worker pays its own start-up (the parser's code, V8 warming
  * up to speed over the first few MB) and some 70 MB of memory, so a worker needs megabytes to earn
- * its keep (README, Performance).
+ * its keep (docs/performance.md, Worker threads).
  */
 export const WORK_PER_WORKER = 4 * 1024 * 1024;
 /** Text to parse below which a run stays in one thread. */
