@@ -63,4 +63,10 @@ describe("registry configuration", () => {
     expect(isIgnoredByRegistry(registry, "/repository/src/generated/a.ts")).toBe(false);
     expect(isIgnoredByRegistry({ ...registry, dir: "/repo/" }, "/repo/src/generated/a.ts")).toBe(true);
   });
+
+  it("reads a folder whose name starts with two dots as the registry folder's own", () => {
+    const registry = { dir: "/repo", ignore: ["..generated/**"] } as Registry;
+    expect(isIgnoredByRegistry(registry, "/repo/..generated/a.ts")).toBe(true);
+    expect(isIgnoredByRegistry({ ...registry, ignore: ["a.ts"] }, "/a.ts")).toBe(false);
+  });
 });

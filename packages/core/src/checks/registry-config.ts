@@ -1,10 +1,9 @@
 // What a registry configures about its own checks, shared by the CLI and the ESLint plugin:
 // `rules:` (off | warn | error per rule id), `ignore:` (globs of files it does not check), and
 // `# flaglint-disable-next-line <id>` comments that silence a registry-level finding on the next line.
-import path from "node:path";
 import type { AnalysisContext } from "../detect/context.js";
 import { ignoreMatcher } from "../detect/globs.js";
-import { relativeTo } from "../paths.js";
+import { relativeTo, staysWithin } from "../paths.js";
 import type { DisableDirective, Finding, Registry, RuleSettings } from "../types.js";
 
 /** Findings as the registry's `rules:` settle them: `off` drops a rule's findings, `warn`/`error` set their severity. */
@@ -27,7 +26,7 @@ export function applyRuleSettings(findings: Finding[], rules: RuleSettings | und
 export function isIgnoredByRegistry(registry: Registry, file: string, context?: AnalysisContext): boolean {
   if (!registry.ignore || registry.ignore.length === 0) return false;
   const relative = relativeTo(registry.dir, file);
-  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
+  if (relative === "" || !staysWithin(relative)) return false;
   return (context?.ignored ?? ignoreMatcher(registry.ignore)).ignores(relative);
 }
 

@@ -6,6 +6,7 @@ import { UsageError } from "../clock.js";
 import { AnalysisContext, analyzeSource, parseSource } from "../detect/index.js";
 import { analyzeProject } from "../project/analyze.js";
 import { loadRegistry, NearestRegistry } from "../registry/index.js";
+import { isWithin } from "../paths.js";
 import { pathsCover } from "../project/scope.js";
 import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type ManualSpot } from "./engine.js";
@@ -354,8 +355,7 @@ function isInside(fileSystem: CleanupFileSystem, file: string, folders: readonly
     } catch {
       return false;
     }
-    const relation = path.relative(root, real);
-    return relation === "" || (!relation.startsWith("..") && !path.isAbsolute(relation));
+    return isWithin(real, root);
   });
 }
 

@@ -17,6 +17,7 @@ import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
 import { walkProject } from "../project/files.js";
+import { isWithin } from "../paths.js";
 import ts from "../typescript.js";
 import type { CallMatcher, DetectConfig, FlagReference, ObjectMatcher, ParseFailure, PropertyMatcher } from "../types.js";
 import {
@@ -286,7 +287,7 @@ function packageFiles(texts: ReadonlyMap<string, string>, dir: string): Array<{ 
     let known = packageOf.get(folder);
     if (known === undefined) {
       const parent = path.dirname(folder);
-      const inside = folder !== dir && folder !== parent && !path.relative(dir, folder).startsWith("..");
+      const inside = folder !== dir && folder !== parent && isWithin(folder, dir);
       known = !inside || fs.existsSync(path.join(folder, "package.json")) ? (inside ? folder : dir) : findPackage(parent);
       packageOf.set(folder, known);
     }

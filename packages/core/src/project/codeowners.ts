@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FlagSummary, ProjectNote, ProjectResult } from "../types.js";
+import { isWithin } from "../paths.js";
 import { repositoryRoot } from "./git.js";
 
 /** Where GitHub and GitLab look for the file, relative to the repository root; the first one found is used. */
@@ -124,8 +125,7 @@ function governingRegistry(registries: readonly string[]): (file: string) => str
   const byDepth = [...registries].sort((a, b) => path.dirname(b).length - path.dirname(a).length);
   return (file) =>
     byDepth.find((registry) => {
-      const relative = path.relative(path.dirname(registry), file);
-      return !relative.startsWith("..") && !path.isAbsolute(relative);
+      return isWithin(file, path.dirname(registry));
     });
 }
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { relativeTo } from "../paths.js";
+import { isWithin, relativeTo, staysWithin } from "../paths.js";
 import { REGISTRY_FILE_NAMES } from "../registry/index.js";
 
 export const SOURCE_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -313,7 +313,7 @@ function isFileInside(link: string, root: string): boolean {
   try {
     const target = fs.realpathSync(link);
     const realRoot = fs.realpathSync(root);
-    return fs.statSync(target).isFile() && !path.relative(realRoot, target).startsWith("..");
+    return fs.statSync(target).isFile() && isWithin(target, realRoot);
   } catch {
     return false;
   }
@@ -322,7 +322,7 @@ function isFileInside(link: string, root: string): boolean {
 function isIgnored(scopes: readonly IgnoreScope[], full: string, isDir: boolean): boolean {
   for (const scope of scopes) {
     const relative = relativeTo(scope.base, full);
-    if (!relative || relative.startsWith("..")) continue;
+    if (!relative || !staysWithin(relative)) continue;
     // Most paths match no rule; one search for the rules' literal parts says so faster than the rules.
     if (scope.mayIgnore !== undefined && !scope.mayIgnore.test(relative)) continue;
     if (scope.rules.ignores(isDir ? `${relative}/` : relative)) return true;

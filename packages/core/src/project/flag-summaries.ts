@@ -2,6 +2,7 @@
 import path from "node:path";
 import { flagState } from "../checks/index.js";
 import type { FlagReference, FlagSummary, Registry } from "../types.js";
+import { staysWithin } from "../paths.js";
 import { inferCreatedDates } from "./git.js";
 import type { RegistrySet } from "./registries.js";
 
@@ -78,7 +79,7 @@ function createdDatesFromGit(registry: Registry, registries: RegistrySet): Map<s
 
 function isInside(dir: string, parent: string): boolean {
   const relative = path.relative(parent, dir);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return relative !== "" && staysWithin(relative);
 }
 
 function locations(checks: readonly Located[]): FlagSummary["locations"] {

@@ -3,6 +3,7 @@
 // its whole tree was scanned.
 import fs from "node:fs";
 import path from "node:path";
+import { isWithin } from "../paths.js";
 import type { RunNote } from "../types.js";
 import { walkProject, type WalkResult } from "./files.js";
 import type { RegistrySet } from "./registries.js";
@@ -91,8 +92,3 @@ export function pathsCover(cwd: string, paths: readonly string[]): (file: string
   return (file) => targets.some((target) => isWithin(file, target));
 }
 
-/** `dir` is `parent` or inside it. */
-export function isWithin(dir: string, parent: string): boolean {
-  const relative = path.relative(parent, dir);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
