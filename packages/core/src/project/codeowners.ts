@@ -123,10 +123,7 @@ function hasOwner(flag: FlagSummary): boolean {
 function governingRegistry(registries: readonly string[]): (file: string) => string | undefined {
   if (registries.length === 1) return () => registries[0];
   const byDepth = [...registries].sort((a, b) => path.dirname(b).length - path.dirname(a).length);
-  return (file) =>
-    byDepth.find((registry) => {
-      return isWithin(file, path.dirname(registry));
-    });
+  return (file) => byDepth.find((registry) => isWithin(file, path.dirname(registry)));
 }
 
 /** A `#` starts a comment at the line's start or after a space; `\#` is a literal `#`. */
