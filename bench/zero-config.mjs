@@ -156,6 +156,18 @@ const APPLICATIONS = [
   },
   // Applications with no feature flags at all, and code that looks like them: `init` must write
   // nothing (fixture discover-no-flags).
+  // Tried after lago-front: a dashboard on Vercel's Flags SDK (`flags/next`). Each flag is declared
+  // as `export const portalManagement = flag({ key: "portal-management", … })`; client components
+  // read them through `useFlag("portalManagement")`, whose key set is the return shape of the
+  // function that evaluates them all; server components call the declared flag itself
+  // (`await portalManagement()`), a check whose key is in its declaration.
+  {
+    name: "unkey",
+    url: "https://github.com/unkeyed/unkey.git",
+    commit: "fc99b6b925b9f455886832261883f4086eb64d3d",
+    sites: [String.raw`useFlag\(\s*"`, String.raw`await\s+(?:helloWorld|deployBilling|billingUIUpgrades|showDarksoulsSuccessBanner|portalManagement|projectsNav)\(\)`],
+    key: String.raw`useFlag\(\s*"([^"]+)"|await\s+(\w+)\(\)`,
+  },
   { name: "plane", url: "https://github.com/makeplane/plane.git", commit: "4ca6d6c7b807ad09bb571af2c43e85bf47c3ec6b", sites: [] },
   { name: "openstatus", url: "https://github.com/openstatusHQ/openstatus.git", commit: "22df52eb0dbdafbad2c3fa41269f7a3a3cbf044b", sites: [] },
   { name: "documenso", url: "https://github.com/documenso/documenso.git", commit: "75330166cc00b29c14399bc2e391e4b4d8080c00", sites: [] },
