@@ -156,6 +156,15 @@ const APPLICATIONS = [
   },
   // Applications with no feature flags at all, and code that looks like them: `init` must write
   // nothing (fixture discover-no-flags).
+  // Tried after lago-front: a site builder whose flags are the exports of one module of a workspace
+  // package (`export const multiplayer = false`), checked by `isFeatureEnabled(name: Name)` with
+  // `type Name = keyof typeof flags` over `import * as flags from "./flags"`.
+  {
+    name: "webstudio",
+    url: "https://github.com/webstudio-is/webstudio.git",
+    commit: "626b5e741bf6fad87a96e2fc352396721b0193d4",
+    sites: [String.raw`isFeatureEnabled\(\s*"`],
+  },
   // Tried after lago-front: a dashboard on Vercel's Flags SDK (`flags/next`). Each flag is declared
   // as `export const portalManagement = flag({ key: "portal-management", … })`; client components
   // read them through `useFlag("portalManagement")`, whose key set is the return shape of the

@@ -65,6 +65,8 @@ const EXPECTED: Record<string, string[]> = {
     "src/routes/workspace.ts:12 noProration objects[1]",
     "src/routes/workspace.ts:14 postbacks properties[0]",
   ],
+  // Flags as a module's exports, listed by `keyof typeof` a namespace import, in a workspace package.
+  "discover-module-flags": ["apps/builder/src/components.tsx:4 internalComponents calls[0]", "apps/builder/src/sync.ts:3 multiplayer calls[0]"],
   // Names that look like flag checks in code that has none (see docs/zero-config.md): nothing.
   "discover-no-flags": [],
   // A class named for flags (FeatureFlags.isEnabled) beside a record's own flags (user.getFlag(UserFlag.X)).

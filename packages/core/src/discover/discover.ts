@@ -676,7 +676,8 @@ class Discoverer {
       const name = functionName(node)!;
       const known = this.keySets.has(keySet.declaration);
       const saysFlag = FLAG_WORDS.test(name) || FLAG_WORDS.test(ownerName(node) ?? "");
-      const named = !DOMAIN_SET_NAME.test(keySet.name) && (namesFlagSet(keySet.name) || (FLAG_PARAMETER.test(parameter.name.getText()) && saysFlag));
+      const listsFlags = namesFlagSet(keySet.name) || (keySet.listedIn !== undefined && namesFlagSet(keySet.listedIn));
+      const named = !DOMAIN_SET_NAME.test(keySet.name) && (listsFlags || (FLAG_PARAMETER.test(parameter.name.getText()) && saysFlag));
       if (!known && (!named || state.has(keySet.declaration))) continue;
       if (this.returnsNumber(node)) continue;
       const typed = parameter.type!.getText().replace(/\s+/g, " ");

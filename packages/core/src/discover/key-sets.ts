@@ -21,6 +21,11 @@ export interface KeySet {
   objectType?: TS.Type;
   /** For `keyof typeof X`: X's declaration, the object the keys are listed in (read for keys, never for values). */
   source?: TS.Node | undefined;
+  /**
+   * For `keyof X` and `keyof typeof X`: X's name, which says what the keys list where the alias's
+   * own name does not (`type Name = keyof typeof flags`, with `import * as flags from "./flags"`).
+   */
+  listedIn?: string;
 }
 
 /** More members than this is not a list of flags anyone maintains by hand (generated data). */
@@ -48,6 +53,8 @@ export function keySetOfTypeNode(node: TS.TypeNode, checker: TS.TypeChecker): Ke
       const found = keySet(declaration.name.text, keyof ? "keyof" : "union", declaration, members, false);
       if (keyof) {
         const target = stripParens(declaration.type.type);
+        const listed = ts.isTypeQueryNode(target) ? target.exprName : ts.isTypeReferenceNode(target) ? target.typeName : undefined;
+        if (listed !== undefined) found.listedIn = ts.isIdentifier(listed) ? listed.text : listed.right.text;
         // `keyof typeof CATALOG`: the object lists the keys (a schema, a default per flag); its
         // values are not the flags' values. `keyof UiFlags`: the interface types them.
         if (ts.isTypeQueryNode(target)) found.source = declarationOf(checker, target.exprName);
