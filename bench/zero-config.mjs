@@ -156,6 +156,15 @@ const APPLICATIONS = [
   },
   // Applications with no feature flags at all, and code that looks like them: `init` must write
   // nothing (fixture discover-no-flags).
+  // Tried after lago-front: an email client on PostHog's React SDK, one hook of its own per flag
+  // (`useCleanerEnabled()` returning `useFeatureFlagEnabled("inbox-cleaner")`), keys as literals or
+  // constants (one from another module).
+  {
+    name: "inbox-zero",
+    url: "https://github.com/elie222/inbox-zero.git",
+    commit: "4f70dcefc55c65f2664ec27a19e118003138fb5f",
+    sites: [String.raw`useFeatureFlag(?:Enabled|VariantKey)\(`],
+  },
   // Tried after lago-front: a site builder whose flags are the exports of one module of a workspace
   // package (`export const multiplayer = false`), checked by `isFeatureEnabled(name: Name)` with
   // `type Name = keyof typeof flags` over `import * as flags from "./flags"`.
