@@ -174,6 +174,16 @@ const APPLICATIONS = [
     commit: "626b5e741bf6fad87a96e2fc352396721b0193d4",
     sites: [String.raw`isFeatureEnabled\(\s*"`],
   },
+  // Tried after lago-front: an observability product's front end whose flags come from the API as a
+  // list of records (`{ name, active }`), each found by name against an enum of keys
+  // (`featureFlags?.find((flag) => flag.name === FeatureKeys.USE_JSON_BODY)?.active`). Its keys
+  // mix toggles with plan features (`sso`, `premium_support`).
+  {
+    name: "signoz",
+    url: "https://github.com/SigNoz/signoz.git",
+    commit: "9997c3da9c906daf4bcea664a3380cab51edd18f",
+    sites: [String.raw`\((?:flag|feature)\)\s*=>\s*(?:flag|feature)\.name\s*===\s*FeatureKeys\.`],
+  },
   // Tried after lago-front: a dashboard on Vercel's Flags SDK (`flags/next`). Each flag is declared
   // as `export const portalManagement = flag({ key: "portal-management", … })`; client components
   // read them through `useFlag("portalManagement")`, whose key set is the return shape of the
