@@ -176,8 +176,9 @@ const APPLICATIONS = [
   },
   // Tried after lago-front: an observability product's front end whose flags come from the API as a
   // list of records (`{ name, active }`), each found by name against an enum of keys
-  // (`featureFlags?.find((flag) => flag.name === FeatureKeys.USE_JSON_BODY)?.active`). Its keys
-  // mix toggles with plan features (`sso`, `premium_support`).
+  // (`featureFlags?.find((flag) => flag.name === FeatureKeys.USE_JSON_BODY)?.active`); init found
+  // none of them until that lookup counted as a check. Its keys mix toggles with plan features
+  // (`sso`, `premium_support`).
   {
     name: "signoz",
     url: "https://github.com/SigNoz/signoz.git",

@@ -381,6 +381,25 @@ describe("detect.constants", () => {
     ]);
   });
 
+  it("calls a key compared with the name of a record a list of flags is searched for a check, and other comparisons in a lookup mentions", () => {
+    const source = [
+      `import { Keys } from "./keys";`,
+      `export const jsonBody = featureFlags?.find((flag) => flag.name === Keys.JSON_BODY)?.active;`,
+      `export const chat = props.flags.some(function (f) { return f.active && (Keys.CHAT) === f.key; });`,
+      `export const pro = plans.find((plan) => plan.name === Keys.PLAN);`,
+      `export const other = featureFlags.find((flag) => current.name === Keys.OTHER);`,
+      `export const byNumber = featureFlags.find((flag) => flag.count === Keys.COUNT);`,
+    ].join("\n");
+    const found = references(source, { constants: [{ name: "Keys" }] });
+    expect(found.map(({ keyText, kind }) => [keyText, kind])).toEqual([
+      ["Keys.JSON_BODY", "constant"],
+      ["Keys.CHAT", "constant"],
+      ["Keys.PLAN", "mention"],
+      ["Keys.OTHER", "mention"],
+      ["Keys.COUNT", "mention"],
+    ]);
+  });
+
   it("calls a member listed in a table of the file that declares it a mention, and a read in its functions a check", () => {
     const source = [
       `export enum Flags { A = "a", B = "b" }`,

@@ -46,6 +46,7 @@ import {
   calledIn,
   callSegment,
   enclosedBy,
+  findsFlagRecord,
   isWriteTarget,
   memberName,
   moduleLoadSpecifier,
@@ -432,7 +433,7 @@ class FileAnalyzer {
     if (this.claimedKeys.has(access) || isWriteTarget(access) || isCallee(access)) return;
     const mention =
       isComputedMemberName(access) ||
-      isComparedKey(access) ||
+      (isComparedKey(access) && !findsFlagRecord(access)) ||
       (declaredHere && isListedAsData(access) && !isInFunction(access)) ||
       this.indexesTableOf(access);
     const flag = this.keys.resolve(access);

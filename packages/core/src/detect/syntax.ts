@@ -172,3 +172,40 @@ export function isObjectFreeze(expression: ts.Expression): expression is ts.Call
     callee.name.text === "freeze"
   );
 }
+
+/** Array methods that look a record up by a predicate. */
+const LOOKUP_METHODS = new Set(["find", "findLast", "findIndex", "findLastIndex", "some", "every", "filter"]);
+/** The fields of a flag record that hold its key. */
+const RECORD_KEY_FIELDS = new Set(["name", "key", "id", "flag", "feature"]);
+/** A list's name that says it holds flags: `featureFlags`, `flags`, `toggles`. */
+const NAMES_FLAG_LIST = /flag|feature|toggle/i;
+
+/**
+ * Whether `key`, compared with `===` (or `!==`, `==`, `!=`), is compared with the key field of the
+ * record a lookup over a list of flags is at: `featureFlags?.find((flag) => flag.name === Keys.X)`.
+ * That comparison is how such code reads the flag (what it finds is the flag's record, with its
+ * value); a key compared anywhere else only names it.
+ */
+export function findsFlagRecord(key: ts.Expression): boolean {
+  const outer = enclosedBy(key, (parent) => parent.kind === SyntaxKind.ParenthesizedExpression);
+  const comparison = outer.parent;
+  if (comparison === undefined || !isBinaryExpression(comparison)) return false;
+  const other = skipWrappers(comparison.left === outer ? comparison.right : comparison.left);
+  if (!isPropertyAccessExpression(other) || !isIdentifier(other.expression) || !RECORD_KEY_FIELDS.has(other.name.text)) return false;
+  // The predicate the comparison is the body of (or part of: `(f) => f.active && f.name === Keys.X`).
+  let predicate: ts.Node | undefined = comparison.parent;
+  while (predicate !== undefined && !ts.isArrowFunction(predicate) && !ts.isFunctionExpression(predicate)) {
+    if (ts.isFunctionLike(predicate) || ts.isSourceFile(predicate)) return false;
+    predicate = predicate.parent;
+  }
+  if (predicate === undefined) return false;
+  const record = predicate.parameters[0]?.name;
+  if (record === undefined || !isIdentifier(record) || record.text !== other.expression.text) return false;
+  const lookup = predicate.parent;
+  if (lookup === undefined || !isCallExpression(lookup) || lookup.arguments[0] !== predicate) return false;
+  const method = lookup.expression;
+  if (!isPropertyAccessExpression(method) || !LOOKUP_METHODS.has(method.name.text)) return false;
+  const list = skipWrappers(method.expression);
+  const listName = isIdentifier(list) ? list.text : isPropertyAccessExpression(list) ? list.name.text : undefined;
+  return listName !== undefined && NAMES_FLAG_LIST.test(listName);
+}

@@ -12,7 +12,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { calledIn, callSegment, isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { calledIn, callSegment, findsFlagRecord, isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -935,7 +935,7 @@ class Discoverer {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Key sets read as data: `flags[FEATURE_FLAGS.X]`
+  // Key sets read as data: `flags[FEATURE_FLAGS.X]`, `featureFlags.find((flag) => flag.name === FeatureKeys.X)`
 
   private readUses(sourceFile: TS.SourceFile): void {
     const visit = (node: TS.Node): void => {
@@ -949,6 +949,12 @@ class Discoverer {
           if (named && mayBeFlagValue(this.checker.getTypeAtLocation(node))) {
             this.addKeySet(keySet, `its members index ${object ?? "an object"} (${this.where(sourceFile, node)})`);
           }
+        }
+      } else if (ts.isPropertyAccessExpression(node) && findsFlagRecord(node)) {
+        // A list of flag records (what an API sends: `{ name, active }`) looked up by a member's key.
+        const keySet = keySetOfMemberRead(node, this.checker);
+        if (keySet !== undefined && !DOMAIN_SET_NAME.test(keySet.name)) {
+          this.addKeySet(keySet, `its members name the flag records a list is searched for (${this.where(sourceFile, node)})`);
         }
       }
       ts.forEachChild(node, visit);
