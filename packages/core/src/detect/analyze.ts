@@ -47,6 +47,7 @@ import {
   callSegment,
   enclosedBy,
   findsFlagRecord,
+  isEqualityOperator,
   isWriteTarget,
   memberName,
   moduleLoadSpecifier,
@@ -926,16 +927,7 @@ function isComparedKey(node: ts.Expression): boolean {
   const parent = outer.parent;
   if (parent === undefined) return false;
   if (ts.isCaseClause(parent)) return parent.expression === outer;
-  if (!ts.isBinaryExpression(parent)) return false;
-  switch (parent.operatorToken.kind) {
-    case SyntaxKind.EqualsEqualsEqualsToken:
-    case SyntaxKind.ExclamationEqualsEqualsToken:
-    case SyntaxKind.EqualsEqualsToken:
-    case SyntaxKind.ExclamationEqualsToken:
-      return true;
-    default:
-      return false;
-  }
+  return ts.isBinaryExpression(parent) && isEqualityOperator(parent.operatorToken.kind);
 }
 
 /** An element of an array literal or the value of an object literal's property: `[Flags.X]`, `{ locked: Flags.X }`. */

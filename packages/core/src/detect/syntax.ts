@@ -66,6 +66,23 @@ export function memberName(access: ts.PropertyAccessExpression | ts.ElementAcces
   return literalText(skipWrappers(access.argumentExpression));
 }
 
+/** The last name of `a.b["c"]`, `a`, `this.a` as written; `undefined` for anything else. */
+export function lastName(expression: ts.Expression): string | undefined {
+  if (isIdentifier(expression)) return expression.text;
+  if (isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return memberName(expression);
+  return undefined;
+}
+
+/** `===`, `!==`, `==` or `!=`: a comparison that says whether two values are the same. */
+export function isEqualityOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === SyntaxKind.EqualsEqualsToken ||
+    kind === SyntaxKind.ExclamationEqualsToken
+  );
+}
+
 /** `getFlags()`, a segment of an object path: the value a call of `getFlags` returns. */
 export const CALL_SEGMENT_SUFFIX = "()";
 
@@ -181,15 +198,15 @@ const RECORD_KEY_FIELDS = new Set(["name", "key", "id", "flag", "feature"]);
 const NAMES_FLAG_LIST = /flag|feature|toggle/i;
 
 /**
- * Whether `key`, compared with `===` (or `!==`, `==`, `!=`), is compared with the key field of the
- * record a lookup over a list of flags is at: `featureFlags?.find((flag) => flag.name === Keys.X)`.
+ * Whether `key` is compared (`===`, `!==`, `==`, `!=`) with the key field of the record a lookup
+ * over a list of flags is at: `featureFlags?.find((flag) => flag.name === Keys.X)`.
  * That comparison is how such code reads the flag (what it finds is the flag's record, with its
  * value); a key compared anywhere else only names it.
  */
 export function findsFlagRecord(key: ts.Expression): boolean {
   const outer = enclosedBy(key, (parent) => parent.kind === SyntaxKind.ParenthesizedExpression);
   const comparison = outer.parent;
-  if (comparison === undefined || !isBinaryExpression(comparison)) return false;
+  if (comparison === undefined || !isBinaryExpression(comparison) || !isEqualityOperator(comparison.operatorToken.kind)) return false;
   const other = skipWrappers(comparison.left === outer ? comparison.right : comparison.left);
   if (!isPropertyAccessExpression(other) || !isIdentifier(other.expression) || !RECORD_KEY_FIELDS.has(other.name.text)) return false;
   // The predicate the comparison is the body of (or part of: `(f) => f.active && f.name === Keys.X`).
@@ -205,7 +222,6 @@ export function findsFlagRecord(key: ts.Expression): boolean {
   if (lookup === undefined || !isCallExpression(lookup) || lookup.arguments[0] !== predicate) return false;
   const method = lookup.expression;
   if (!isPropertyAccessExpression(method) || !LOOKUP_METHODS.has(method.name.text)) return false;
-  const list = skipWrappers(method.expression);
-  const listName = isIdentifier(list) ? list.text : isPropertyAccessExpression(list) ? list.name.text : undefined;
+  const listName = lastName(skipWrappers(method.expression));
   return listName !== undefined && NAMES_FLAG_LIST.test(listName);
 }

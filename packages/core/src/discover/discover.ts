@@ -12,7 +12,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { calledIn, callSegment, findsFlagRecord, isWriteTarget, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { calledIn, callSegment, findsFlagRecord, isWriteTarget, lastName, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -41,7 +41,6 @@ import {
   isFunctionLike,
   isMethod,
   isTestFile,
-  lastName,
   mayBeFlagValue,
   mayNameKeySet,
   nodeAt,

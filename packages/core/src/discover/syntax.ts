@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type * as TS from "typescript";
 import type { Evaluation } from "../detect/presets/types.js";
-import { memberName, writtenNames } from "../detect/syntax.js";
+import { writtenNames } from "../detect/syntax.js";
 import ts from "../typescript.js";
 
 export type FunctionLike = TS.FunctionDeclaration | TS.MethodDeclaration | TS.ArrowFunction | TS.FunctionExpression;
@@ -123,12 +123,6 @@ export function returnedExpressions(node: FunctionLike): TS.Expression[] {
   return found;
 }
 
-/** The last name of `a.b.c` or `a` as written. */
-export function lastName(expression: TS.Expression): string | undefined {
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return memberName(expression);
-  return undefined;
-}
 
 /** The names that lead to a destructuring pattern: `const { flags: { a } } = config.ui` -> config, ui, flags. */
 export function patternPath(pattern: TS.ObjectBindingPattern): string[] | undefined {

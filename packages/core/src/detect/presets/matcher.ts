@@ -4,7 +4,7 @@
 import ts, { SyntaxKind, isIdentifier, isStringLiteral } from "../../typescript.js";
 import type { KeyCase } from "../../types.js";
 import type { Scopes } from "../scope.js";
-import { memberName, moduleLoadSpecifier, skipWrappers } from "../syntax.js";
+import { lastName, memberName, moduleLoadSpecifier, skipWrappers } from "../syntax.js";
 import type { Evaluation, SdkPreset, ValueKind } from "./types.js";
 import { checkOf, SdkValues, type SdkImport } from "./values.js";
 
@@ -195,13 +195,6 @@ export function namesOf(preset: SdkPreset): ReadonlySet<string> {
     presetNames.set(preset, names);
   }
   return names;
-}
-
-/** The last name of `a.b["c"]`, `a`, `this.a` as written. */
-function lastName(expression: ts.Expression): string | undefined {
-  if (isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return memberName(expression);
-  return undefined;
 }
 
 function addBoundNames(name: ts.BindingName, names: Set<string>): void {
