@@ -1,7 +1,7 @@
 // Building findings: where they point, the facts their messages share, and the rendered text.
 import { basename } from "node:path";
 import type { FlagDefinition, FlagType, Finding, Registry } from "../types.js";
-import { nearestKey } from "./nearest-key.js";
+import { type KeyIndex, keyIndex, nearestKey } from "./nearest-key.js";
 import type { RuleMeta } from "./rule.js";
 import type { Site } from "./site.js";
 
@@ -103,15 +103,16 @@ export function unknownKeyData(key: string, registry: Registry): { data: Record<
  * checked in many places, and each search compares it with every key of the registry. A registry
  * read again (its file changed) is a new object, with answers of its own.
  */
-const nearestByRegistry = new WeakMap<Registry, Map<string, string | undefined>>();
+const nearestByRegistry = new WeakMap<Registry, { index: KeyIndex; known: Map<string, string | undefined> }>();
 
 function nearestRegistryKey(key: string, registry: Registry): string | undefined {
-  let known = nearestByRegistry.get(registry);
-  if (known === undefined) {
-    known = new Map();
-    nearestByRegistry.set(registry, known);
+  let answers = nearestByRegistry.get(registry);
+  if (answers === undefined) {
+    answers = { index: keyIndex(registry.flags.keys()), known: new Map() };
+    nearestByRegistry.set(registry, answers);
   }
-  if (!known.has(key)) known.set(ownCopy(key), nearestKey(key, registry.flags.keys()));
+  const { index, known } = answers;
+  if (!known.has(key)) known.set(ownCopy(key), nearestKey(key, index));
   return known.get(key);
 }
 

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { editDistance } from "../registry/suggest.js";
-import { nearestKey } from "./nearest-key.js";
+import { keyIndex, nearestKey } from "./nearest-key.js";
 
 describe("nearestKey", () => {
   const keys = ["new_checkout", "new_payment_flow", "dark_mode"];
@@ -29,6 +30,30 @@ describe("nearestKey", () => {
 
   it("prefers the closest key, then the one listed first", () => {
     expect(nearestKey("flag_ab", ["flag_xy", "flag_ax", "flag_ay"])).toBe("flag_ax");
+  });
+
+  it("gives the same answer from a key index as a closest-first search over every key", () => {
+    const normalize = (key: string) => key.toLowerCase().replace(/[-_.\s]/g, "");
+    // The rule written out plainly: every distance, the smallest within the threshold, the first of equals.
+    const plainly = (key: string, candidates: readonly string[]) => {
+      const threshold = Math.max(1, Math.floor(normalize(key).length / 3));
+      let best: { key: string; distance: number } | undefined;
+      for (const candidate of candidates) {
+        if (candidate === key) continue;
+        const distance = editDistance(normalize(key), normalize(candidate));
+        if (distance === 0) return candidate;
+        if (distance <= threshold && (best === undefined || distance < best.distance)) best = { key: candidate, distance };
+      }
+      return best?.key;
+    };
+    const key = fc.string({ unit: fc.constantFrom("a", "b", "c", "_", "-", "A"), minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(key, fc.array(key, { maxLength: 12 }), (wanted, candidates) => {
+        const expected = plainly(wanted, candidates);
+        return nearestKey(wanted, keyIndex(candidates)) === expected && nearestKey(wanted, candidates) === expected;
+      }),
+      { seed: 5, numRuns: 1000 },
+    );
   });
 });
 

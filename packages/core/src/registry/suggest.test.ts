@@ -27,4 +27,19 @@ describe("editDistance", () => {
     const key = fc.string({ unit: fc.constantFrom("a", "b", "c", "_", "-"), maxLength: 12 });
     fc.assert(fc.property(key, key, (a, b) => editDistance(a, b) === fullTable(a, b)), { seed: 7, numRuns: 500 });
   });
+
+  it("with a limit, is exact up to it and says only 'over' beyond it", () => {
+    const key = fc.string({ unit: fc.constantFrom("a", "b", "c", "_", "-"), maxLength: 12 });
+    const limit = fc.integer({ min: 0, max: 6 });
+    fc.assert(
+      fc.property(key, key, limit, (a, b, most) => {
+        const exact = fullTable(a, b);
+        const bounded = editDistance(a, b, most);
+        return exact <= most ? bounded === exact : bounded === most + 1;
+      }),
+      { seed: 11, numRuns: 1000 },
+    );
+    // Stopped early: every cell of the second row is over 0.
+    expect(editDistance("xyzzy", "abcde", 0)).toBe(1);
+  });
 });
