@@ -194,8 +194,13 @@ const APPLICATIONS = [
     name: "unkey",
     url: "https://github.com/unkeyed/unkey.git",
     commit: "fc99b6b925b9f455886832261883f4086eb64d3d",
-    sites: [String.raw`useFlag\(\s*"`, String.raw`await\s+(?:helloWorld|deployBilling|billingUIUpgrades|showDarksoulsSuccessBanner|portalManagement|projectsNav)\(\)`],
-    key: String.raw`useFlag\(\s*"([^"]+)"|await\s+(\w+)\(\)`,
+    // A declared flag is read by calling it: in a server component, and in resolveAll(), which
+    // evaluates every flag for the client's provider.
+    sites: [
+      String.raw`useFlag\(\s*"`,
+      String.raw`(?:await\s+|flags\.)(?:helloWorld|deployBilling|billingUIUpgrades|showDarksoulsSuccessBanner|portalManagement|projectsNav)\(\)`,
+    ],
+    key: String.raw`useFlag\(\s*"([^"]+)"|(?:await\s+|flags\.)(\w+)\(\)`,
   },
   { name: "plane", url: "https://github.com/makeplane/plane.git", commit: "4ca6d6c7b807ad09bb571af2c43e85bf47c3ec6b", sites: [] },
   { name: "openstatus", url: "https://github.com/openstatusHQ/openstatus.git", commit: "22df52eb0dbdafbad2c3fa41269f7a3a3cbf044b", sites: [] },

@@ -162,6 +162,14 @@ const EXPECTED: Record<string, Row[]> = {
     ["src/components/ProductPage.tsx", 12, 56, "checkout-lock", "sdk:growthbook", "hook", null],
     ["src/components/ProductPage.tsx", 13, 33, "reviews-sidebar", "sdk:growthbook", "property", null],
   ],
+  // A flag declared as a function (the Flags SDK's flag({ key })): the call is the check, its name the key's place.
+  "shapes-flag-functions": [
+    ["src/app/checkout/page.tsx", 5, 15, "new-checkout", "calls[0]", "call", null],
+    ["src/app/layout.tsx", 5, 57, "promo-banner", "calls[1]", "call", null],
+    ["src/app/layout.tsx", 5, 78, "new-checkout", "calls[0]", "call", null],
+    ["src/app/search/results.ts", 5, 25, "search-ranking", "calls[2]", "call", true],
+    ["src/app/search/results.ts", 6, 26, "search-ranking", "calls[2]", "call", false],
+  ],
   "shapes-service-chain": [
     ["src/app/chat/chat.component.ts", 11, 42, "enable_ai", "objects[0]", "member", null],
     ["src/app/chat/chat.component.ts", 15, 42, "enable_voice_input", "objects[0]", "member", null],

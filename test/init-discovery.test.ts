@@ -68,6 +68,7 @@ const EXPECTED: Record<string, string[]> = {
   // Flags as a module's exports, listed by `keyof typeof` a namespace import, in a workspace package.
   "discover-module-flags": ["apps/builder/src/components.tsx:4 internalComponents calls[0]", "apps/builder/src/sync.ts:3 multiplayer calls[0]"],
   // Flags an API sends as a list of records, each found by name against an enum of keys.
+  "discover-declared-flags": ["src/app/checkout/page.tsx:5 new-checkout calls[0]", "src/app/layout.tsx:5 promo-banner calls[1]"],
   "discover-record-list": ["src/components/LogDetail.tsx:5 use_json_body keySets[0]", "src/components/Support.tsx:5 chat_support keySets[0]"],
   // Names that look like flag checks in code that has none (see docs/zero-config.md): nothing.
   "discover-no-flags": [],

@@ -39,6 +39,11 @@ export interface CallMatcher extends FileScope {
   function?: string;
   call?: string;
   keyArg: number;
+  /**
+   * The flag every call checks, for a function that stands for one flag and takes no key
+   * (`await newCheckout()`, declared by the Flags SDK's `flag({ key })`); `keyArg` does not apply.
+   */
+  key?: string;
   contextArg?: number;
 }
 

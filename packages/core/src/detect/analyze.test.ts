@@ -235,6 +235,34 @@ describe("detect.calls with function", () => {
   });
 });
 
+describe("detect.calls with a fixed key", () => {
+  const newCheckout: CallMatcher = { function: "newCheckout", keyArg: 0, key: "new-checkout" };
+
+  it("makes each call a check of the key, at the function's name", () => {
+    const source = `import { newCheckout } from "@/flags";\nif (!(await newCheckout())) stop();\nconst both = await Promise.all([flags.newCheckout(), newCheckoutLabel()]);`;
+    const found = references(source, { calls: [newCheckout] });
+    expect(found.map(({ flag, kind, line, column, keyText, dynamic }) => ({ flag, kind, line, column, keyText, dynamic }))).toEqual([
+      { flag: "new-checkout", kind: "call", line: 2, column: 13, keyText: "newCheckout", dynamic: false },
+      { flag: "new-checkout", kind: "call", line: 3, column: 39, keyText: "newCheckout", dynamic: false },
+    ]);
+    // Cleanup rewrites the whole call.
+    expect(source.slice(found[0]!.siteStart, found[0]!.siteEnd)).toBe("newCheckout()");
+  });
+
+  it("reads no key from the arguments, and a context from contextArg", () => {
+    const scoped: CallMatcher = { ...newCheckout, contextArg: 0 };
+    const found = references(`await newCheckout(request, "other-key");\nawait newCheckout();`, { calls: [scoped] });
+    expect(found.map(({ flag, context }) => [flag, context])).toEqual([
+      ["new-checkout", true],
+      ["new-checkout", false],
+    ]);
+  });
+
+  it("leaves the name alone where it is not called", () => {
+    expect(references(`export const newCheckout = flag({ key: "new-checkout" });\nconst f = newCheckout;`, { calls: [newCheckout] })).toEqual([]);
+  });
+});
+
 describe("references", () => {
   it("sit at the key when the call spans several lines", () => {
     const source = `import { client } from "@acme/feature-flags";\nclient.isEnabled(\n  ctx.user,\n  "late-key",\n);`;

@@ -73,6 +73,15 @@ export function lastName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** The node that writes a callee's last name: `f` of `f()`, `b` of `a.b()`, `"b"` of `a["b"]()`. */
+export function calleeNameNode(callee: ts.Expression): ts.Node | undefined {
+  const written = skipWrappers(callee);
+  if (isIdentifier(written)) return written;
+  if (isPropertyAccessExpression(written)) return written.name;
+  if (ts.isElementAccessExpression(written)) return skipWrappers(written.argumentExpression);
+  return undefined;
+}
+
 /** `===`, `!==`, `==` or `!=`: a comparison that says whether two values are the same. */
 export function isEqualityOperator(kind: ts.SyntaxKind): boolean {
   return (

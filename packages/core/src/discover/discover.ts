@@ -90,6 +90,8 @@ export interface Discovered<M> {
   matcher: M;
   /** The evidence, as a generated comment says it: `key parameter typed FlagKey (src/flags.ts:12)`. */
   why: string;
+  /** Where a call matcher's fixed `key` is declared (`flag({ key })`, by the name the matcher calls). */
+  declaredAt?: { file: string; line: number };
 }
 
 export interface Discovery {
@@ -106,6 +108,8 @@ export interface Discovery {
   skipped: Array<{ file: string; bytes: number }>;
 }
 
+/** The Flags SDK's packages whose `flag({ key })` declares a flag as a function (`flags`, once `@vercel/flags`). */
+const FLAG_DECLARING_MODULE = /^(?:@vercel\/)?flags\/(?:next|sveltekit)$/;
 /** Names that say "flag" — only ever a second signal, next to how a declaration is used. */
 const FLAG_WORDS = /flag|feature|toggle|experiment/i;
 /**
@@ -376,7 +380,7 @@ function discoveryOf(
  * files, finds nothing more (both come of one check declared twice, an interface's and a polyfill's).
  */
 function withoutSubsumed(calls: ReadonlyArray<Discovered<CallMatcher>>): Array<Discovered<CallMatcher>> {
-  const reach = (name: string, matcher: CallMatcher) => JSON.stringify([name, matcher.keyArg ?? 0, matcher.contextArg ?? null, matcher.files ?? null]);
+  const reach = (name: string, matcher: CallMatcher) => JSON.stringify([name, matcher.key ?? matcher.keyArg ?? 0, matcher.contextArg ?? null, matcher.files ?? null]);
   const byName = new Set(calls.flatMap(({ matcher }) => (matcher.function !== undefined && matcher.module === undefined ? [reach(matcher.function, matcher)] : [])));
   return calls.filter(({ matcher }) => matcher.object === undefined || matcher.method === undefined || matcher.module !== undefined || !byName.has(reach(matcher.method, matcher)));
 }
@@ -501,7 +505,10 @@ class Discoverer {
     const declares = !isTestFile(sourceFile.fileName);
     const visit = (node: TS.Node): void => {
       if (declares && isCallable(node)) this.indexFunction(node);
-      else if (ts.isCallExpression(node)) this.indexCall(node);
+      else if (ts.isCallExpression(node)) {
+        this.indexCall(node);
+        if (declares) this.declaredFlag(node);
+      }
       ts.forEachChild(node, visit);
     };
     this.guard(sourceFile, () => visit(sourceFile));
@@ -550,6 +557,38 @@ class Discoverer {
       if (keySet !== undefined && !keySet.membersAreRead) return keySet;
     }
     return undefined;
+  }
+
+  /**
+   * `const newCheckout = flag({ key: "new-checkout", … })`, `flag` imported from the Flags SDK: a
+   * flag declared as a function, which the code checks by calling it (`await newCheckout()`).
+   */
+  private declaredFlag(call: TS.CallExpression): void {
+    const callee = skipWrappers(call.expression);
+    if (!ts.isIdentifier(callee) || !this.isImportedFlagDeclarer(callee)) return;
+    const holder = skipParents(call);
+    if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name) || (holder.parent.flags & ts.NodeFlags.Const) === 0) return;
+    const options = call.arguments[0] === undefined ? undefined : skipWrappers(call.arguments[0]);
+    if (options === undefined || !ts.isObjectLiteralExpression(options)) return;
+    const keyProperty = options.properties.find((property) => ts.isPropertyAssignment(property) && propertyName(property.name) === "key");
+    const value = keyProperty === undefined ? undefined : skipWrappers((keyProperty as TS.PropertyAssignment).initializer);
+    if (value === undefined || !(ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) || value.text === "") return;
+    const sourceFile = call.getSourceFile();
+    const line = sourceFile.getLineAndCharacterOfPosition(call.getStart(sourceFile)).line + 1;
+    const matcher: CallMatcher = { function: holder.name.text, keyArg: 0, key: value.text };
+    const id = JSON.stringify(matcher);
+    if (!this.calls.has(id)) {
+      this.calls.set(id, { matcher, why: `declared as flag({ key }) of the Flags SDK (${this.whereFile(sourceFile.fileName, line)})`, declaredAt: { file: sourceFile.fileName, line } });
+    }
+  }
+
+  /** Whether `name` is the `flag` export of a Flags SDK package, imported into its file (under any name). */
+  private isImportedFlagDeclarer(name: TS.Identifier): boolean {
+    const declaration = this.checker.getSymbolAtLocation(name)?.declarations?.[0];
+    if (declaration === undefined || !ts.isImportSpecifier(declaration) || declaration.isTypeOnly) return false;
+    const imported = declaration.propertyName ?? declaration.name;
+    const specifier = declaration.parent.parent.parent.moduleSpecifier;
+    return ts.isIdentifier(imported) && imported.text === "flag" && ts.isStringLiteral(specifier) && FLAG_DECLARING_MODULE.test(specifier.text);
   }
 
   private indexCall(call: TS.CallExpression): void {

@@ -98,8 +98,15 @@ export function planInit(options: InitOptions): InitPlan {
   const places = checksByKey(scan.references);
   const declared = new Map<string, DiscoveredKeySet>();
   for (const keySet of keySets) for (const member of keySet.members) if (!declared.has(member)) declared.set(member, keySet);
+  // A flag declared as a function is a flag of the code base, called or not (yet).
+  const declaredFunctions = new Map<string, NonNullable<StarterFlag["declaredIn"]>>();
+  for (const { matcher, declaredAt } of discovery?.calls ?? []) {
+    if (matcher.key !== undefined && matcher.function !== undefined && declaredAt !== undefined && !declared.has(matcher.key)) {
+      declaredFunctions.set(matcher.key, { name: matcher.function, ...declaredAt, function: true });
+    }
+  }
   // A key only tests check, and no declaration lists, is test data (`"the-thing"`), not a flag.
-  const testOnly = [...places].filter(([key, checks]) => !declared.has(key) && checks.every((check) => isTestFile(check.file))).map(([key]) => key);
+  const testOnly = [...places].filter(([key, checks]) => !declared.has(key) && !declaredFunctions.has(key) && checks.every((check) => isTestFile(check.file))).map(([key]) => key);
   // ...which `check` would then call unknown: the tests that check them are left to themselves.
   const ignore = testDataGlobs(
     testOnly.flatMap((key) => places.get(key)!.map((check) => check.file)),
@@ -107,7 +114,7 @@ export function planInit(options: InitOptions): InitPlan {
     dir,
   );
   for (const key of testOnly) places.delete(key);
-  const keys = new Set([...places.keys(), ...declared.keys()]);
+  const keys = new Set([...places.keys(), ...declared.keys(), ...declaredFunctions.keys()]);
   const replacing = options.replacing;
   const allKeys = [...new Set([...keys, ...(replacing?.flags.keys() ?? [])])].sort(compare);
 
@@ -118,7 +125,8 @@ export function planInit(options: InitOptions): InitPlan {
     const keySet = declared.get(key);
     const checks = places.get(key) ?? [];
     const inferred = inferFlagType(key, keySet?.name);
-    const home = checks[0]?.file ?? keySet?.file;
+    const declaredIn = keySet === undefined ? declaredFunctions.get(key) : { name: keySet.name, file: keySet.file, line: keySet.line };
+    const home = checks[0]?.file ?? declaredIn?.file;
     const owner = home === undefined || owners === undefined ? undefined : ownerOf(owners, path.relative(root, home).split(path.sep).join("/"));
     const old = replacing?.flags.get(key);
     const flag: StarterFlag = {
@@ -126,7 +134,7 @@ export function planInit(options: InitOptions): InitPlan {
       places: checks.map(({ file, line }) => ({ file, line })),
       type: inferred.type,
       ...(inferred.reason === undefined ? {} : { typeReason: inferred.reason }),
-      ...(keySet === undefined ? {} : { declaredIn: { name: keySet.name, file: keySet.file, line: keySet.line } }),
+      ...(declaredIn === undefined ? {} : { declaredIn }),
       ...(created?.get(key) === undefined ? {} : { created: created.get(key) }),
       ...(owner === undefined ? {} : { owner }),
       ...(old === undefined ? {} : { kept: keptFields(old) }),
@@ -228,7 +236,8 @@ function detectEntries(detect: DetectConfig, discovery: Discovery | undefined, r
       const value = call[name];
       if (value !== undefined) fields.push([name, value]);
     }
-    if (call.keyArg !== 0) fields.push(["keyArg", call.keyArg]);
+    if (call.key !== undefined) fields.push(["key", call.key]);
+    else if (call.keyArg !== 0) fields.push(["keyArg", call.keyArg]);
     if (call.contextArg !== undefined) fields.push(["contextArg", call.contextArg]);
     if (call.files !== undefined) fields.push(["files", call.files]);
     const { files: _files, ...matcher } = call;

@@ -15,7 +15,8 @@ export interface StarterFlag {
   /** Places that check it, first first. */
   places: ReadonlyArray<{ file: string; line: number }>;
   /** The key set that declares it, when one does. */
-  declaredIn?: { name: string; file: string; line: number };
+  /** The key set that lists it, or (`function`) the function a `flag({ key })` declared it as. */
+  declaredIn?: { name: string; file: string; line: number; function?: boolean };
   type: FlagType;
   /** Why the type was inferred; absent for the default (release). */
   typeReason?: string;
@@ -134,7 +135,7 @@ export function renderFlag(flag: StarterFlag, dir: string): string[] {
 
 function whereFound(flag: StarterFlag, dir: string): string {
   if (flag.gone === true) return "flaglint init found no declaration or check of it in the code";
-  const declared = flag.declaredIn === undefined ? undefined : `declared in ${flag.declaredIn.name} (${relative(dir, flag.declaredIn.file)}:${flag.declaredIn.line})`;
+  const declared = flag.declaredIn === undefined ? undefined : `declared ${flag.declaredIn.function === true ? "as" : "in"} ${flag.declaredIn.name} (${relative(dir, flag.declaredIn.file)}:${flag.declaredIn.line})`;
   if (flag.places.length === 0) return `${declared ?? "declared"}; no check found`;
   const shown = flag.places.slice(0, PLACES_SHOWN).map((place) => `${relative(dir, place.file)}:${place.line}`);
   const more = flag.places.length - shown.length;

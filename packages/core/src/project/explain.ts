@@ -86,7 +86,7 @@ function describeMatchers(detect: DetectConfig): MatcherView[] {
     views.push({ id: `sdk:${name}`, description: preset ? `SDK preset: ${preset.packages.map((p) => p.module).join(", ")}` : "SDK preset (unknown)" });
   }
   detect.calls.forEach((call, index) => {
-    const key = `key: argument ${call.keyArg}${call.contextArg === undefined ? "" : `, context: argument ${call.contextArg}`}`;
+    const key = `key: ${call.key === undefined ? `argument ${call.keyArg}` : JSON.stringify(call.key)}${call.contextArg === undefined ? "" : `, context: argument ${call.contextArg}`}`;
     let what: string;
     if (call.module !== undefined) {
       const binding = call.import === undefined ? "any import" : call.import === "default" ? "the default import" : call.import === "*" ? "the namespace import" : `the ${call.import} import`;

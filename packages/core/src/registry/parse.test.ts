@@ -263,6 +263,11 @@ describe("a bad YAML registry", () => {
     ]);
   });
 
+  test("a call matcher's fixed key takes no keyArg", () => {
+    const text = ["version: 1", "detect:", "  calls:", "    - function: newCheckout", "      key: new-checkout", "    - function: promo", "      key: promo", "      keyArg: 1", ""].join("\n");
+    expect(problemsOf(text)).toEqual(['feature-flags.yaml:6:7: a call matcher with a "key" takes no "keyArg": the key is the same for every call']);
+  });
+
   test("call matchers need exactly one of module, object, function, call", () => {
     const text = ["version: 1", "detect:", "  calls:", "    - module: a", "      object: b", "      method: m", "    - object: c", "    - method: m", ""].join("\n");
     expect(problemsOf(text)).toEqual([
