@@ -60,6 +60,17 @@ describe("flaglint explain", () => {
     expect((await explain(bare.root, "src/x.ts")).unchecked).toMatch(/^no feature-flags\.yaml in its folder or any folder above it/);
   });
 
+  it("counts a call of a function that stands for one flag, called plainly or as a method, and says its key", async () => {
+    const root = gitProject({
+      "feature-flags.yaml": "version: 1\ndetect:\n  sdks: []\n  calls:\n    - function: newCheckout\n      key: new-checkout\nflags:\n  new-checkout:\n    type: ops\n",
+      "src/page.ts": 'import * as flags from "./flags";\nimport { newCheckout } from "./flags";\nexport const a = await newCheckout();\nexport const b = await flags.newCheckout();\n',
+    }).root;
+    const answer = await explain(root, "src/page.ts");
+    expect(answer.matchers).toContainEqual({ id: "calls[0]", description: 'a call of the function newCheckout() (key: "new-checkout")' });
+    expect(answer.references.map((reference: { flag: string; line: number }) => `${reference.line} ${reference.flag}`)).toEqual(["3 new-checkout", "4 new-checkout"]);
+    expect(answer.lookAlikes).toEqual([]);
+  });
+
   it("prints the same as text, and a missing file is one line and exit 2", async () => {
     const root = shop().root;
     const text = await cli(["explain", "src/a.ts", "--now", NOW], { cwd: root });

@@ -126,7 +126,11 @@ function findLookAlikes(sourceFile: TS.SourceFile, registry: Registry, reference
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node)) {
       const reason = lookAlikeReason(node, sourceFile, detect, presets, imported, parsed);
-      const counted = references.some((reference) => reference.start >= node.arguments.pos && reference.end <= node.arguments.end);
+      // Counted: a key among its arguments, or the call itself a check (a fixed key sits at the callee's name).
+      const site = node.getStart(sourceFile);
+      const counted = references.some(
+        (reference) => (reference.start >= node.arguments.pos && reference.end <= node.arguments.end) || (reference.siteStart === site && reference.siteEnd === node.end),
+      );
       if (reason !== undefined && !counted) {
         const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
         lookAlikes.push({ line: line + 1, column: character + 1, callee: node.expression.getText(sourceFile), reason });
