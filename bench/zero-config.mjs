@@ -21,6 +21,43 @@ const FLAGLINT = path.join(ROOT, "cli/bin/flaglint.js");
  * a line matching one of `sites` is a check of the flag named by its first quoted string (or by
  * the member read, for enums), or by the first group `key` captures where it is given.
  */
+/** civitai's flags, as its createFeatureFlags({ … }) declares them (a listed site reads one of these). */
+const CIVITAI_FLAGS = [
+  "adminTags", "aiToolkitChroma", "aiToolkitDefaultSd", "aiToolkitFlux", "aiToolkitHunyuan",
+  "aiToolkitSd15", "aiToolkitSd35", "aiToolkitSdxl", "aiToolkitWan", "air", "alternateHome",
+  "animaControlnet", "animaTraining", "announcements", "annualMemberships", "apiKeyBuzzLimit",
+  "apiKeys", "appBlocks", "appBlocksAgenticReview", "appBlocksAuthor", "appBlocksGetStarted",
+  "appBlocksPages", "appListings", "appReviewPage", "appTour", "appealReports", "articleCreate",
+  "articleImageScanning", "articleRatingDispute", "articles", "assistant",
+  "assistantPersonality", "auctions", "auctionsMod", "audioTraining", "blocklists",
+  "booguTraining", "bounties", "bugsEdit", "bugsPage", "buzz", "buzzMemberships",
+  "buzzTransactionExport", "buzzWithdrawalTransfer", "canBuyBuzz", "canViewNsfw", "canWrite",
+  "cashManagement", "challengePlatform", "changelogEdit", "chat", "civitaiLink",
+  "coinbasePayments", "collectionAiReview", "collections", "comicCreator", "comicSearch",
+  "cosmeticPacks", "cosmeticShop", "creatorComp", "creatorControls", "creatorShop",
+  "creatorsProgram", "csamReports", "datapacketRead", "disablePayments", "donationGoals",
+  "draftMode", "earlyAccessModel", "emerchantpayPayments", "enhancedCompatibilitySdcpp",
+  "ernieTraining", "eventsNavItem", "faro", "faroResourceTiming", "feedReserveCls",
+  "flux2Training", "fluxTwoKleinTraining", "galleryLazyPostImages", "genTabDeferView",
+  "generationOnlyModels", "generationPresets", "getAllModelImagesSlim", "giftMemberships",
+  "hiddenPrefsCompact", "hidreamO1Training", "hunyuan3dGenerator", "imageGeneration",
+  "imageIndexFeed", "imageSearch", "imageTraining", "imageTrainingResults", "impersonation",
+  "isBlue", "isGreen", "isRed", "kinguinIframe", "kohyaTraining", "krea2Training",
+  "largerGenerationImages", "licensingFee", "liveMetrics", "ltx23Training", "ltx2Training",
+  "mageflowTraining", "membershipsV2", "model3dFeed", "model3dGenerator",
+  "modelMetricPrivacyReadtime", "modelVersionPopularity", "moderateTags", "nativeVideoControls",
+  "newOrderGame", "newOrderReset", "newsroom", "nowpaymentPayments", "oauthApps",
+  "paddleAdjustments", "postsNavItem", "prepaidBuzzTransactions", "prepaidMemberships",
+  "privateModels", "profileCollections", "questions", "qwenTraining", "referralProgramV2",
+  "retoolToggleModerator", "retoolUpdateIdentity", "reviewTrainingData", "ruOrchestratorProxy",
+  "safety", "serviceStatus", "stickerPlacement", "stickers", "strikes", "thirtyDayEarlyAccess",
+  "toolSearch", "trainingAutoCaption", "trainingAutoLabelOrchestrator", "trainingAutoTag",
+  "trainingModelsModeration", "trainingStepsPricing", "tripoGenerator", "trpcBatching",
+  "userChallenges", "userPaymentConfiguration", "vault", "videoTraining", "wan22MultiStep",
+  "wan22Training", "wildcards", "zimagebaseTraining", "zimageturboTraining"
+];
+const CIVITAI_KEY = `(?:${CIVITAI_FLAGS.join("|")})`;
+
 const APPLICATIONS = [
   {
     name: "unleash",
@@ -76,8 +113,9 @@ const APPLICATIONS = [
     name: "trigger.dev",
     url: "https://github.com/triggerdotdev/trigger.dev.git",
     commit: "b082e44389337dc6505d590737a6df70867cc8f4",
-    sites: [String.raw`FEATURE_FLAG\.[A-Za-z]+`],
-    key: String.raw`FEATURE_FLAG\.(\w+)`,
+    // And the side menu's reads of an organization's flags, `const featureFlags = useFeatureFlags()`.
+    sites: [String.raw`FEATURE_FLAG\.[A-Za-z]+`, String.raw`\bfeatureFlags\??\.has[A-Z]\w*`],
+    key: String.raw`FEATURE_FLAG\.(\w+)|featureFlags\??\.(\w+)`,
     // Lines that name a key and read no flag: a schema or default per flag, a comparison of keys,
     // a schema look-up, and the lists of read-only flags in the file that declares the keys.
     notSites: [
@@ -201,6 +239,28 @@ const APPLICATIONS = [
       String.raw`(?:await\s+|flags\.)(?:helloWorld|deployBilling|billingUIUpgrades|showDarksoulsSuccessBanner|portalManagement|projectsNav)\(\)`,
     ],
     key: String.raw`useFlag\(\s*"([^"]+)"|(?:await\s+|flags\.)(\w+)\(\)`,
+  },
+  {
+    // Flags computed per request into one object (Record<FeatureFlagKey, boolean>): read on the client
+    // through a React context's hook, on the server from the request's context, in server-side
+    // props, and by name to guard API routes.
+    name: "civitai",
+    url: "https://github.com/civitai/civitai.git",
+    commit: "ebed661630d3407a6d853981d89c97c31a2a4be0",
+    sites: [
+      String.raw`(?<![\w$\-/'"])(?:features|featureFlags|flags)\??\.${CIVITAI_KEY}\b(?!['"])`,
+      String.raw`useFeatureFlags\(\)\??\.[a-z]\w*|\{\s*[a-z]\w*(?:\s*,\s*[a-z]\w*)*\s*,?\s*\}\s*=\s*useFeatureFlags\(\)`,
+      String.raw`getFeatureFlags(?:Lazy|Async)?\(.*\)\)?\??\.[a-z]\w*`,
+      String.raw`isFlagProtected\(\s*['"][a-z]\w*['"]\s*\)`,
+      String.raw`\b(?:featureFlag|flag)\s*:\s*['"]${CIVITAI_KEY}['"]|^\s+(?:sd15|sdxl|flux|sd35|hunyuan|wan|chroma):\s*'aiToolkit\w+'`,
+    ],
+    // A user's own chat setting, a read in commented-out code or prose, and a type query read nothing.
+    notSites: [
+      { pattern: String.raw`settings\[i\]\?\.features\?\.chat` },
+      { pattern: String.raw`^\s*(?:\{/\*|\(\x60resolve)` },
+      { pattern: String.raw`typeof features\.` },
+    ],
+    key: String.raw`(?:(?<![\w$\-/'"])(?:features|featureFlags|flags)\??\.|useFeatureFlags\(\)\??\.|getFeatureFlags\w*\(.*?\)\)?\??\.|isFlagProtected\(\s*['"]|\b(?:featureFlag|flag)\s*:\s*['"]|:\s*'(?=aiToolkit)|\{\s*(?=\w+\s*\}\s*=\s*useFeatureFlags))([a-z][A-Za-z0-9]*)`,
   },
   { name: "plane", url: "https://github.com/makeplane/plane.git", commit: "4ca6d6c7b807ad09bb571af2c43e85bf47c3ec6b", sites: [] },
   { name: "openstatus", url: "https://github.com/openstatusHQ/openstatus.git", commit: "22df52eb0dbdafbad2c3fa41269f7a3a3cbf044b", sites: [] },

@@ -61,13 +61,25 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "discover-flag-record": [
     "src/routes/workspace.ts:5 siteVisits objects[0]",
-    "src/routes/workspace.ts:6 postbacks objects[2]",
-    "src/routes/workspace.ts:12 noProration objects[1]",
+    "src/routes/workspace.ts:6 postbacks objects[1]",
+    "src/routes/workspace.ts:12 noProration objects[0]",
     "src/routes/workspace.ts:14 postbacks properties[0]",
   ],
   // Flags as a module's exports, listed by `keyof typeof` a namespace import, in a workspace package.
   "discover-module-flags": ["apps/builder/src/components.tsx:4 internalComponents calls[0]", "apps/builder/src/sync.ts:3 multiplayer calls[0]"],
   // Flags an API sends as a list of records, each found by name against an enum of keys.
+  // Flags held in a React context (typed without React's own types), on a server context typed
+  // `any` in half its reads, and taken by helpers typed in place with only the flags they need.
+  "discover-context-flags": [
+    "src/components/ChatButton.tsx:7 chat objects[0]",
+    "src/components/Generate.tsx:4 imageGeneration objects[2]",
+    "src/components/Generate.tsx:4 creatorShop objects[2]",
+    "src/lib/nav.ts:3 imageGeneration objects[1]",
+    "src/lib/nav.ts:3 creatorShop objects[1]",
+    "src/server/controllers/chat.controller.ts:4 chat objects[0]",
+    "src/server/router.ts:3 creatorShop calls[0]",
+    "src/server/routers/shop.router.ts:5 creatorShop objects[0]",
+  ],
   "discover-declared-flags": ["src/app/checkout/page.tsx:5 new-checkout calls[0]", "src/app/layout.tsx:5 promo-banner calls[1]"],
   "discover-record-list": ["src/components/LogDetail.tsx:5 use_json_body keySets[0]", "src/components/Support.tsx:5 chat_support keySets[0]"],
   // Names that look like flag checks in code that has none (see docs/zero-config.md): nothing.

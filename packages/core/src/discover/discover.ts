@@ -12,7 +12,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { calledIn, callSegment, findsFlagRecord, isWriteTarget, lastName, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { CALL_SEGMENT_SUFFIX, calledIn, callSegment, findsFlagRecord, isWriteTarget, lastName, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -147,6 +147,8 @@ const WRITER_NAME = /^(?:set|unset|enable|disable|toggle|clear|reset|remove|dele
 const FLAG_PARAMETER = /^(?:flags?|flag(?:name|key|id)|feature(?:flag)?(?:name|key|id)?|featureflag|toggle(?:name)?|experiment(?:name|key)?)$/i;
 /** The share of the reads by a path that must be of flags for `objects` to name it. */
 const OBJECT_PRECISION = 0.9;
+/** ...and the reads typed so must be this share of all its reads at least: the rest may be `any`. */
+const TYPED_SHARE = 0.25;
 /** Parameter names that carry an evaluation context. */
 const CONTEXT_NAMES = /^(ctx|context|user|evaluationContext|attributes|identity|subject)$/i;
 
@@ -650,10 +652,7 @@ class Discoverer {
   private destructuredFunction(element: TS.BindingElement): Callable | undefined {
     const property = element.propertyName ?? element.name;
     if (!ts.isIdentifier(property)) return undefined;
-    const owner = element.parent.parent;
-    const symbol =
-      this.checker.getTypeAtLocation(element.parent).getProperty(property.text) ??
-      (ts.isVariableDeclaration(owner) && owner.initializer !== undefined ? this.contextValue(owner.initializer, 0)?.getProperty(property.text) : undefined);
+    const symbol = this.checker.getTypeAtLocation(element.parent).getProperty(property.text);
     const declaration = symbol?.valueDeclaration;
     if (declaration === undefined) return undefined;
     if (isCallable(declaration)) return declaration;
@@ -1029,6 +1028,13 @@ class Discoverer {
     const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
     /** Per path, per folder: its reads and how many of them are typed as flag values. */
     const byFolder = new Map<string, Map<string, { reads: number; typed: number }>>();
+    /** The reads of each path, by the node read: a name's reads may all be reads of a call's result. */
+    const readsOf = new Map<string, Set<TS.Node>>();
+    /**
+     * Reads of a key whose value the checker types `any` (it comes from a library discovery does not
+     * read: `({ ctx }) => ctx.features.x` in a tRPC procedure): they neither speak for a path nor against it.
+     */
+    const untyped = new Map<string, number>();
     // Asking the checker for the type of every read is most of discovery's time: only a read of a
     // property named like a key (or of a computed one) can be a read of a flag's value.
     const members = new Set<string>();
@@ -1036,9 +1042,14 @@ class Discoverer {
     const read = (names: readonly string[], node: TS.Node, inCheck: boolean, mayBeFlag: boolean) => {
       const paths = candidatePaths(names);
       const shape = mayBeFlag ? this.shapeOf(node, shapes, inCheck) : undefined;
+      const unknown = mayBeFlag && shape === undefined && this.isUntyped(node);
       const folder = path.dirname(node.getSourceFile().fileName);
       for (const candidate of paths) {
         totals.set(candidate, (totals.get(candidate) ?? 0) + 1);
+        const nodes = readsOf.get(candidate) ?? new Set<TS.Node>();
+        readsOf.set(candidate, nodes);
+        nodes.add(node);
+        if (unknown) untyped.set(candidate, (untyped.get(candidate) ?? 0) + 1);
         const folders = byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>();
         byFolder.set(candidate, folders);
         const counts = folders.get(folder) ?? { reads: 0, typed: 0 };
@@ -1076,9 +1087,23 @@ class Discoverer {
       };
       this.guard(sourceFile, () => visit(sourceFile, false));
     }
-    const precise = [...typed].filter(([candidate, { reads }]) => reads / (totals.get(candidate) ?? reads) >= OBJECT_PRECISION);
+    // Nearly every read whose type is known is typed as flag values, and those are a good part of all.
+    const precise = [...typed].filter(([candidate, { reads }]) => {
+      const total = totals.get(candidate) ?? reads;
+      return reads / (total - (untyped.get(candidate) ?? 0)) >= OBJECT_PRECISION && reads >= TYPED_SHARE * total;
+    });
     const kept = new Set(precise.map(([candidate]) => candidate));
+    // `features` goes when each of its reads is of a const bound to a call kept as a path
+    // (`const features = useFeatureFlags()`): that path matches them all, and only them.
+    const callReads = new Set([...kept].filter((candidate) => candidate.endsWith(CALL_SEGMENT_SUFFIX)).flatMap((candidate) => [...(readsOf.get(candidate) ?? [])]));
+    const redundant = new Set<string>();
+    for (const candidate of kept) {
+      if (candidate.includes(".") || candidate.endsWith(CALL_SEGMENT_SUFFIX)) continue;
+      if ([...(readsOf.get(candidate) ?? [])].every((node) => callReads.has(node))) redundant.add(candidate);
+    }
+    for (const candidate of redundant) kept.delete(candidate);
     for (const [candidate, { reads, shape, node }] of precise) {
+      if (!kept.has(candidate)) continue;
       // `uiConfig.flags` goes when `flags` alone is as precise: it matches every read of both.
       const shorter = candidate.includes(".") ? candidate.slice(candidate.indexOf(".") + 1) : undefined;
       if (shorter !== undefined && kept.has(shorter)) continue;
@@ -1089,7 +1114,7 @@ class Discoverer {
     // reads are typed as flag values, if nearly every read there is. Only the trailing name is
     // scoped, and only where no matcher covers it already (`uiConfig.flags` covers `flags`).
     for (const [candidate, { reads, shape, node }] of typed) {
-      if (kept.has(candidate) || candidate.includes(".") || reads < 2) continue;
+      if (kept.has(candidate) || redundant.has(candidate) || candidate.includes(".") || reads < 2) continue;
       if ([...kept].some((written) => written.endsWith(`.${candidate}`))) continue;
       const inScope = [...(byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>())].filter(([, counts]) => counts.typed > 0);
       const scopedReads = inScope.reduce((total, [, counts]) => total + counts.reads, 0);
@@ -1169,36 +1194,6 @@ class Discoverer {
     return undefined;
   }
 
-  /**
-   * What a React context holds, when the checker cannot say (React's types are not in discovery's
-   * program, so `useContext` is `any`): `useContext(UserContext)`, directly or returned by a hook of
-   * the project (`const useUser = () => useContext(UserContext)`), is the type `createContext`
-   * was given for it, `createContext<UserContextValue>(…)` or `createContext({ … } as Value)`.
-   */
-  private contextValue(expression: TS.Expression, depth: number): TS.Type | undefined {
-    const call = skipWrappers(expression);
-    if (!ts.isCallExpression(call)) return undefined;
-    if (lastName(skipWrappers(call.expression)) === "useContext") {
-      const argument = call.arguments[0];
-      const declaration = argument === undefined ? undefined : declarationOf(this.checker, skipWrappers(argument));
-      const created = declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined ? skipWrappers(declaration.initializer) : undefined;
-      if (created === undefined || !ts.isCallExpression(created) || lastName(skipWrappers(created.expression)) !== "createContext") return undefined;
-      const given = created.typeArguments?.[0];
-      const initial = created.arguments[0];
-      const type = given !== undefined ? this.checker.getTypeFromTypeNode(given) : initial !== undefined ? this.checker.getTypeAtLocation(initial) : undefined;
-      return type === undefined ? undefined : this.checker.getNonNullableType(type);
-    }
-    // A hook of the project that hands the context on (one step, as hooks are written).
-    if (depth > 0) return undefined;
-    const called = this.calledFunction(call);
-    if (called === undefined || !isFunctionLike(called)) return undefined;
-    for (const returned of returnedExpressions(called)) {
-      const type = this.contextValue(returned, depth + 1);
-      if (type !== undefined) return type;
-    }
-    return undefined;
-  }
-
   /** The object literals the project function a call calls returns: `return { flags, … }`. */
   private returnedObjects(call: TS.CallExpression): TS.ObjectLiteralExpression[] {
     const called = this.calledFunction(call);
@@ -1235,9 +1230,16 @@ class Discoverer {
           if (keySet.members.length > 0 && sameLiterals(recordKeys, keySet.members)) return keySet.name;
         }
       }
-      const names = part.getProperties().map((property) => property.getName());
-      if (names.length < 2) continue;
+      const properties = part.getProperties();
+      const names = properties.map((property) => property.getName());
       const declaration = part.getSymbol()?.declarations?.[0];
+      // `features: { appBlocks?: boolean; appListings?: boolean }`, written in place: the flags a
+      // function takes, every one a member of one key set.
+      if (declaration !== undefined && ts.isTypeLiteralNode(declaration) && names.length > 0 && properties.every((property) => this.isBooleanProperty(property, declaration))) {
+        const named = [...this.keySets.values()].find(({ keySet }) => names.every((name) => keySet.members.includes(name)));
+        if (named !== undefined) return named.keySet.name;
+      }
+      if (names.length < 2) continue;
       // The enum or const object that lists the keys (`FLAGS.NEW_NAV`, the `CATALOG` of `keyof
       // typeof CATALOG`) is read for keys, not values: of its own key set and of every other.
       if (declaration !== undefined && this.listsKeys(declaration)) continue;
@@ -1246,6 +1248,18 @@ class Discoverer {
       }
     }
     return undefined;
+  }
+
+  /** Whether the checker types what a read reads (or a pattern takes apart) `any`. */
+  private isUntyped(node: TS.Node): boolean {
+    const typed = ts.isObjectBindingPattern(node) && ts.isVariableDeclaration(node.parent) && node.parent.initializer !== undefined ? node.parent.initializer : node;
+    return (this.checker.getTypeAtLocation(typed).flags & ts.TypeFlags.Any) !== 0;
+  }
+
+  /** Whether a property holds a boolean (or nothing): `enabled: boolean`, `enabled?: boolean`. */
+  private isBooleanProperty(property: TS.Symbol, at: TS.Node): boolean {
+    const type = this.checker.getNonNullableType(this.checker.getTypeOfSymbolAtLocation(property, at));
+    return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((part) => (part.flags & ts.TypeFlags.BooleanLike) !== 0));
   }
 
   /** `getFlags()` where `name` is a const that holds what a call returns: `const name = await getFlags(team)`. */

@@ -108,6 +108,12 @@ const HEAP_CHECK_EVERY = 16;
 /** `texts` maps each absolute file to its text: the files the program holds. */
 export function createProjectProgram(root: string, texts: ReadonlyMap<string, string>, programOptions: ProgramOptions = {}): ProjectProgram {
   const resolver = resolverOf(root, texts);
+  // React's context functions get their types where the project does not hold React itself.
+  const shim = resolver.resolve("react", path.join(root, "index.ts")) === undefined ? reactShim() : undefined;
+  const virtual = (fileName: string): string | undefined => {
+    const file = path.resolve(fileName);
+    return file === lib().es5 ? readLib() : file === shim?.file ? shim.text : undefined;
+  };
   const failures = new Map<string, string>();
   const heap = programOptions.heap ?? defaultHeapBudget();
   const roots = programOptions.roots ?? [...texts.keys()];
@@ -120,7 +126,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
   let parsed = 0;
   const host: TS.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
-      const text = path.resolve(fileName) === lib().es5 ? readLib() : texts.get(path.resolve(fileName));
+      const text = virtual(fileName) ?? texts.get(path.resolve(fileName));
       // Discovery never reads JSDoc; skipping it makes parsing measurably faster.
       const options = { languageVersion: typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
       if (text === undefined) return undefined;
@@ -139,8 +145,8 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
     getCanonicalFileName: (fileName) => fileName,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => "\n",
-    fileExists: (fileName) => texts.has(path.resolve(fileName)) || path.resolve(fileName) === lib().es5,
-    readFile: (fileName) => (path.resolve(fileName) === lib().es5 ? readLib() : texts.get(path.resolve(fileName))),
+    fileExists: (fileName) => texts.has(path.resolve(fileName)) || virtual(fileName) !== undefined,
+    readFile: (fileName) => virtual(fileName) ?? texts.get(path.resolve(fileName)),
     resolveModuleNameLiterals: (literals, containingFile) =>
       literals.map((literal) => {
         const resolved = resolver.resolve(literal.text, containingFile);
@@ -152,7 +158,7 @@ export function createProjectProgram(root: string, texts: ReadonlyMap<string, st
         };
       }),
   };
-  const program = ts.createProgram({ rootNames: roots, options: compilerOptions(), host });
+  const program = ts.createProgram({ rootNames: shim === undefined ? roots : [...roots, shim.file], options: compilerOptions(), host });
   const sourceFiles = roots
     .map((file) => program.getSourceFile(file))
     .filter((file): file is TS.SourceFile => file !== undefined);
@@ -175,6 +181,25 @@ function resolverOf(root: string, texts: ReadonlyMap<string, string>): ProjectRe
 }
 
 let libText: string | undefined;
+
+/**
+ * What discovery knows of React without reading node_modules: a context is created with the type
+ * of what it holds, and `useContext` hands that type back. So `const flags = useContext(FlagsContext)`
+ * is typed as the flags it holds, not `any`, however many hooks pass it on. Every other name of
+ * React stays `any`, as an import that does not resolve is.
+ */
+const REACT_SHIM = `declare module "react" {
+  export interface Context<T> { Provider: any; Consumer: any; displayName?: string }
+  export function createContext<T>(defaultValue: T): Context<T>;
+  export function useContext<T>(context: Context<T>): T;
+  const React: { createContext: typeof createContext; useContext: typeof useContext; [name: string]: any };
+  export default React;
+}
+`;
+
+function reactShim(): { file: string; text: string } {
+  return { file: path.join(lib().dir, "flaglint-discovery-react.d.ts"), text: REACT_SHIM };
+}
 
 function readLib(): string | undefined {
   try {
