@@ -577,11 +577,8 @@ class Discoverer {
     if (value === undefined || !(ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) || value.text === "") return;
     const sourceFile = call.getSourceFile();
     const line = sourceFile.getLineAndCharacterOfPosition(call.getStart(sourceFile)).line + 1;
-    const matcher: CallMatcher = { function: holder.name.text, keyArg: 0, key: value.text };
-    const id = JSON.stringify(matcher);
-    if (!this.calls.has(id)) {
-      this.calls.set(id, { matcher, why: `declared as flag({ key }) of the Flags SDK (${this.whereFile(sourceFile.fileName, line)})`, declaredAt: { file: sourceFile.fileName, line } });
-    }
+    const why = `declared as flag({ key }) of the Flags SDK (${this.whereFile(sourceFile.fileName, line)})`;
+    this.addCall({ function: holder.name.text, keyArg: 0, key: value.text }, why, { file: sourceFile.fileName, line });
   }
 
   /** Whether `name` is the `flag` export of a Flags SDK package, imported into its file (under any name). */
@@ -966,9 +963,9 @@ class Discoverer {
     return relative.startsWith(".") ? relative : `./${relative}`;
   }
 
-  private addCall(matcher: CallMatcher, why: string): void {
+  private addCall(matcher: CallMatcher, why: string, declaredAt?: Discovered<CallMatcher>["declaredAt"]): void {
     const id = JSON.stringify(matcher);
-    if (!this.calls.has(id)) this.calls.set(id, { matcher, why });
+    if (!this.calls.has(id)) this.calls.set(id, { matcher, why, ...(declaredAt && { declaredAt }) });
   }
 
   // -------------------------------------------------------------------------------------------
