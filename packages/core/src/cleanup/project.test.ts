@@ -109,6 +109,18 @@ describe("cleanupProject", () => {
     expect(result.registry[0]!.status).toBe("archived");
   });
 
+  it("rewrites the calls of a function that stands for the flag, and leaves its declaration and matcher to a person", () => {
+    const registry = REGISTRY.replace("    - function: useFlag\n", "    - function: useFlag\n    - function: newFlow  # flag({ key }) of the Flags SDK\n      key: new_flow\n");
+    const page = `import { newFlow } from "./flags-sdk";\n\nexport async function title(): Promise<string> {\n  if (await newFlow()) return "New";\n  return "Old";\n}\n`;
+    const dir = project({ "feature-flags.yaml": registry, "src/page.ts": page });
+    const result = cleanupProject({ cwd: dir, now: NOW, paths: [], flag: "new_flow", value: true, dryRun: false });
+
+    expect(read(dir, "src/page.ts")).toBe(`export async function title(): Promise<string> {\n  return "New";\n}\n`);
+    expect(result.manual).toEqual([{ file: path.join(dir, "feature-flags.yaml"), line: 9, column: 7, reason: expect.stringMatching(/^newFlow\(\) stands for new_flow .*remove its declaration/) }]);
+    expect(result.registry[0]!.status).toBe("archived");
+    expect(read(dir, "feature-flags.yaml")).toContain("    - function: newFlow  # flag({ key }) of the Flags SDK\n      key: new_flow\n");
+  });
+
   it("marks the flag retired, not archived, while a check of it is left in code", () => {
     const kept = `import { client as ff } from "./flags";\n\nexport const ON = ff.isEnabled("new_flow");\n`;
     const dir = project({ "src/pay.ts": PAY, "src/kept.ts": kept });

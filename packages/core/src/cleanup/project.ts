@@ -11,7 +11,7 @@ import { pathsCover } from "../project/scope.js";
 import type { FlagReference, ProjectResult, Registry } from "../types.js";
 import { cleanupSource, type ManualSpot } from "./engine.js";
 import { removeGates } from "./gates.js";
-import { archiveFlagInRegistry, type ArchivedStatus } from "./registry.js";
+import { archiveFlagInRegistry, flagFunctions, type ArchivedStatus } from "./registry.js";
 import { isKeyAsData } from "./single-check.js";
 import type { FlagValue } from "./value.js";
 
@@ -166,6 +166,9 @@ export function cleanupProject(options: CleanupOptions): CleanupResult {
   const elsewhere = checksOutside(options, analysis, listing, governing, realFile);
   manual.push(...elsewhere);
 
+  // A function that stands for the flag (`flag({ key })` of the Flags SDK) outlives its calls.
+  for (const entry of listing) manual.push(...flagFunctionSpots(entry, fileSystem, options.flag));
+
   const status: ArchivedStatus = leftInCode ? "retired" : "archived";
   const registry: RegistryChange[] = [];
   for (const entry of listing) {
@@ -284,6 +287,17 @@ function runContexts(): (registry: Registry) => AnalysisContext {
 function stillChecks(text: string, file: string, context: AnalysisContext, flag: string): boolean {
   const analysis = analyzeSource(parseSource(text, file), context.detect, { context });
   return analysis.references.some((reference) => reference.flag === flag);
+}
+
+/** Where a person removes what a `key` matcher names: the function's declaration, and the matcher itself. */
+function flagFunctionSpots(entry: Registry, fileSystem: CleanupFileSystem, flag: string): CleanupSpot[] {
+  const registryText = readOrEmpty(fileSystem, entry.path);
+  return flagFunctions(registryText, flag).map(({ name, line, column }) => ({
+    file: entry.path,
+    line,
+    column,
+    reason: `${name}() stands for ${flag} (this matcher): remove its declaration once nothing uses it, then this matcher`,
+  }));
 }
 
 function unknownFlag(flag: string, registries: readonly Registry[]): UsageError {

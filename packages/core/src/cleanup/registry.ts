@@ -1,6 +1,6 @@
 // Marks a flag's registry entry `status: archived` by editing only the text of that entry:
 // the rest of the file (comments, blank lines, quoting, alignment) stays byte for byte.
-import { isMap, isScalar, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { UsageError } from "../clock.js";
 import { applyEdits, type TextEdit } from "./edits.js";
 import { lineEndOf, lineStartOf } from "./text.js";
@@ -29,6 +29,30 @@ export function archiveFlagInRegistry(registryText: string, registryPath: string
   const result = applyEdits(registryText, [edit]);
   verify(result, registryPath, key, status);
   return result;
+}
+
+/** A call matcher whose `key` is the flag: a function that stands for it (`function: newCheckout, key: new-checkout`). */
+export interface FlagFunction {
+  name: string;
+  /** 1-based, of the matcher in the registry. */
+  line: number;
+  column: number;
+}
+
+/** The `detect.calls` entries with `key: <flag>` and a `function`, where the registry text has them. */
+export function flagFunctions(registryText: string, key: string): FlagFunction[] {
+  const calls = parseDocument(registryText).getIn(["detect", "calls"], true);
+  if (!isSeq(calls)) return [];
+  const found: FlagFunction[] = [];
+  for (const item of calls.items) {
+    if (!isMap(item) || item.get("key") !== key) continue;
+    const name = item.get("function");
+    const start = rangeOf(item)?.[0];
+    if (typeof name !== "string" || start === undefined) continue;
+    const before = registryText.slice(0, start);
+    found.push({ name, line: before.split("\n").length, column: start - before.lastIndexOf("\n") });
+  }
+  return found;
 }
 
 function findEntry(text: string, registryPath: string, key: string): YAMLMap {
