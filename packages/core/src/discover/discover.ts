@@ -12,7 +12,7 @@ import { SDK_PRESETS } from "../detect/presets/index.js";
 import { SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
 import { Scopes } from "../detect/scope.js";
-import { CALL_SEGMENT_SUFFIX, calledIn, callSegment, findsFlagRecord, isWriteTarget, lastName, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { CALL_SEGMENT_SUFFIX, calledIn, callSegment, findsFlagRecord, isWriteTarget, lastName, memberName, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -932,6 +932,10 @@ class Discoverer {
   private importsOf(check: CheckFunction): Map<string, string> | undefined {
     const imports = new Map<string, string>();
     for (const call of this.callsOf(check)) {
+      // A call the checker cannot follow (`posthog()?.isFeatureEnabled(…)` on an SDK's `any`) is
+      // what the name collides with, not a call of the check: only the calls that reach it say how
+      // it is imported.
+      if (this.calledFunction(call) !== check.node) continue;
       const callee = skipWrappers(call.expression);
       const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
       const declaration = root === undefined ? undefined : this.checker.getSymbolAtLocation(root)?.declarations?.[0];
@@ -1022,7 +1026,7 @@ class Discoverer {
     // Every read by each path a matcher could name, typed or not: a path is written only when
     // nearly all its reads are of flags (`flags` is also every array called flags).
     const totals = new Map<string, number>();
-    const typed = new Map<string, { reads: number; shape: string; node: TS.Node }>();
+    const typed = new Map<string, { reads: number; named: number; shape: string; node: TS.Node }>();
     /** Per path, per folder: its reads and how many of them are typed as flag values. */
     const byFolder = new Map<string, Map<string, { reads: number; typed: number }>>();
     /** The reads of each path, by the node read: a name's reads may all be reads of a call's result. */
@@ -1036,7 +1040,7 @@ class Discoverer {
     // property named like a key (or of a computed one) can be a read of a flag's value.
     const members = new Set<string>();
     for (const { keySet } of this.keySets.values()) for (const member of keySet.members) members.add(looseName(member));
-    const read = (names: readonly string[], node: TS.Node, inCheck: boolean, mayBeFlag: boolean) => {
+    const read = (names: readonly string[], node: TS.Node, inCheck: boolean, mayBeFlag: boolean, named: boolean) => {
       const paths = candidatePaths(names);
       const shape = mayBeFlag ? this.shapeOf(node, shapes, inCheck) : undefined;
       const unknown = mayBeFlag && shape === undefined && this.isUntyped(node);
@@ -1057,8 +1061,11 @@ class Discoverer {
       if (shape === undefined) return;
       for (const candidate of paths) {
         const entry = typed.get(candidate);
-        if (entry === undefined) typed.set(candidate, { reads: 1, shape, node });
-        else entry.reads++;
+        if (entry === undefined) typed.set(candidate, { reads: 1, named: named ? 1 : 0, shape, node });
+        else {
+          entry.reads++;
+          if (named) entry.named++;
+        }
       }
     };
     for (const { sourceFile } of this.files) {
@@ -1067,27 +1074,30 @@ class Discoverer {
           const receiver = skipWrappers(node.expression);
           const names = writtenNames(receiver);
           const mayBeFlag = mayReadKey(node, members, this.checker);
-          if (names.length > 0) read(names, receiver, inCheck, mayBeFlag);
+          const named = memberName(node) !== undefined;
+          if (names.length > 0) read(names, receiver, inCheck, mayBeFlag, named);
           // `const flags = await getFlags(); flags.x` is also a read of what `getFlags()` returns.
           const call = ts.isIdentifier(receiver) ? this.boundCall(receiver) : undefined;
-          if (call !== undefined) read([call], receiver, inCheck, mayBeFlag);
+          if (call !== undefined) read([call], receiver, inCheck, mayBeFlag, named);
         } else if (ts.isObjectBindingPattern(node)) {
           const names = patternPath(node);
           const mayBeFlag = mayBindKey(node, members);
-          if (names !== undefined && names.length > 0) read(names, node, inCheck, mayBeFlag);
+          if (names !== undefined && names.length > 0) read(names, node, inCheck, mayBeFlag, true);
           const source = ts.isVariableDeclaration(node.parent) && node.parent.initializer !== undefined ? skipWrappers(node.parent.initializer) : undefined;
           const call = source !== undefined && ts.isIdentifier(source) ? this.boundCall(source) : undefined;
-          if (call !== undefined) read([call], node, inCheck, mayBeFlag);
+          if (call !== undefined) read([call], node, inCheck, mayBeFlag, true);
         }
         const inside = inCheck || (isCallable(node) && this.checks.has(node));
         if (!ts.isTypeNode(node)) ts.forEachChild(node, (child) => visit(child, inside));
       };
       this.guard(sourceFile, () => visit(sourceFile, false));
     }
-    // Nearly every read whose type is known is typed as flag values, and those are a good part of all.
-    const precise = [...typed].filter(([candidate, { reads }]) => {
+    // Nearly every read whose type is known is typed as flag values, and those are a good part of
+    // all; and one at least names its key (a table only ever indexed by a variable,
+    // `lowestPlan?.[feature]`, would give nothing but dynamic references).
+    const precise = [...typed].filter(([candidate, { reads, named }]) => {
       const total = totals.get(candidate) ?? reads;
-      return reads / (total - (untyped.get(candidate) ?? 0)) >= OBJECT_PRECISION && reads >= TYPED_SHARE * total;
+      return named > 0 && reads / (total - (untyped.get(candidate) ?? 0)) >= OBJECT_PRECISION && reads >= TYPED_SHARE * total;
     });
     const kept = new Set(precise.map(([candidate]) => candidate));
     // `features` goes when each of its reads is of a const bound to a call kept as a path
@@ -1110,8 +1120,8 @@ class Discoverer {
     // The name also holds other things (`features` of a plan): scope it to the folders where its
     // reads are typed as flag values, if nearly every read there is. Only the trailing name is
     // scoped, and only where no matcher covers it already (`uiConfig.flags` covers `flags`).
-    for (const [candidate, { reads, shape, node }] of typed) {
-      if (kept.has(candidate) || redundant.has(candidate) || candidate.includes(".") || reads < 2) continue;
+    for (const [candidate, { reads, named, shape, node }] of typed) {
+      if (kept.has(candidate) || redundant.has(candidate) || candidate.includes(".") || reads < 2 || named === 0) continue;
       if ([...kept].some((written) => written.endsWith(`.${candidate}`))) continue;
       const inScope = [...(byFolder.get(candidate) ?? new Map<string, { reads: number; typed: number }>())].filter(([, counts]) => counts.typed > 0);
       const scopedReads = inScope.reduce((total, [, counts]) => total + counts.reads, 0);
@@ -1231,8 +1241,9 @@ class Discoverer {
       const names = properties.map((property) => property.getName());
       const declaration = part.getSymbol()?.declarations?.[0];
       // `features: { appBlocks?: boolean; appListings?: boolean }`, written in place: the flags a
-      // function takes, every one a member of one key set.
-      if (declaration !== undefined && ts.isTypeLiteralNode(declaration) && names.length > 0 && properties.every((property) => this.isBooleanProperty(property, declaration))) {
+      // function takes, every one a member of one key set (two at least: `{ conversations?: boolean }`
+      // is as likely a setting named like a flag).
+      if (declaration !== undefined && ts.isTypeLiteralNode(declaration) && names.length > 1 && properties.every((property) => this.isBooleanProperty(property, declaration))) {
         const named = [...this.keySets.values()].find(({ keySet }) => names.every((name) => keySet.members.includes(name)));
         if (named !== undefined) return named.keySet.name;
       }
