@@ -262,6 +262,22 @@ const APPLICATIONS = [
     ],
     key: String.raw`(?:(?<![\w$\-/'"])(?:features|featureFlags|flags)\??\.|useFeatureFlags\(\)\??\.|getFeatureFlags\w*\(.*?\)\)?\??\.|isFlagProtected\(\s*['"]|\b(?:featureFlag|flag)\s*:\s*['"]|:\s*'(?=aiToolkit)|\{\s*(?=\w+\s*\}\s*=\s*useFeatureFlags))([a-z][A-Za-z0-9]*)`,
   },
+  {
+    // Its own flags, a config object typed by an interface, read through a hook, a server function
+    // and a gate component; and PostHog's, through a workspace package that re-exports its hook
+    // and a client the app creates itself.
+    name: "rallly",
+    url: "https://github.com/lukevella/rallly.git",
+    commit: "c629b3148024e40a115a731d3660d725c9329b0e",
+    sites: [
+      String.raw`\buseFeatureFlag\(\s*"`,
+      String.raw`(?<![\w.?])isFeatureEnabled\(\s*"`,
+      String.raw`<IfFeatureEnabled\s+feature="`,
+      String.raw`useFeatureFlagEnabled\(`,
+      String.raw`posthog\(\)\?\.isFeatureEnabled\(`,
+    ],
+    key: String.raw`(?:useFeatureFlag|isFeatureEnabled|useFeatureFlagEnabled)\(\s*"([^"]+)"|feature="([^"]+)"`,
+  },
   { name: "plane", url: "https://github.com/makeplane/plane.git", commit: "4ca6d6c7b807ad09bb571af2c43e85bf47c3ec6b", sites: [] },
   { name: "openstatus", url: "https://github.com/openstatusHQ/openstatus.git", commit: "22df52eb0dbdafbad2c3fa41269f7a3a3cbf044b", sites: [] },
   { name: "documenso", url: "https://github.com/documenso/documenso.git", commit: "75330166cc00b29c14399bc2e391e4b4d8080c00", sites: [] },

@@ -80,8 +80,13 @@ const EXPECTED: Record<string, string[]> = {
     "src/server/router.ts:3 creatorShop calls[0]",
     "src/server/routers/shop.router.ts:5 creatorShop objects[0]",
   ],
-  // A check matched through its imports: the SDK method of the same name on a vendor's \`any\` is not one of its calls.
-  "discover-sdk-namesake": ["src/app/billing/page.ts:4 billing calls[0]", "src/app/upload/page.ts:3 storage calls[0]"],
+  // A check matched through its imports (the SDK method of the same name on a vendor's \`any\` is
+  // not one of its calls), and a component that renders its children by a check of its prop.
+  "discover-sdk-namesake": [
+    "src/app/billing/page.ts:4 billing calls[1]",
+    "src/app/menu.tsx:6 billing jsx[0]",
+    "src/app/upload/page.ts:3 storage calls[1]",
+  ],
   "discover-declared-flags": ["src/app/checkout/page.tsx:5 new-checkout calls[0]", "src/app/layout.tsx:5 promo-banner calls[1]"],
   "discover-record-list": ["src/components/LogDetail.tsx:5 use_json_body keySets[0]", "src/components/Support.tsx:5 chat_support keySets[0]"],
   // Names that look like flag checks in code that has none (see docs/zero-config.md): nothing.

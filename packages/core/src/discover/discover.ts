@@ -19,7 +19,7 @@ import { readSource } from "../project/detection.js";
 import { walkProject } from "../project/files.js";
 import { isWithin } from "../paths.js";
 import ts from "../typescript.js";
-import type { CallMatcher, DetectConfig, FlagReference, ObjectMatcher, ParseFailure, PropertyMatcher } from "../types.js";
+import type { CallMatcher, DetectConfig, FlagReference, JsxMatcher, ObjectMatcher, ParseFailure, PropertyMatcher } from "../types.js";
 import {
   declarationOf,
   keySetOfInterface,
@@ -101,6 +101,8 @@ export interface Discovery {
   calls: Array<Discovered<CallMatcher>>;
   objects: Array<Discovered<ObjectMatcher>>;
   properties: Array<Discovered<PropertyMatcher>>;
+  /** Components that render their children only when the flag a prop names is on. */
+  jsx: Array<Discovered<JsxMatcher>>;
   /** One-line notes on what was left out and why (a file that does not parse, a huge key set). */
   notes: string[];
   files: number;
@@ -202,7 +204,7 @@ export function discoverProject(options: DiscoverOptions): Discovery {
     // The compiler gave up on the project as a whole (a stack overflow binding generated code):
     // init goes on with what the SDK presets find.
     const note = `discovery stopped (${(error as Error).message}): only the built-in SDK presets are used`;
-    return { detect: DEFAULT_DETECT, keySets: [], calls: [], objects: [], properties: [], notes: [note], files: walk.files.length, parseErrors, skipped };
+    return { detect: DEFAULT_DETECT, keySets: [], calls: [], objects: [], properties: [], jsx: [], notes: [note], files: walk.files.length, parseErrors, skipped };
   }
 }
 
@@ -344,6 +346,8 @@ function mergeDiscoveries(parts: ReadonlyArray<{ folder: string; discovery: Disc
       scoped(each((discovery) => discovery.calls), (matcher) => JSON.stringify(matcher)),
       scoped(each((discovery) => discovery.objects), (matcher) => matcher.path),
       scoped(each((discovery) => discovery.properties), (matcher) => matcher.name),
+      // A gate is one component wherever it is used: no folder scope (detect.jsx takes no files).
+      [...new Map(each((discovery) => discovery.jsx).map(({ item }) => [`${item.matcher.component}\0${item.matcher.prop}`, item])).values()],
       dir,
     ),
     notes: [note, ...new Set(parts.flatMap(({ discovery }) => discovery.notes))],
@@ -359,11 +363,13 @@ function discoveryOf(
   calls: ReadonlyArray<Discovered<CallMatcher>>,
   objects: ReadonlyArray<Discovered<ObjectMatcher>>,
   properties: ReadonlyArray<Discovered<PropertyMatcher>>,
+  jsx: ReadonlyArray<Discovered<JsxMatcher>>,
   dir: string,
-): Pick<Discovery, "detect" | "keySets" | "calls" | "objects" | "properties"> {
+): Pick<Discovery, "detect" | "keySets" | "calls" | "objects" | "properties" | "jsx"> {
   const sortedKeySets = [...keySets].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
   const sortedCalls = withoutSubsumed(calls).sort((a, b) => compare(JSON.stringify(a.matcher), JSON.stringify(b.matcher)));
   const sortedObjects = [...objects].sort((a, b) => compare(a.matcher.path, b.matcher.path));
+  const sortedGates = [...jsx].sort((a, b) => compare(a.matcher.component, b.matcher.component) || compare(a.matcher.prop, b.matcher.prop));
   const relativeFile = (file: string) => path.relative(dir, file).split(path.sep).join("/");
   const detect: DetectConfig = {
     sdks: [...DEFAULT_DETECT.sdks],
@@ -372,8 +378,9 @@ function discoveryOf(
     constants: [],
     properties: properties.map(({ matcher }) => matcher),
     keySets: sortedKeySets.filter((keySet) => keySet.named && keySet.members.length > 0).map((keySet) => ({ name: keySet.name, file: relativeFile(keySet.file) })),
+    ...(sortedGates.length === 0 ? {} : { jsx: sortedGates.map(({ matcher }) => matcher) }),
   };
-  return { detect, keySets: sortedKeySets, calls: sortedCalls, objects: sortedObjects, properties: [...properties] };
+  return { detect, keySets: sortedKeySets, calls: sortedCalls, objects: sortedObjects, properties: [...properties], jsx: sortedGates };
 }
 
 /**
@@ -423,6 +430,8 @@ class Discoverer {
   private readonly knownKeys = new Set<string>();
   private readonly notes: string[] = [];
   private readonly calls = new Map<string, Discovered<CallMatcher>>();
+  /** Gate components by `component\0prop`. */
+  private readonly gates = new Map<string, Discovered<JsxMatcher>>();
   private readonly objects = new Map<string, { matcher: ObjectMatcher; reads: number; why: string }>();
   /** The key set of what each project function returns, when a `return` expression is an object of flag values. */
   private readonly returnedShapes = new Map<TS.Node, string | undefined>();
@@ -492,6 +501,7 @@ class Discoverer {
     this.matchersOfChecks();
     for (const facts of this.files) this.guard(facts.sourceFile, () => this.readUses(facts.sourceFile));
     this.findFlagObjects();
+    this.findGates();
     const properties = this.findKeyProperties();
     // A function that passes its parameter to a shared client's check is a check too, and so are its wrappers.
     const throughClients = this.findSharedClients();
@@ -1379,6 +1389,39 @@ class Discoverer {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Gate components: `<IfFeatureEnabled feature="billing">…</IfFeatureEnabled>`
+
+  /**
+   * A component that passes one of its props, as the key, to a check and renders its children:
+   * `function IfFeatureEnabled({ feature, children }) { return useFeatureFlag(feature) ? children : null; }`
+   * (or `props.feature`). Its elements are gates: `detect.jsx`, which cleanup can unwrap or remove.
+   */
+  private findGates(): void {
+    for (const check of this.checks.values()) {
+      for (const call of this.callsOf(check)) {
+        const key = call.arguments[check.keyArg];
+        const gate = key === undefined ? undefined : gatePropOf(skipWrappers(key), this.checker);
+        if (gate === undefined || isTestFile(gate.component.getSourceFile().fileName)) continue;
+        const name = functionName(gate.component);
+        if (name === undefined || !/^[A-Z]/.test(name) || !rendersChildren(gate.component)) continue;
+        const id = `${name}\0${gate.prop}`;
+        if (this.gates.has(id)) continue;
+        const why = `renders its children when ${check.name}(${gate.prop}) is on (${this.where(call.getSourceFile(), call)})`;
+        this.gates.set(id, { matcher: { component: name, prop: gate.prop }, why });
+      }
+    }
+  }
+
+  /** Whether a JSX attribute is the flag prop of a discovered gate (its key is the gate's, not data). */
+  private isGateProp(attribute: TS.JsxAttribute): boolean {
+    if (this.gates.size === 0 || !ts.isIdentifier(attribute.name)) return false;
+    const element = attribute.parent.parent;
+    const tag = ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element) ? element.tagName : undefined;
+    const component = tag === undefined ? undefined : ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : undefined;
+    return component !== undefined && this.gates.has(`${component}\0${attribute.name.text}`);
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Keys written as data: `{ path: "/x", flag: "newNav" }`
 
   private findKeyProperties(): Array<Discovered<PropertyMatcher>> {
@@ -1388,7 +1431,7 @@ class Discoverer {
     const byName = new Map<string, { files: Map<string, { known: number; unknown: number; typed: number }>; typed?: string; where: string }>();
     for (const { sourceFile } of this.files) {
       const visit = (node: TS.Node): void => {
-        if ((ts.isPropertyAssignment(node) || ts.isJsxAttribute(node)) && node.initializer !== undefined) {
+        if ((ts.isPropertyAssignment(node) || (ts.isJsxAttribute(node) && !this.isGateProp(node))) && node.initializer !== undefined) {
           const name = ts.isPropertyAssignment(node) ? propertyName(node.name) : ts.isIdentifier(node.name) ? node.name.text : undefined;
           const value = ts.isJsxAttribute(node) && node.initializer !== undefined && ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
           if (name !== undefined && value !== undefined && ts.isStringLiteralLike(value)) {
@@ -1549,7 +1592,7 @@ class Discoverer {
     });
     const objects = [...this.objects.values()].map(({ matcher, why }) => ({ matcher, why }));
     return {
-      ...discoveryOf(keySets, [...this.calls.values()], objects, properties, this.options.dir),
+      ...discoveryOf(keySets, [...this.calls.values()], objects, properties, [...this.gates.values()], this.options.dir),
       notes: this.notes,
       files: this.fileCount,
       parseErrors: this.parseErrors,
@@ -1575,6 +1618,84 @@ class Discoverer {
   private whereFile(file: string, line: number): string {
     return `${path.relative(this.options.dir, file).split(path.sep).join("/")}:${line}`;
   }
+}
+
+/**
+ * The component and prop a key comes from: `feature` destructured from the first parameter
+ * (`({ feature, children })`), or read from it (`props.feature`).
+ */
+function gatePropOf(key: TS.Expression, checker: TS.TypeChecker): { component: FunctionLike; prop: string } | undefined {
+  if (ts.isIdentifier(key)) {
+    const declaration = checker.getSymbolAtLocation(key)?.declarations?.[0];
+    if (declaration === undefined || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) return undefined;
+    const parameter = declaration.parent.parent;
+    const prop = declaration.propertyName === undefined ? declaration.name : declaration.propertyName;
+    if (!ts.isParameter(parameter) || !ts.isIdentifier(prop) || declaration.dotDotDotToken !== undefined) return undefined;
+    return firstParameterOf(parameter, prop.text);
+  }
+  if (ts.isPropertyAccessExpression(key) && ts.isIdentifier(key.expression)) {
+    const declaration = checker.getSymbolAtLocation(key.expression)?.declarations?.[0];
+    if (declaration === undefined || !ts.isParameter(declaration)) return undefined;
+    return firstParameterOf(declaration, key.name.text);
+  }
+  return undefined;
+}
+
+function firstParameterOf(parameter: TS.ParameterDeclaration, prop: string): { component: FunctionLike; prop: string } | undefined {
+  const component = parameter.parent;
+  if (!isFunctionLike(component) || component.parameters[0] !== parameter) return undefined;
+  return { component, prop };
+}
+
+/**
+ * Whether a component renders its children or nothing, and nothing else: every value it returns
+ * is `children` (`props.children`, `<>{children}</>`), nothing (`null`, `undefined`, `false`), or a
+ * choice between those (`on ? children : null`, `on && children`), with both somewhere. One that
+ * always renders its children, beside a badge or inside a tooltip, is no gate.
+ */
+function rendersChildren(component: FunctionLike): boolean {
+  const seen = { children: false, nothing: false };
+  const isGateValue = (node: TS.Expression): boolean => {
+    const value = skipWrappers(node);
+    if ((ts.isIdentifier(value) && value.text === "children") || (ts.isPropertyAccessExpression(value) && value.name.text === "children")) {
+      seen.children = true;
+      return true;
+    }
+    if (value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(value) && value.text === "undefined")) {
+      seen.nothing = true;
+      return true;
+    }
+    if (ts.isJsxFragment(value)) {
+      const children = value.children.filter((child) => !(ts.isJsxText(child) && child.containsOnlyTriviaWhiteSpaces));
+      if (children.length === 0) {
+        seen.nothing = true;
+        return true;
+      }
+      const only = children.length === 1 ? children[0] : undefined;
+      return only !== undefined && ts.isJsxExpression(only) && only.expression !== undefined && isGateValue(only.expression);
+    }
+    if (ts.isConditionalExpression(value)) return isGateValue(value.whenTrue) && isGateValue(value.whenFalse);
+    if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      seen.nothing = true;
+      return isGateValue(value.right);
+    }
+    return false;
+  };
+  const returned = returnedExpressions(component);
+  // A bare `return;` renders nothing too.
+  if (hasBareReturn(component)) seen.nothing = true;
+  return returned.length > 0 && returned.every(isGateValue) && seen.children && seen.nothing;
+}
+
+function hasBareReturn(component: FunctionLike): boolean {
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found || (node !== component && ts.isFunctionLike(node))) return;
+    if (ts.isReturnStatement(node) && node.expression === undefined) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  if (component.body !== undefined) visit(component.body);
+  return found;
 }
 
 /** A function whose name says it hands out flags' values: `getFeatureFlags`, `useToggles`. */

@@ -217,6 +217,7 @@ function detectEntries(detect: DetectConfig, discovery: Discovery | undefined, r
   for (const { matcher: { files: _files, ...matcher }, why: reason } of discovery?.calls ?? []) why.set(`calls:${JSON.stringify(matcher)}`, reason);
   for (const { matcher, why: reason } of discovery?.objects ?? []) why.set(`objects:${matcher.path}`, reason);
   for (const { matcher, why: reason } of discovery?.properties ?? []) why.set(`properties:${matcher.name}`, reason);
+  for (const { matcher, why: reason } of discovery?.jsx ?? []) why.set(`jsx:${matcher.component}\0${matcher.prop}`, reason);
   const joined = (...parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).join("; ");
 
   const entries: DetectEntry[] = [];
@@ -248,6 +249,14 @@ function detectEntries(detect: DetectConfig, discovery: Discovery | undefined, r
     if (object.keyCase !== "exact") fields.push(["keyCase", object.keyCase]);
     if (object.files !== undefined) fields.push(["files", object.files]);
     entries.push({ section: "objects", fields, comment: joined(counted(`objects[${index}]`, "read"), why.get(`objects:${object.path}`)) });
+  });
+  (detect.jsx ?? []).forEach((gate, index) => {
+    const fields: Array<readonly [string, string | number | readonly string[]]> = [["component", gate.component], ["prop", gate.prop]];
+    for (const name of ["module", "import"] as const) {
+      const value = gate[name];
+      if (value !== undefined) fields.push([name, value]);
+    }
+    entries.push({ section: "jsx", fields, comment: joined(counted(`jsx[${index}]`, "gate"), why.get(`jsx:${gate.component}\0${gate.prop}`)) });
   });
   for (const section of ["constants", "properties"] as const) {
     detect[section].forEach((entry, index) => {

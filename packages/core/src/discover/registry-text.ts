@@ -5,7 +5,7 @@ import type { FlagDefinition, FlagType } from "../types.js";
 
 /** One `detect:` entry: its section, its fields in order, and the evidence comment on its first line. */
 export interface DetectEntry {
-  section: "keySets" | "calls" | "objects" | "constants" | "properties";
+  section: "keySets" | "calls" | "objects" | "constants" | "properties" | "jsx";
   fields: ReadonlyArray<readonly [string, string | number | readonly string[]]>;
   comment?: string;
 }
@@ -44,7 +44,7 @@ export interface StarterRegistry {
   dir: string;
 }
 
-export const SECTION_ORDER: ReadonlyArray<DetectEntry["section"]> = ["keySets", "calls", "objects", "constants", "properties"];
+export const SECTION_ORDER: ReadonlyArray<DetectEntry["section"]> = ["keySets", "calls", "objects", "constants", "properties", "jsx"];
 
 export function renderRegistry(registry: StarterRegistry): string {
   const lines = [

@@ -76,6 +76,8 @@ function hasEntry(detect: DetectConfig, entry: DetectEntry): boolean {
     case "constants":
     case "properties":
       return detect[entry.section].some((matcher) => matcher.name === value("name"));
+    case "jsx":
+      return (detect.jsx ?? []).some((gate) => gate.component === value("component") && gate.prop === value("prop"));
     case "calls": {
       const wanted = callKey(Object.fromEntries(entry.fields) as unknown as CallMatcher);
       return detect.calls.some((call) => callKey(call) === wanted);
