@@ -81,10 +81,12 @@ const EXPECTED: Record<string, string[]> = {
     "src/server/routers/shop.router.ts:5 creatorShop objects[0]",
   ],
   // A check matched through its imports (the SDK method of the same name on a vendor's \`any\` is
-  // not one of its calls), and a component that renders its children by a check of its prop.
+  // not one of its calls), a component that renders its children by a check of its prop, and an
+  // SDK hook a workspace package re-exports.
   "discover-sdk-namesake": [
     "src/app/billing/page.ts:4 billing calls[1]",
-    "src/app/menu.tsx:6 billing jsx[0]",
+    "src/app/menu.tsx:5 developer-tools calls[2]",
+    "src/app/menu.tsx:9 billing jsx[0]",
     "src/app/upload/page.ts:3 storage calls[1]",
   ],
   "discover-declared-flags": ["src/app/checkout/page.tsx:5 new-checkout calls[0]", "src/app/layout.tsx:5 promo-banner calls[1]"],

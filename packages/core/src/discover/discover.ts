@@ -499,6 +499,7 @@ class Discoverer {
     this.followFactories();
     this.followWrappers();
     this.matchersOfChecks();
+    for (const facts of this.files) this.guard(facts.sourceFile, () => this.findReexportedChecks(facts.sourceFile));
     for (const facts of this.files) this.guard(facts.sourceFile, () => this.readUses(facts.sourceFile));
     this.findFlagObjects();
     this.findGates();
@@ -1389,6 +1390,48 @@ class Discoverer {
   }
 
   // -------------------------------------------------------------------------------------------
+  // SDK checks a module of the project re-exports: `export { useFeatureFlagEnabled } from "posthog-js/react"`
+
+  /**
+   * A module of the project (a workspace package that wraps an SDK) that re-exports one of an SDK's
+   * checks: each import of it from that module is matched as the check it is (`module:
+   * "@acme/analytics/client", import: useFeatureFlagEnabled`), as the SDK's own preset would match
+   * an import from the SDK.
+   */
+  private findReexportedChecks(sourceFile: TS.SourceFile): void {
+    if (isTestFile(sourceFile.fileName)) return;
+    for (const statement of sourceFile.statements) {
+      if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || statement.moduleSpecifier === undefined || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      if (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause)) continue;
+      const sdk = sdkPackageOf(statement.moduleSpecifier.text);
+      if (sdk === undefined) continue;
+      for (const element of statement.exportClause.elements) {
+        if (element.isTypeOnly) continue;
+        const original = (element.propertyName ?? element.name).text;
+        const kind = sdk.pkg.exports[original];
+        const evaluation = kind === undefined ? undefined : sdk.preset.kinds[kind]?.call;
+        if (evaluation === undefined || typeof evaluation === "string") continue;
+        const why = `re-exports ${original} of ${statement.moduleSpecifier.text} (${this.where(sourceFile, element)})`;
+        for (const call of this.callsByName.get(element.name.text) ?? []) {
+          const imported = this.importedFrom(call, sourceFile);
+          if (imported !== undefined) this.addCall({ module: imported.module, import: imported.name, ...fieldsOf(evaluation) }, why);
+        }
+      }
+    }
+  }
+
+  /** How a call's callee is imported (module as the registry writes it, export name), when from `module`. */
+  private importedFrom(call: TS.CallExpression, module: TS.SourceFile): { module: string; name: string } | undefined {
+    if (isTestFile(call.getSourceFile().fileName)) return undefined;
+    const callee = skipWrappers(call.expression);
+    const declaration = ts.isIdentifier(callee) ? this.checker.getSymbolAtLocation(callee)?.declarations?.[0] : undefined;
+    if (declaration === undefined || !ts.isImportSpecifier(declaration)) return undefined;
+    const specifier = declaration.parent.parent.parent.moduleSpecifier;
+    if (!ts.isStringLiteral(specifier) || this.checker.getSymbolAtLocation(specifier)?.valueDeclaration !== module) return undefined;
+    return { module: this.moduleAsWritten(specifier.text, call.getSourceFile().fileName), name: (declaration.propertyName ?? declaration.name).text };
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Gate components: `<IfFeatureEnabled feature="billing">…</IfFeatureEnabled>`
 
   /**
@@ -1618,6 +1661,16 @@ class Discoverer {
   private whereFile(file: string, line: number): string {
     return `${path.relative(this.options.dir, file).split(path.sep).join("/")}:${line}`;
   }
+}
+
+/** The SDK package an import specifier names (`posthog-js/react`; a listed subpath, or any where the package says so). */
+function sdkPackageOf(specifier: string): { preset: (typeof SDK_PRESETS)[number]; pkg: (typeof SDK_PRESETS)[number]["packages"][number] } | undefined {
+  for (const preset of SDK_PRESETS) {
+    for (const pkg of preset.packages) {
+      if (specifier === pkg.module || (pkg.subpaths === true && specifier.startsWith(`${pkg.module}/`))) return { preset, pkg };
+    }
+  }
+  return undefined;
 }
 
 /**
