@@ -210,3 +210,30 @@ typeAwareRuleTester(files.dir).run("no-unknown-flag, with type information", noU
     },
   ],
 });
+
+// A function that stands for one flag: its key lives in the registry's matcher, and the name
+// where the reference sits (here a string, `flags["dueSoon"]()`) is no key to rewrite.
+const flagFunctions = tempFiles({
+  "feature-flags.yaml": REGISTRY.replace("    - function: useFlag\n", "    - function: useFlag\n    - function: dueSoon\n      key: due_sooon\n"),
+  "file.ts": "",
+});
+
+ruleTester.run("no-unknown-flag, a function that stands for one flag", noUnknownFlag, {
+  valid: [],
+  invalid: [
+    {
+      name: "the misspelt key of a fixed-key matcher is reported with the nearest key, and no edit",
+      code: 'declare const flags: { dueSoon(): boolean };\nexport const on = flags["dueSoon"]();',
+      settings: flagFunctions.settings("feature-flags.yaml"),
+      errors: [
+        {
+          messageId: "unknownFlagSuggestion",
+          data: { flag: "due_sooon", registryName, suggestion: "due_soon" },
+          line: 2,
+          column: 25,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

@@ -50,6 +50,8 @@ export function nearestKeySuggestion(finding: Finding, references: readonly Flag
   const { keyText } = reference;
   const quote = keyText[0] ?? "";
   if (keyText.length < 2 || !QUOTES.has(quote) || !keyText.endsWith(quote)) return undefined;
+  // The literal must be the key itself: `flags["newCheckout"]()` names a function that stands for a key.
+  if (keyText.slice(1, -1) !== reference.flag) return undefined;
   // Escapes would need the literal's own rules (JSX attributes have none): leave such keys alone.
   if (needsEscaping(keyText.slice(1, -1), quote) || needsEscaping(nearest, quote)) return undefined;
   return {
