@@ -82,6 +82,11 @@ export function calleeNameNode(callee: ts.Expression): ts.Node | undefined {
   return undefined;
 }
 
+/** JSX text of nothing but whitespace and line breaks: the layout between elements. */
+export function isBlankJsxText(child: ts.JsxChild): boolean {
+  return ts.isJsxText(child) && child.containsOnlyTriviaWhiteSpaces;
+}
+
 /** `===`, `!==`, `==` or `!=`: a comparison that says whether two values are the same. */
 export function isEqualityOperator(kind: ts.SyntaxKind): boolean {
   return (

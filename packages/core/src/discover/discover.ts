@@ -9,10 +9,11 @@ import { analyzeSource } from "../detect/analyze.js";
 import { AnalysisContext } from "../detect/context.js";
 import { getParseError } from "../detect/parse.js";
 import { SDK_PRESETS } from "../detect/presets/index.js";
-import { SdkMatcher } from "../detect/presets/matcher.js";
+import { lookupPackage, packagesByModule, SdkMatcher } from "../detect/presets/matcher.js";
 import type { Evaluation } from "../detect/presets/types.js";
+import type { SdkImport } from "../detect/presets/values.js";
 import { Scopes } from "../detect/scope.js";
-import { CALL_SEGMENT_SUFFIX, calledIn, callSegment, findsFlagRecord, isWriteTarget, lastName, memberName, skipWrappers, writtenNames } from "../detect/syntax.js";
+import { CALL_SEGMENT_SUFFIX, calledIn, callSegment, findsFlagRecord, isBlankJsxText, isWriteTarget, lastName, memberName, skipWrappers, writtenNames } from "../detect/syntax.js";
 import { DEFAULT_DETECT } from "../registry/defaults.js";
 import { UsageError } from "../clock.js";
 import { readSource } from "../project/detection.js";
@@ -49,6 +50,7 @@ import {
   patternPath,
   propertyName,
   returnedExpressions,
+  returnStatements,
   sameLiterals,
   skipParents,
   stripParens,
@@ -594,11 +596,8 @@ class Discoverer {
 
   /** Whether `name` is the `flag` export of a Flags SDK package, imported into its file (under any name). */
   private isImportedFlagDeclarer(name: TS.Identifier): boolean {
-    const declaration = this.checker.getSymbolAtLocation(name)?.declarations?.[0];
-    if (declaration === undefined || !ts.isImportSpecifier(declaration) || declaration.isTypeOnly) return false;
-    const imported = declaration.propertyName ?? declaration.name;
-    const specifier = declaration.parent.parent.parent.moduleSpecifier;
-    return ts.isIdentifier(imported) && imported.text === "flag" && ts.isStringLiteral(specifier) && FLAG_DECLARING_MODULE.test(specifier.text);
+    const binding = importBinding(this.checker, name);
+    return binding !== undefined && !binding.typeOnly && binding.imported === "flag" && FLAG_DECLARING_MODULE.test(binding.specifier.text);
   }
 
   private indexCall(call: TS.CallExpression): void {
@@ -949,24 +948,11 @@ class Discoverer {
       if (this.calledFunction(call) !== check.node) continue;
       const callee = skipWrappers(call.expression);
       const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
-      const declaration = root === undefined ? undefined : this.checker.getSymbolAtLocation(root)?.declarations?.[0];
-      if (declaration === undefined) return undefined;
-      let specifier: TS.Expression;
-      let imported: string;
-      if (ts.isImportSpecifier(declaration)) {
-        specifier = declaration.parent.parent.parent.moduleSpecifier;
-        imported = (declaration.propertyName ?? declaration.name).text;
-      } else if (ts.isImportClause(declaration)) {
-        specifier = declaration.parent.moduleSpecifier;
-        imported = "default";
-      } else if (ts.isNamespaceImport(declaration)) {
-        specifier = declaration.parent.parent.moduleSpecifier;
-        imported = check.name;
-      } else {
-        return undefined;
-      }
-      if (!ts.isStringLiteral(specifier)) return undefined;
-      imports.set(this.moduleAsWritten(specifier.text, call.getSourceFile().fileName), imported);
+      const binding = root === undefined ? undefined : importBinding(this.checker, root);
+      if (binding === undefined) return undefined;
+      // `flags.isEnabled()` on `import * as flags`: the check's own export.
+      const imported = binding.imported === NAMESPACE ? check.name : binding.imported;
+      imports.set(this.moduleAsWritten(binding.specifier.text, call.getSourceFile().fileName), imported);
     }
     return imports.size === 0 ? undefined : imports;
   }
@@ -1403,7 +1389,7 @@ class Discoverer {
     for (const statement of sourceFile.statements) {
       if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || statement.moduleSpecifier === undefined || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       if (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause)) continue;
-      const sdk = sdkPackageOf(statement.moduleSpecifier.text);
+      const sdk = lookupPackage((sdkPackages ??= packagesByModule(SDK_PRESETS)), statement.moduleSpecifier.text);
       if (sdk === undefined) continue;
       for (const element of statement.exportClause.elements) {
         if (element.isTypeOnly) continue;
@@ -1424,11 +1410,9 @@ class Discoverer {
   private importedFrom(call: TS.CallExpression, module: TS.SourceFile): { module: string; name: string } | undefined {
     if (isTestFile(call.getSourceFile().fileName)) return undefined;
     const callee = skipWrappers(call.expression);
-    const declaration = ts.isIdentifier(callee) ? this.checker.getSymbolAtLocation(callee)?.declarations?.[0] : undefined;
-    if (declaration === undefined || !ts.isImportSpecifier(declaration)) return undefined;
-    const specifier = declaration.parent.parent.parent.moduleSpecifier;
-    if (!ts.isStringLiteral(specifier) || this.checker.getSymbolAtLocation(specifier)?.valueDeclaration !== module) return undefined;
-    return { module: this.moduleAsWritten(specifier.text, call.getSourceFile().fileName), name: (declaration.propertyName ?? declaration.name).text };
+    const binding = ts.isIdentifier(callee) ? importBinding(this.checker, callee) : undefined;
+    if (binding === undefined || !binding.named || this.checker.getSymbolAtLocation(binding.specifier)?.valueDeclaration !== module) return undefined;
+    return { module: this.moduleAsWritten(binding.specifier.text, call.getSourceFile().fileName), name: binding.imported };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1459,8 +1443,7 @@ class Discoverer {
   private isGateProp(attribute: TS.JsxAttribute): boolean {
     if (this.gates.size === 0 || !ts.isIdentifier(attribute.name)) return false;
     const element = attribute.parent.parent;
-    const tag = ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element) ? element.tagName : undefined;
-    const component = tag === undefined ? undefined : ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : undefined;
+    const component = ts.isJsxOpeningLikeElement(element) ? lastName(element.tagName as TS.Expression) : undefined;
     return component !== undefined && this.gates.has(`${component}\0${attribute.name.text}`);
   }
 
@@ -1663,15 +1646,37 @@ class Discoverer {
   }
 }
 
-/** The SDK package an import specifier names (`posthog-js/react`; a listed subpath, or any where the package says so). */
-function sdkPackageOf(specifier: string): { preset: (typeof SDK_PRESETS)[number]; pkg: (typeof SDK_PRESETS)[number]["packages"][number] } | undefined {
-  for (const preset of SDK_PRESETS) {
-    for (const pkg of preset.packages) {
-      if (specifier === pkg.module || (pkg.subpaths === true && specifier.startsWith(`${pkg.module}/`))) return { preset, pkg };
-    }
+/** `imported` of a namespace import: the whole module. */
+const NAMESPACE = "*";
+
+/**
+ * The import a name is bound by: the module's specifier and the export it names (`default` for a
+ * default import, `*` for a namespace import); `undefined` for a name no import binds.
+ */
+function importBinding(checker: TS.TypeChecker, name: TS.Identifier): { specifier: TS.StringLiteral; imported: string; named: boolean; typeOnly: boolean } | undefined {
+  const declaration = checker.getSymbolAtLocation(name)?.declarations?.[0];
+  if (declaration === undefined) return undefined;
+  let specifier: TS.Expression;
+  let imported: string;
+  if (ts.isImportSpecifier(declaration)) {
+    specifier = declaration.parent.parent.parent.moduleSpecifier;
+    imported = (declaration.propertyName ?? declaration.name).text;
+  } else if (ts.isImportClause(declaration)) {
+    specifier = declaration.parent.moduleSpecifier;
+    imported = "default";
+  } else if (ts.isNamespaceImport(declaration)) {
+    specifier = declaration.parent.parent.moduleSpecifier;
+    imported = NAMESPACE;
+  } else {
+    return undefined;
   }
-  return undefined;
+  if (!ts.isStringLiteral(specifier)) return undefined;
+  const named = ts.isImportSpecifier(declaration);
+  return { specifier, imported, named, typeOnly: named && declaration.isTypeOnly };
 }
+
+/** Every built-in preset's packages by import specifier, made on first use. */
+let sdkPackages: ReadonlyMap<string, SdkImport> | undefined;
 
 /**
  * The component and prop a key comes from: `feature` destructured from the first parameter
@@ -1719,7 +1724,7 @@ function rendersChildren(component: FunctionLike): boolean {
       return true;
     }
     if (ts.isJsxFragment(value)) {
-      const children = value.children.filter((child) => !(ts.isJsxText(child) && child.containsOnlyTriviaWhiteSpaces));
+      const children = value.children.filter((child) => !isBlankJsxText(child));
       if (children.length === 0) {
         seen.nothing = true;
         return true;
@@ -1736,19 +1741,9 @@ function rendersChildren(component: FunctionLike): boolean {
   };
   const returned = returnedExpressions(component);
   // A bare `return;` renders nothing too.
-  if (hasBareReturn(component)) seen.nothing = true;
+  const body = component.body;
+  if (body !== undefined && ts.isBlock(body) && returnStatements(body).some((statement) => statement.expression === undefined)) seen.nothing = true;
   return returned.length > 0 && returned.every(isGateValue) && seen.children && seen.nothing;
-}
-
-function hasBareReturn(component: FunctionLike): boolean {
-  let found = false;
-  const visit = (node: TS.Node): void => {
-    if (found || (node !== component && ts.isFunctionLike(node))) return;
-    if (ts.isReturnStatement(node) && node.expression === undefined) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  if (component.body !== undefined) visit(component.body);
-  return found;
 }
 
 /** A function whose name says it hands out flags' values: `getFeatureFlags`, `useToggles`. */

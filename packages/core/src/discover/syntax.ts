@@ -113,10 +113,15 @@ export function returnedExpressions(node: FunctionLike): TS.Expression[] {
   const body = node.body;
   if (body === undefined) return [];
   if (!ts.isBlock(body)) return [body];
-  const found: TS.Expression[] = [];
+  return returnStatements(body).flatMap((statement) => (statement.expression === undefined ? [] : [statement.expression]));
+}
+
+/** The `return` statements of a function's block (not nested functions' or classes'), `return;` too. */
+export function returnStatements(body: TS.Block): TS.ReturnStatement[] {
+  const found: TS.ReturnStatement[] = [];
   const visit = (child: TS.Node): void => {
     if (isFunctionLike(child) || ts.isClassLike(child)) return;
-    if (ts.isReturnStatement(child) && child.expression !== undefined) found.push(child.expression);
+    if (ts.isReturnStatement(child)) found.push(child);
     ts.forEachChild(child, visit);
   };
   ts.forEachChild(body, visit);

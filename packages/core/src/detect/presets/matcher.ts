@@ -157,7 +157,8 @@ function labelOf(preset: SdkPreset): string {
 }
 
 /** Exact module specifiers, and `<module>/` prefixes for packages whose every subpath counts. */
-function packagesByModule(presets: readonly SdkPreset[]): Map<string, SdkImport> {
+/** The packages of `presets` by import specifier (a package with `subpaths` also under `module/`). */
+export function packagesByModule(presets: readonly SdkPreset[]): Map<string, SdkImport> {
   const packages = new Map<string, SdkImport>();
   for (const preset of presets) {
     for (const pkg of preset.packages) {
@@ -168,7 +169,8 @@ function packagesByModule(presets: readonly SdkPreset[]): Map<string, SdkImport>
   return packages;
 }
 
-function lookupPackage(packages: ReadonlyMap<string, SdkImport>, specifier: string): SdkImport | undefined {
+/** The SDK package an import specifier names: exactly, or a subpath of a package that takes any. */
+export function lookupPackage(packages: ReadonlyMap<string, SdkImport>, specifier: string): SdkImport | undefined {
   const exact = packages.get(specifier);
   if (exact !== undefined) return exact;
   const slash = specifier.indexOf("/", specifier.startsWith("@") ? specifier.indexOf("/") + 1 : 0);
