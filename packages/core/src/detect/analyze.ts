@@ -364,12 +364,17 @@ class FileAnalyzer {
   private addCallReference(call: ts.CallExpression, compiled: CompiledCall, calledAs: string): void {
     const { matcher, label, calleeName } = compiled;
     const args = call.arguments;
-    const kind = isHookName(calleeName ?? calledAs) ? "hook" : "call";
-    const context = matcher.contextArg === undefined ? null : isArgumentPassed(args, matcher.contextArg);
+    const siteOf = () =>
+      ({
+        site: call,
+        kind: isHookName(calleeName ?? calledAs) ? "hook" : "call",
+        label,
+        context: matcher.contextArg === undefined ? null : isArgumentPassed(args, matcher.contextArg),
+      }) as const;
     if (matcher.key !== undefined) {
       // A function that stands for one flag: its name is where the key is written.
       const keyNode = calleeNameNode(call.expression);
-      if (keyNode !== undefined) this.addReference({ site: call, keyNode, flag: matcher.key, kind, label, context });
+      if (keyNode !== undefined) this.addReference({ ...siteOf(), keyNode, flag: matcher.key });
       return;
     }
     const keyIndex = matcher.keyArg ?? 0;
@@ -377,7 +382,7 @@ class FileAnalyzer {
     const spread = args.slice(0, keyIndex + 1).find(isSpreadElement);
     const keyNode = spread ?? args[keyIndex];
     if (keyNode === undefined) return;
-    const site = { site: call, kind, label, context } as const;
+    const site = siteOf();
     const list = spread === undefined ? skipWrappers(keyNode) : undefined;
     if (list !== undefined && isArrayLiteralExpression(list)) {
       // `isFeatureEnabled([A.key, B.key])`: each listed key is a reference; the list is their site
