@@ -21,13 +21,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { integerArg, median, printHelp, UsageError } from "./args.mjs";
+import { GNU_TIME, gnuTimeWorks, integerArg, median, printHelp, UsageError } from "./args.mjs";
 import { bundleProblem } from "./built.mjs";
 
 const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ESLINT_BIN = path.join(REPO, "node_modules/eslint/bin/eslint.js");
 const FLAGLINT_BIN = path.join(REPO, "cli/bin/flaglint.js");
-const GNU_TIME = "/usr/bin/time";
 /** Rules ESLint does not have. */
 const CLI_ONLY = new Set(["no-unused-flag", "parse-error"]);
 const TICKET = "require-removal-ticket";
@@ -149,7 +148,7 @@ function main() {
     for (const flag of found.ticketOnlyEslint) console.log(`  ${TICKET} only in ESLint: ${flag}`);
     const agree = found.onlyCli.length + found.onlyEslint.length + found.ticketOnlyCli.length + found.ticketOnlyEslint.length === 0;
     if (options.cpu > 0) {
-      if (!existsSync(GNU_TIME)) throw new UsageError(`--cpu needs GNU time at ${GNU_TIME} (apt-get install time)`);
+      if (!gnuTimeWorks()) throw new UsageError(`--cpu needs GNU time at ${GNU_TIME} (apt-get install time)`);
       const ratios = [];
       for (let round = 0; round < options.cpu; round++) {
         // Alternating which goes first, so that a machine growing busier does not always weigh on the same one.

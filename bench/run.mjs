@@ -19,13 +19,12 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printSpeedRatios, speedCommands, speedRatios, speedVerdicts, SPEED_BUDGET } from "./speed.mjs";
-import { integerArg, median, printHelp, UsageError } from "./args.mjs";
+import { GNU_TIME, gnuTimeWorks, integerArg, median, printHelp, UsageError } from "./args.mjs";
 import { bundleProblem } from "./built.mjs";
 import { ESLINT_BARE_CONFIG, ESLINT_CONFIG, ESLINT_NOOP_CONFIG, NOW, prepareTree } from "./generate.mjs";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH_DIR);
-const GNU_TIME = "/usr/bin/time";
 /** Every command gets this path (relative to the tree): the same files for all, configs left out. */
 const TARGET = "packages";
 const BUDGET = { eslintOverFlaglint: 20, pluginOverheadPercent: 5, flaglintRssMb: 300 };
@@ -63,13 +62,6 @@ function onPath(command) {
     }
   }
   return null;
-}
-
-/** GNU time, which reports peak RSS (`%M`); BusyBox or BSD `time` would not take our -f/-o. */
-function gnuTimeWorks() {
-  if (!existsSync(GNU_TIME)) return false;
-  const probe = spawnSync(GNU_TIME, ["-f", "%e %M", "-o", "/dev/null", "true"], { stdio: "ignore" });
-  return probe.status === 0;
 }
 
 // ---------------------------------------------------------------------------------------------
